@@ -1,0 +1,66 @@
+"""What every question type shares.
+
+A question type is one module in this package: a pydantic model with a ``type`` literal,
+and a template ``templates/questions/<type>.html`` plus a runtime grader
+``templates/runtime/questions/<type>.js``. Register the model in ``__init__.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from pydantic import Field, model_validator
+
+from packager.course.types import Slug, StrictModel, Text
+
+
+class QuestionBase(StrictModel):
+    """Fields every question has."""
+
+    type_name: ClassVar[str]
+    id: Slug = Field(description="Unique within the course; stable across builds.")
+    prompt: Text = Field(description="The question as the learner reads it.")
+
+    def answer_key(self) -> Any:
+        """The correct response, in the form the runtime grader compares against."""
+        raise NotImplementedError
+
+    @property
+    def template(self) -> str:
+        """The Jinja2 template that renders this question."""
+        return f"questions/{self.type_name}.html"
+
+
+class Option(StrictModel):
+    """One choice of a choice question."""
+
+    id: Slug | None = Field(default=None, description="Defaults to a, b, c... by position.")
+    text: Text
+    correct: bool = False
+
+
+class ChoiceQuestion(QuestionBase):
+    """Shared shape of single-choice and multiple-response questions."""
+
+    options: list[Option] = Field(min_length=2, max_length=26)
+
+    @model_validator(mode="after")
+    def _name_options(self) -> ChoiceQuestion:
+        named = [
+            option if option.id else option.model_copy(update={"id": chr(ord("a") + index)})
+            for index, option in enumerate(self.options)
+        ]
+        ids = [option.id for option in named]
+        duplicates = sorted({option_id for option_id in ids if ids.count(option_id) > 1 and option_id})
+        if duplicates:
+            raise ValueError(f"option ids must be unique; repeated: {', '.join(duplicates)}")
+        object.__setattr__(self, "options", named)
+        return self
+
+    @property
+    def correct_ids(self) -> list[str]:
+        """Ids of the correct options, in order."""
+        return [option.id for option in self.options if option.correct and option.id]
+
+    def answer_key(self) -> Any:
+        return self.correct_ids

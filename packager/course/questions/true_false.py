@@ -1,0 +1,20 @@
+"""True/false: a statement the learner judges."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Literal
+
+from pydantic import Field, StrictBool
+
+from packager.course.questions.base import QuestionBase
+
+
+class TrueFalse(QuestionBase):
+    """A statement that is either true or false."""
+
+    type_name: ClassVar[str] = "true-false"
+    type: Literal["true-false"]
+    answer: StrictBool = Field(description="Whether the statement is true.")
+
+    def answer_key(self) -> Any:
+        return "true" if self.answer else "false"

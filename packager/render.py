@@ -1,0 +1,147 @@
+"""Render a validated course into the files a learner's browser loads (a :class:`Site`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from packager.course import Course
+
+RUNTIME_CORE = (
+    "runtime/state.js",
+    "runtime/quiz.js",
+    "runtime/lms/discover.js",
+    "runtime/lms/connection.js",
+    "runtime/lms/standalone.js",
+)
+"""Runtime scripts every target ships, in load order (question graders and the adapter follow)."""
+
+RUNTIME_APP = "runtime/app.js"
+STYLESHEET = "theme.css"
+
+
+def templates_dir() -> Path:
+    """Where the templates live: inside the installed wheel, or at the top of a source checkout."""
+    installed = Path(str(resources.files("packager"))) / "templates"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass
+class Site:
+    """The package's files, by archive path (forward slashes), in memory."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+
+    def add(self, path: str, content: bytes | str) -> None:
+        """Add one file; text is stored as UTF-8."""
+        if path in self.files:
+            raise ValueError(f"two files would be written at {path}")
+        self.files[path] = content.encode("utf-8") if isinstance(content, str) else content
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self.files))
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The Jinja2 environment: autoescape on, undefined names are errors."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    # Raw HTML in lessons is not rendered: it is escaped and shows as text.
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def render_markdown(text: str) -> Markup:
+    """CommonMark to HTML; author HTML is escaped."""
+    return Markup(_markdown().render(text))  # noqa: S704 - markdown-it output, raw HTML disabled
+
+
+def runtime_config(course: Course, target: str) -> dict[str, Any]:
+    """What the runtime needs to know about the course, derived from the models."""
+    quiz = course.quiz
+    return {
+        "target": target,
+        "course": {
+            "id": course.id,
+            "title": course.title,
+            "masteryScore": course.mastery_score,
+            "completion": course.completion,
+        },
+        "lessons": [{"id": lesson.id, "title": lesson.title} for lesson in course.lessons],
+        "quiz": None
+        if quiz is None
+        else {
+            "title": quiz.title,
+            "questions": [
+                {"id": question.id, "type": question.type_name, "key": question.answer_key()}
+                for question in quiz.questions
+            ],
+        },
+    }
+
+
+def question_types(course: Course) -> list[str]:
+    """The question types the course uses, in first-use order."""
+    used: list[str] = []
+    for question in course.quiz.questions if course.quiz else []:
+        if question.type_name not in used:
+            used.append(question.type_name)
+    return used
+
+
+def render_site(course: Course, target: str, adapter_script: str | None) -> Site:
+    """Render the learner-facing files shared by every target.
+
+    ``adapter_script`` is the runtime file that talks to this target's LMS API
+    (None for a target that runs without an LMS).
+    """
+    site = Site()
+    scripts = [
+        *RUNTIME_CORE,
+        *(f"runtime/questions/{name}.js" for name in question_types(course)),
+        *([adapter_script] if adapter_script else []),
+        RUNTIME_APP,
+    ]
+    for script in scripts:
+        site.add(script, _static(script))
+    site.add(STYLESHEET, _static(STYLESHEET))
+    page = environment().get_template("layout.html").render(
+        course=course,
+        lessons=[(lesson, render_markdown(lesson.markdown)) for lesson in course.lessons],
+        quiz=course.quiz,
+        config=runtime_config(course, target),
+        scripts=scripts,
+        stylesheet=STYLESHEET,
+    )
+    site.add("index.html", page)
+    return site
+
+
+def _static(relative: str) -> bytes:
+    return (templates_dir() / relative).read_bytes()
+
+
+def merge(site: Site, extra: Mapping[str, bytes]) -> None:
+    """Add several files to a site."""
+    for path, content in extra.items():
+        site.add(path, content)

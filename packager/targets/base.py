@@ -1,0 +1,105 @@
+"""What every output target shares: render the site, add the target's own files, name the zip."""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from typing import ClassVar
+
+from lxml import etree
+
+from packager.course import Course
+from packager.errors import PackagerError, Problem
+from packager.render import Site, render_site
+
+XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance"
+_NCNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+
+
+class Target(ABC):
+    """One output format. Subclasses set ``name`` and ``adapter_script`` and add their files."""
+
+    name: ClassVar[str]
+    """The value of ``--target`` and the suffix of the zip's name."""
+    adapter_script: ClassVar[str | None]
+    """The runtime file that talks to this target's LMS API (None: no LMS)."""
+    description: ClassVar[str]
+
+    def archive_name(self, course: Course) -> str:
+        """File name of the package."""
+        return f"{course.id}-{self.name}.zip"
+
+    def build(self, course: Course) -> Site:
+        """Every file of the package, validated."""
+        site = render_site(course, self.name, self.adapter_script)
+        self.add_package_files(course, site)
+        return site
+
+    @abstractmethod
+    def add_package_files(self, course: Course, site: Site) -> None:
+        """Add the manifest, schemas and anything else this target needs."""
+
+
+def identifier(course: Course, kind: str) -> str:
+    """A stable, valid xs:ID for one part of the package, derived from the course id."""
+    value = f"{kind}-{course.id}"
+    if not _NCNAME.match(value):
+        raise PackagerError(f"cannot derive a valid identifier from the course id {course.id!r}")
+    return value
+
+
+def serialize_xml(root: etree._Element) -> bytes:
+    """Pretty-printed UTF-8 XML with a declaration."""
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def manifest_problems(manifest: etree._Element, site: Site) -> list[str]:
+    """Checks the XSDs do not make: identifiers, references and the file list.
+
+    Works on any IMS content-package manifest, whatever the SCORM version.
+    """
+    problems: list[str] = []
+    identifiers: dict[str, str] = {}
+    for element in manifest.iter():
+        value = element.get("identifier")
+        if value is None:
+            continue
+        if not _NCNAME.match(value):
+            problems.append(f"identifier {value!r} is not a valid xs:ID")
+        if value in identifiers:
+            problems.append(f"identifier {value!r} is used twice")
+        identifiers[value] = _local(element)
+    for element in manifest.iter():
+        local = _local(element)
+        if local == "organizations":
+            default = element.get("default")
+            if default is not None and identifiers.get(default) != "organization":
+                problems.append(f"organizations default {default!r} names no organization")
+        if local == "item" and element.get("identifierref") is not None:
+            ref = element.get("identifierref")
+            if identifiers.get(str(ref)) != "resource":
+                problems.append(f"item {element.get('identifier')!r} refers to a missing resource {ref!r}")
+    listed: set[str] = set()
+    for resource in (e for e in manifest.iter() if _local(e) == "resource"):
+        files = {str(f.get("href")) for f in resource if _local(f) == "file"}
+        listed |= files
+        href = resource.get("href")
+        if href is not None and href not in files:
+            problems.append(f"resource {resource.get('identifier')!r} launches {href!r}, not among its files")
+    packaged = set(site.files) - {"imsmanifest.xml"}
+    problems += [f"the manifest lists {name!r}, which is not in the package" for name in sorted(listed - packaged)]
+    problems += [f"the package holds {name!r}, which the manifest does not list" for name in sorted(packaged - listed)]
+    return problems
+
+
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+def fail_on(problems: list[str], file_name: str) -> None:
+    """Raise one error listing every problem found in a generated file."""
+    if problems:
+        raise PackagerError(
+            problems=[Problem(f"internal error, please report: {problem}", file=None, field=file_name)
+                      for problem in problems]
+        )
