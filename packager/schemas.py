@@ -33,7 +33,7 @@ SCHEMA_PACKAGE_VERSION = "0.2.7"
 SCHEMA_PACKAGE_INTEGRITY = (
     "sha512-B5CDL1u0vn4WbkfGkvqk3iCAyD9EIP3F9X1Jt6TcnXzu2MBRAIz2q7614bBlx6h7M0l2kPyeRdhI55qmVB4CpA=="
 )
-REGISTRY = os.environ.get("npm_config_registry", "https://registry.npmjs.org/").rstrip("/")
+REGISTRY = os.environ.get("NPM_CONFIG_REGISTRY", "https://registry.npmjs.org/").rstrip("/")
 _DEFINITIONS = "lib/schemas/definitionFiles"
 XSD_NAMESPACE = "http://www.w3.org/2001/XMLSchema"
 
@@ -150,4 +150,4 @@ def validate(edition: str, document: etree._Element, imports: Sequence[tuple[str
     reparsed = etree.fromstring(etree.tostring(document))
     if schema.validate(reparsed):
         return []
-    return [f"line {error.line}: {error.message}" for error in schema.error_log]
+    return [f"line {error.line}: {error.message}" for error in schema.error_log]  # type: ignore[attr-defined]

@@ -14,9 +14,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from packager.errors import PackagerError, Problem
 from packager.course.models import Course, CourseFile, Lesson, LessonFrontMatter, Quiz, QuizFile
 from packager.course.yamlsource import Location, SourceMap, dotted, parse_yaml
+from packager.errors import PackagerError, Problem
 
 COURSE_FILE = "course.yaml"
 MAX_TEXT_FILE_BYTES = 2 * 1024 * 1024
@@ -199,7 +199,7 @@ def validate(
 
 def _problem(model: type[BaseModel], item: Any, source_map: SourceMap) -> Problem:
     location: Location = tuple(item["loc"])
-    known, position = source_map.locate(location)
+    _, position = source_map.locate(location)
     field_path = _data_path(location, source_map)
     kind = item["type"]
     message = str(item["msg"])
@@ -233,9 +233,7 @@ def _data_path(location: Location, source_map: SourceMap) -> str:
     """The error's path as it reads in the author's file (union tags removed)."""
     kept: list[str | int] = []
     for segment in location:
-        if (*kept, segment) in source_map.positions or isinstance(segment, int):
-            kept.append(segment)
-        elif segment == location[-1]:
+        if (*kept, segment) in source_map.positions or isinstance(segment, int) or segment == location[-1]:
             kept.append(segment)
     return dotted(tuple(kept))
 

@@ -58,7 +58,7 @@ class QuizFile(StrictModel):
     """A quiz YAML file."""
 
     title: Title = "Quiz"
-    questions: list[Question] = Field(min_length=1)  # type: ignore[valid-type]
+    questions: list[Question] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _unique_question_ids(self) -> QuizFile:

@@ -87,8 +87,10 @@ def manifest_problems(manifest: etree._Element, site: Site) -> list[str]:
         if href is not None and href not in files:
             problems.append(f"resource {resource.get('identifier')!r} launches {href!r}, not among its files")
     packaged = set(site.files) - {"imsmanifest.xml"}
-    problems += [f"the manifest lists {name!r}, which is not in the package" for name in sorted(listed - packaged)]
-    problems += [f"the package holds {name!r}, which the manifest does not list" for name in sorted(packaged - listed)]
+    for name in sorted(listed - packaged):
+        problems.append(f"the manifest lists {name!r}, which is not in the package")
+    for name in sorted(packaged - listed):
+        problems.append(f"the package holds {name!r}, which the manifest does not list")
     return problems
 
 

@@ -44,7 +44,7 @@ def build_manifest(course: Course, files: list[str]) -> etree._Element:
     adlcp = f"{{{ADLCP}}}"
     manifest = etree.Element(
         imscp + "manifest",
-        nsmap={None: IMSCP, "adlcp": ADLCP, "xsi": XSI_NAMESPACE},
+        nsmap={None: IMSCP, "adlcp": ADLCP, "xsi": XSI_NAMESPACE},  # type: ignore[dict-item]
         identifier=identifier(course, "MANIFEST"),
         version=course.version,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Union
+from typing import TYPE_CHECKING, Annotated, Union
 
 from pydantic import Field
 
@@ -13,8 +13,11 @@ from packager.course.questions.true_false import TrueFalse
 
 QUESTION_TYPES: tuple[type[QuestionBase], ...] = (SingleChoice, MultipleResponse, TrueFalse)
 
-# The tagged union pydantic validates against, built from the registry above.
-Question = Annotated[Union[QUESTION_TYPES], Field(discriminator="type")]  # type: ignore[valid-type]  # noqa: UP007
+if TYPE_CHECKING:
+    Question = QuestionBase
+else:
+    # The tagged union pydantic validates against, built from the registry above.
+    Question = Annotated[Union[QUESTION_TYPES], Field(discriminator="type")]  # noqa: UP007
 
 __all__ = [
     "QUESTION_TYPES",

@@ -1,0 +1,5 @@
+"""The test LMS player: serves a package beside scorm-again, on 127.0.0.1, for tests and preview."""
+
+from packager.player.server import PlayerServer, find_scorm_again
+
+__all__ = ["PlayerServer", "find_scorm_again"]

@@ -1,0 +1,188 @@
+"""A small HTTP server on 127.0.0.1 that plays a package the way an LMS would.
+
+It serves the player page (``static/``), scorm-again's browser bundles, the package's files
+(extracted to a temporary folder) under ``/content/``, and ``/launch.json`` describing the
+launch (read from the package's manifest).
+"""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+import os
+import shutil
+import tempfile
+import threading
+import zipfile
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path, PurePosixPath
+from types import TracebackType
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from lxml import etree
+
+from packager.errors import PackagerError
+
+STATIC = Path(__file__).parent / "static"
+MAX_EXTRACTED_BYTES = 2 * 1024**3
+
+
+def find_scorm_again() -> Path:
+    """The folder of scorm-again's browser bundles (``dist``): $SCORM_AGAIN_DIR or ./node_modules."""
+    candidates = [os.environ.get("SCORM_AGAIN_DIR", ""), "node_modules/scorm-again/dist"]
+    for candidate in filter(None, candidates):
+        folder = Path(candidate)
+        if (folder / "scorm12.js").is_file():
+            return folder.resolve()
+    raise PackagerError(
+        "scorm-again is not installed: run 'npm ci' in the project, or set SCORM_AGAIN_DIR "
+        "to the 'dist' folder of the scorm-again npm package"
+    )
+
+
+def extract_package(package: Path, destination: Path) -> None:
+    """Extract a zip safely: no paths outside ``destination``, bounded total size."""
+    total = 0
+    with zipfile.ZipFile(package) as archive:
+        for info in archive.infolist():
+            name = PurePosixPath(info.filename.replace("\\", "/"))
+            if info.is_dir() or name.is_absolute() or ".." in name.parts:
+                continue
+            total += info.file_size
+            if total > MAX_EXTRACTED_BYTES:
+                raise PackagerError("the package is too large to play", file=package)
+            target = destination.joinpath(*name.parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with archive.open(info) as source, target.open("wb") as sink:
+                shutil.copyfileobj(source, sink)
+
+
+def describe_launch(content: Path) -> dict[str, Any]:
+    """What the player needs from the manifest: the SCO to launch, its title and mastery score."""
+    manifest = content / "imsmanifest.xml"
+    if not manifest.is_file():
+        raise PackagerError("the package has no imsmanifest.xml at its root", file=manifest)
+    root = etree.parse(str(manifest)).getroot()
+
+    def local(element: etree._Element) -> str:
+        return etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+    resources = {r.get("identifier"): r for r in root.iter() if local(r) == "resource"}
+    for item in (e for e in root.iter() if local(e) == "item"):
+        resource = resources.get(item.get("identifierref"))
+        if resource is None or resource.get("href") is None:
+            continue
+        title = next((c.text for c in item if local(c) == "title"), "") or ""
+        mastery = next((c.text for c in item if local(c) == "masteryscore"), None)
+        schemaversion = next((e.text for e in root.iter() if local(e) == "schemaversion"), "1.2")
+        return {
+            "standard": "scorm12" if schemaversion in (None, "1.2") else "scorm2004",
+            "href": f"/content/{resource.get('href')}",
+            "title": title,
+            "masteryScore": int(mastery) if mastery and mastery.strip().isdigit() else None,
+        }
+    raise PackagerError("the manifest names no item with a launchable resource", file=manifest)
+
+
+class PlayerServer:
+    """Serve one package in the test LMS player; use as a context manager.
+
+    >>> with PlayerServer(Path("build/course-scorm12.zip")) as player:
+    ...     print(player.url)
+    """
+
+    def __init__(self, package: Path, scorm_again: Path | None = None) -> None:
+        self.package = package
+        self.scorm_again = scorm_again or find_scorm_again()
+        self._workdir: Path | None = None
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self.launch: dict[str, Any] = {}
+
+    @property
+    def url(self) -> str:
+        """The player page's address."""
+        if self._server is None:
+            raise RuntimeError("the player is not running")
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}/"
+
+    def start(self) -> PlayerServer:
+        """Extract the package and start serving on a free port of 127.0.0.1."""
+        self._workdir = Path(tempfile.mkdtemp(prefix="packager-player-"))
+        content = self._workdir / "content"
+        content.mkdir()
+        if self.package.is_dir():
+            shutil.copytree(self.package, content, dirs_exist_ok=True)
+        else:
+            extract_package(self.package, content)
+        self.launch = describe_launch(content)
+        routes = {"/content/": content, "/player/": STATIC, "/vendor/scorm-again/": self.scorm_again}
+        launch_json = json.dumps(self.launch).encode("utf-8")
+
+        class Handler(SimpleHTTPRequestHandler):
+            def log_message(self, format: str, *args: Any) -> None:
+                """Quiet: tests read the player's own log instead."""
+
+            def end_headers(self) -> None:
+                self.send_header("Cache-Control", "no-store")
+                super().end_headers()
+
+            def do_GET(self) -> None:
+                path = unquote(urlsplit(self.path).path)
+                if path in ("/", "/index.html"):
+                    self._send_file(STATIC / "player.html")
+                elif path == "/launch.json":
+                    self._send_bytes(launch_json, "application/json")
+                else:
+                    for prefix, folder in routes.items():
+                        if path.startswith(prefix):
+                            self._send_from(folder, path.removeprefix(prefix))
+                            return
+                    self.send_error(HTTPStatus.NOT_FOUND)
+
+            def _send_from(self, folder: Path, relative: str) -> None:
+                target = (folder / relative).resolve()
+                if not target.is_relative_to(folder.resolve()) or not target.is_file():
+                    self.send_error(HTTPStatus.NOT_FOUND)
+                    return
+                self._send_file(target)
+
+            def _send_file(self, target: Path) -> None:
+                kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+                if target.suffix == ".js":
+                    kind = "text/javascript"
+                self._send_bytes(target.read_bytes(), kind)
+
+            def _send_bytes(self, body: bytes, kind: str) -> None:
+                self.send_response(HTTPStatus.OK)
+                textual = kind.startswith("text") or kind.endswith("json")
+                self.send_header("Content-Type", kind + ("; charset=utf-8" if textual else ""))
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and remove the extracted package."""
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+        if self._workdir is not None:
+            shutil.rmtree(self._workdir, ignore_errors=True)
+            self._workdir = None
+
+    def __enter__(self) -> PlayerServer:
+        return self.start()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.stop()

@@ -1,0 +1,146 @@
+"""The sample course's SCORM 1.2 package, played in scorm-again inside real Chromium."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page
+
+from packager.course import Course
+from packager.player import PlayerServer
+from tests.e2e.learner import Learner
+
+pytestmark = pytest.mark.browser
+
+SESSION_TIME = re.compile(r"^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$")
+
+
+def launch(page: Page, player: PlayerServer, course: Course) -> Learner:
+    page.goto(player.url)
+    return Learner(page.frame_locator("#content-frame"), course)
+
+
+def close_session(page: Page, player: PlayerServer) -> dict[str, Any]:
+    """Leave the course (the SCO unloads and finishes), then read what the LMS stored."""
+    page.goto(player.url + "launch.json")
+    stored: dict[str, Any] = page.evaluate(
+        "() => ({record: JSON.parse(localStorage.getItem('test-lms:record')),"
+        " log: JSON.parse(localStorage.getItem('test-lms:log'))})"
+    )
+    return stored
+
+
+def assert_clean_log(log: list[dict[str, Any]]) -> None:
+    """Every call succeeded: "true" (or a value, for LMSGetValue) and error 0."""
+    assert log, "the SCO made no API calls"
+    for entry in log:
+        assert entry["error"] == "0", entry
+        if entry["call"] != "LMSGetValue":
+            assert entry["result"] == "true", entry
+    for number in {entry["launch"] for entry in log}:
+        calls = [entry["call"] for entry in log if entry["launch"] == number]
+        assert calls[0] == "LMSInitialize"
+        assert calls.count("LMSInitialize") == 1
+        assert calls.count("LMSFinish") == 1
+        assert calls[-1] == "LMSFinish"
+
+
+def test_correct_answers_pass(page: Page, scorm12_player: PlayerServer, sample_course: Course) -> None:
+    learner = launch(page, scorm12_player, sample_course)
+    assert learner.heading() == sample_course.lessons[0].title
+    learner.read_all_lessons()
+    learner.answer_all(correctly=True)
+    learner.submit()
+    live = page.evaluate("player.live()")
+    assert live["cmi.core.lesson_status"] == "passed"
+
+    stored = close_session(page, scorm12_player)
+    cmi = stored["record"]["cmi"]
+    assert stored["record"]["lastEvent"] == "LMSFinish"
+    assert cmi["cmi.core.lesson_status"] == "passed"
+    assert float(cmi["cmi.core.score.raw"]) >= 80
+    assert cmi["cmi.core.score.min"] == "0"
+    assert cmi["cmi.core.score.max"] == "100"
+    assert SESSION_TIME.match(cmi["cmi.core.session_time"]), cmi["cmi.core.session_time"]
+    assert cmi["cmi.core.exit"] == ""
+    assert_clean_log(stored["log"])
+
+
+def test_wrong_answers_fail(page: Page, scorm12_player: PlayerServer, sample_course: Course) -> None:
+    learner = launch(page, scorm12_player, sample_course)
+    learner.read_all_lessons()
+    learner.answer_all(correctly=False)
+    learner.submit()
+    frame = page.frame_locator("#content-frame")
+    assert "did not pass" in frame.locator("#result-summary").inner_text()
+
+    stored = close_session(page, scorm12_player)
+    cmi = stored["record"]["cmi"]
+    assert cmi["cmi.core.lesson_status"] == "failed"
+    assert float(cmi["cmi.core.score.raw"]) < 80
+    assert SESSION_TIME.match(cmi["cmi.core.session_time"])
+    assert_clean_log(stored["log"])
+
+
+def test_status_is_incomplete_until_the_quiz_decides(
+    page: Page, scorm12_player: PlayerServer, sample_course: Course
+) -> None:
+    learner = launch(page, scorm12_player, sample_course)
+    learner.read_all_lessons()
+    cmi = page.evaluate("player.live()")
+    assert cmi["cmi.core.lesson_status"] == "incomplete"
+    assert cmi["cmi.core.score.raw"] == ""
+    stored = close_session(page, scorm12_player)
+    assert stored["record"]["cmi"]["cmi.core.exit"] == "suspend"
+    assert_clean_log(stored["log"])
+
+
+def test_reload_resumes_where_the_learner_was(
+    page: Page, scorm12_player: PlayerServer, sample_course: Course
+) -> None:
+    learner = launch(page, scorm12_player, sample_course)
+    second = sample_course.lessons[1]
+    learner.next()
+    assert learner.heading() == second.title
+
+    page.reload()
+    assert learner.heading() == second.title
+    record = page.evaluate("player.record()")
+    assert record["cmi"]["cmi.core.exit"] == "suspend"
+    assert record["cmi"]["cmi.core.lesson_location"] == f"lesson:{second.id}"
+
+    # Mid-quiz: answers given so far come back after a reload.
+    learner.read_all_lessons()
+    quiz = sample_course.quiz
+    assert quiz is not None
+    first, second_question = quiz.questions[0], quiz.questions[1]
+    learner.answer(first, correctly=True)
+    learner.answer(second_question, correctly=False)
+    page.reload()
+    assert learner.heading() == quiz.title
+    frame = page.frame_locator("#content-frame")
+    checked = frame.locator("#quiz-form input:checked").evaluate_all("inputs => inputs.map(i => i.id)")
+    expected = learner._labels(first, True) + learner._labels(second_question, False)
+    assert sorted(checked) == sorted(expected)
+
+    entries = page.evaluate("player.log()")
+    resumed = [e for e in entries if e["call"] == "LMSGetValue" and e["args"] == ["cmi.core.entry"]]
+    assert [e["result"] for e in resumed] == ["", "resume", "resume"]
+    # The resumed attempt can still be finished and passed.
+    learner.answer_all(correctly=True)
+    learner.submit()
+    stored = close_session(page, scorm12_player)
+    assert stored["record"]["cmi"]["cmi.core.lesson_status"] == "passed"
+    assert_clean_log(stored["log"])
+
+
+def test_runs_without_an_lms(page: Page, scorm12_player: PlayerServer, sample_course: Course) -> None:
+    page.goto(scorm12_player.url + "content/index.html")
+    learner = Learner(page, sample_course)
+    assert learner.heading() == sample_course.lessons[0].title
+    assert "No learning management system" in page.locator("#notice").inner_text()
+    learner.next()
+    page.reload()
+    assert learner.heading() == sample_course.lessons[1].title
