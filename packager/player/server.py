@@ -34,7 +34,7 @@ def find_scorm_again() -> Path:
     candidates = [os.environ.get("SCORM_AGAIN_DIR", ""), "node_modules/scorm-again/dist"]
     for candidate in filter(None, candidates):
         folder = Path(candidate)
-        if (folder / "scorm12.js").is_file():
+        if (folder / "scorm12.js").is_file() and (folder / "scorm2004.js").is_file():
             return folder.resolve()
     raise PackagerError(
         "scorm-again is not installed: run 'npm ci' in the project, or set SCORM_AGAIN_DIR "
@@ -60,29 +60,45 @@ def extract_package(package: Path, destination: Path) -> None:
 
 
 def describe_launch(content: Path) -> dict[str, Any]:
-    """What the player needs from the manifest: the SCO to launch, its title and mastery score."""
+    """What the player needs from the manifest: standard, SCO to launch, title, passing rules.
+
+    A package without a manifest (the plain web target) is launched at its index.html with no LMS.
+    """
     manifest = content / "imsmanifest.xml"
     if not manifest.is_file():
-        raise PackagerError("the package has no imsmanifest.xml at its root", file=manifest)
+        return {"standard": "none", "href": "/content/index.html", "title": "", "masteryScore": None}
     root = etree.parse(str(manifest)).getroot()
 
     def local(element: etree._Element) -> str:
         return etree.QName(element).localname if isinstance(element.tag, str) else ""
 
+    def first_text(parent: etree._Element, name: str) -> str | None:
+        return next((e.text for e in parent.iter() if local(e) == name), None)
+
     resources = {r.get("identifier"): r for r in root.iter() if local(r) == "resource"}
+    schemaversion = (first_text(root, "schemaversion") or "1.2").strip()
     for item in (e for e in root.iter() if local(e) == "item"):
         resource = resources.get(item.get("identifierref"))
         if resource is None or resource.get("href") is None:
             continue
         title = next((c.text for c in item if local(c) == "title"), "") or ""
-        mastery = next((c.text for c in item if local(c) == "masteryscore"), None)
-        schemaversion = next((e.text for e in root.iter() if local(e) == "schemaversion"), "1.2")
-        return {
-            "standard": "scorm12" if schemaversion in (None, "1.2") else "scorm2004",
-            "href": f"/content/{resource.get('href')}",
-            "title": title,
-            "masteryScore": int(mastery) if mastery and mastery.strip().isdigit() else None,
-        }
+        launch: dict[str, Any] = {"href": f"/content/{resource.get('href')}", "title": title}
+        if schemaversion == "1.2":
+            mastery = first_text(item, "masteryscore")
+            launch["standard"] = "scorm12"
+            launch["masteryScore"] = int(mastery) if mastery and mastery.strip().isdigit() else None
+            return launch
+        threshold = next((e for e in item.iter() if local(e) == "completionThreshold"), None)
+        passing = next(
+            (e for e in item.iter() if local(e) == "primaryObjective" and e.get("satisfiedByMeasure")),
+            None,
+        )
+        measure = first_text(passing, "minNormalizedMeasure") if passing is not None else None
+        launch["standard"] = "scorm2004"
+        launch["scaledPassingScore"] = measure.strip() if measure else None
+        minimum = None if threshold is None else threshold.get("minProgressMeasure") or threshold.text
+        launch["completionThreshold"] = minimum.strip() if minimum and minimum.strip() else None
+        return launch
     raise PackagerError("the manifest names no item with a launchable resource", file=manifest)
 
 

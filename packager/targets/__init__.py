@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from packager.targets.base import Target
 from packager.targets.scorm12 import Scorm12
+from packager.targets.scorm2004 import Scorm2004
+from packager.targets.web import Web
 
-TARGETS: dict[str, type[Target]] = {target.name: target for target in (Scorm12,)}
-"""Every target, by the name ``--target`` takes. Register a new target here."""
+TARGETS: dict[str, Target] = {
+    target.name: target for target in (Scorm12(), Scorm2004(edition=3), Scorm2004(edition=4), Web())
+}
+"""Every target, by the name ``--target`` takes, in build order. Register a new target here."""
 
 __all__ = ["TARGETS", "Target"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from typing import ClassVar
 
 from lxml import etree
 
@@ -19,11 +18,11 @@ _NCNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 class Target(ABC):
     """One output format. Subclasses set ``name`` and ``adapter_script`` and add their files."""
 
-    name: ClassVar[str]
+    name: str
     """The value of ``--target`` and the suffix of the zip's name."""
-    adapter_script: ClassVar[str | None]
+    adapter_script: str | None
     """The runtime file that talks to this target's LMS API (None: no LMS)."""
-    description: ClassVar[str]
+    description: str
 
     def archive_name(self, course: Course) -> str:
         """File name of the package."""

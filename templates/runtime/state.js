@@ -78,13 +78,20 @@
     var completed = rule === "lessons" ? lessonsDone
       : rule === "quiz" ? this.submitted
       : lessonsDone && this.submitted;
+    var lessonsSeen = this.visited.filter(Boolean).length;
+    var quizDone = this.submitted ? 1 : 0;
     var steps = this.visited.length + (config.quiz ? 1 : 0);
-    var done = this.visited.filter(Boolean).length + (this.submitted ? 1 : 0);
+    var done = lessonsSeen + quizDone;
+    // Progress toward what the completion rule requires: 1 exactly when completed.
+    var required = rule === "lessons" ? [lessonsSeen, this.visited.length]
+      : rule === "quiz" ? [quizDone, 1]
+      : [done, steps];
     return {
       completed: completed,
       success: success,
       scorePercent: percent,
-      progress: steps ? Math.round((done / steps) * 1000) / 1000 : 1,
+      scoreFraction: config.quiz && this.submitted ? this.correctCount / questionCount : null,
+      progress: completed ? 1 : Math.floor((required[0] / required[1]) * 1000) / 1000,
       stepsDone: done,
       steps: steps,
       finished: completed && (!config.quiz || this.submitted),

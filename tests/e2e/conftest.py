@@ -7,7 +7,7 @@ The browser is Playwright's Chromium unless ``PACKAGER_CHROMIUM`` names an execu
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -70,14 +70,27 @@ def sample_course() -> Course:
 def package_dir(tmp_path_factory: pytest.TempPathFactory, sample_course: Course) -> Path:
     """The sample course built for every target, once per test session."""
     out = tmp_path_factory.mktemp("packages")
-    for target_class in TARGETS.values():
-        target = target_class()
+    for target in TARGETS.values():
         write_zip(target.build(sample_course).files, out / target.archive_name(sample_course))
     return out
 
 
 @pytest.fixture
-def scorm12_player(package_dir: Path, sample_course: Course) -> Iterator[PlayerServer]:
-    package = package_dir / f"{sample_course.id}-scorm12.zip"
-    with PlayerServer(package, scorm_again=REPO / "node_modules" / "scorm-again" / "dist") as player:
-        yield player
+def play(package_dir: Path, sample_course: Course) -> Iterator[Callable[[str], PlayerServer]]:
+    """Start the test LMS player on the sample course's package for a target; stopped after the test."""
+    started: list[PlayerServer] = []
+
+    def start(target: str) -> PlayerServer:
+        package = package_dir / TARGETS[target].archive_name(sample_course)
+        player = PlayerServer(package, scorm_again=REPO / "node_modules" / "scorm-again" / "dist").start()
+        started.append(player)
+        return player
+
+    yield start
+    for player in started:
+        player.stop()
+
+
+@pytest.fixture
+def scorm12_player(play: Callable[[str], PlayerServer]) -> PlayerServer:
+    return play("scorm12")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
 from playwright.sync_api import Page
@@ -11,40 +10,11 @@ from playwright.sync_api import Page
 from packager.course import Course
 from packager.player import PlayerServer
 from tests.e2e.learner import Learner
+from tests.e2e.lms import SCORM12, assert_clean_log, close_session, launch
 
 pytestmark = pytest.mark.browser
 
 SESSION_TIME = re.compile(r"^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$")
-
-
-def launch(page: Page, player: PlayerServer, course: Course) -> Learner:
-    page.goto(player.url)
-    return Learner(page.frame_locator("#content-frame"), course)
-
-
-def close_session(page: Page, player: PlayerServer) -> dict[str, Any]:
-    """Leave the course (the SCO unloads and finishes), then read what the LMS stored."""
-    page.goto(player.url + "launch.json")
-    stored: dict[str, Any] = page.evaluate(
-        "() => ({record: JSON.parse(localStorage.getItem('test-lms:record')),"
-        " log: JSON.parse(localStorage.getItem('test-lms:log'))})"
-    )
-    return stored
-
-
-def assert_clean_log(log: list[dict[str, Any]]) -> None:
-    """Every call succeeded: "true" (or a value, for LMSGetValue) and error 0."""
-    assert log, "the SCO made no API calls"
-    for entry in log:
-        assert entry["error"] == "0", entry
-        if entry["call"] != "LMSGetValue":
-            assert entry["result"] == "true", entry
-    for number in {entry["launch"] for entry in log}:
-        calls = [entry["call"] for entry in log if entry["launch"] == number]
-        assert calls[0] == "LMSInitialize"
-        assert calls.count("LMSInitialize") == 1
-        assert calls.count("LMSFinish") == 1
-        assert calls[-1] == "LMSFinish"
 
 
 def test_correct_answers_pass(page: Page, scorm12_player: PlayerServer, sample_course: Course) -> None:
@@ -65,7 +35,7 @@ def test_correct_answers_pass(page: Page, scorm12_player: PlayerServer, sample_c
     assert cmi["cmi.core.score.max"] == "100"
     assert SESSION_TIME.match(cmi["cmi.core.session_time"]), cmi["cmi.core.session_time"]
     assert cmi["cmi.core.exit"] == ""
-    assert_clean_log(stored["log"])
+    assert_clean_log(stored["log"], SCORM12)
 
 
 def test_wrong_answers_fail(page: Page, scorm12_player: PlayerServer, sample_course: Course) -> None:
@@ -81,7 +51,7 @@ def test_wrong_answers_fail(page: Page, scorm12_player: PlayerServer, sample_cou
     assert cmi["cmi.core.lesson_status"] == "failed"
     assert float(cmi["cmi.core.score.raw"]) < 80
     assert SESSION_TIME.match(cmi["cmi.core.session_time"])
-    assert_clean_log(stored["log"])
+    assert_clean_log(stored["log"], SCORM12)
 
 
 def test_status_is_incomplete_until_the_quiz_decides(
@@ -94,7 +64,7 @@ def test_status_is_incomplete_until_the_quiz_decides(
     assert cmi["cmi.core.score.raw"] == ""
     stored = close_session(page, scorm12_player)
     assert stored["record"]["cmi"]["cmi.core.exit"] == "suspend"
-    assert_clean_log(stored["log"])
+    assert_clean_log(stored["log"], SCORM12)
 
 
 def test_reload_resumes_where_the_learner_was(
@@ -133,7 +103,7 @@ def test_reload_resumes_where_the_learner_was(
     learner.submit()
     stored = close_session(page, scorm12_player)
     assert stored["record"]["cmi"]["cmi.core.lesson_status"] == "passed"
-    assert_clean_log(stored["log"])
+    assert_clean_log(stored["log"], SCORM12)
 
 
 def test_runs_without_an_lms(page: Page, scorm12_player: PlayerServer, sample_course: Course) -> None:

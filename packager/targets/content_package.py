@@ -1,0 +1,102 @@
+"""The IMS content-package manifest that SCORM 1.2 and SCORM 2004 share.
+
+A SCORM target says which namespaces and XSDs it uses, its schema version, the name of its
+``scormtype`` attribute, and what it adds to the item (mastery, sequencing). This module writes
+the rest: one organization, one item, one SCO listing every file, validated against the XSDs.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from lxml import etree
+
+from packager import schemas
+from packager.course import Course
+from packager.render import Site, merge
+from packager.targets.base import XSI_NAMESPACE, Target, fail_on, identifier, manifest_problems, serialize_xml
+
+MANIFEST = "imsmanifest.xml"
+
+
+class ContentPackageTarget(Target):
+    """A SCORM package: XSDs at the root and a validated ``imsmanifest.xml``."""
+
+    edition: str
+    """Key of the XSD set in :mod:`packager.schemas`."""
+    schemaversion: str
+    imscp: str
+    """The content-packaging namespace, the manifest's default namespace."""
+    prefixes: ClassVar[dict[str, str]]
+    """Prefix -> namespace of the extensions, exactly as LMS importers expect them."""
+    schema_locations: tuple[tuple[str, str], ...]
+    """(namespace, XSD file) pairs named in xsi:schemaLocation."""
+    scormtype_attribute: str
+    """The resource's SCO marker, as a qualified name."""
+
+    def add_package_files(self, course: Course, site: Site) -> None:
+        merge(site, schemas.schema_files(self.edition))
+        manifest = self.manifest(course, sorted(site.files))
+        fail_on(schemas.validate(self.edition, manifest, self.schema_locations), MANIFEST)
+        site.add(MANIFEST, serialize_xml(manifest))
+        fail_on(manifest_problems(manifest, site) + self.extra_problems(manifest), MANIFEST)
+
+    def q(self, prefix: str | None, name: str) -> str:
+        """Qualified element or attribute name: ``None`` for the imscp namespace."""
+        namespace = self.imscp if prefix is None else self.prefixes[prefix]
+        return f"{{{namespace}}}{name}"
+
+    def manifest(self, course: Course, files: list[str]) -> etree._Element:
+        """The manifest tree: one organization, one item, one SCO listing every file."""
+        nsmap: dict[str | None, str] = {None: self.imscp, "xsi": XSI_NAMESPACE}
+        nsmap.update(self.prefixes)
+        root = etree.Element(
+            self.q(None, "manifest"),
+            nsmap=nsmap,  # type: ignore[arg-type]
+            identifier=identifier(course, "MANIFEST"),
+            version=course.version,
+        )
+        root.set(
+            f"{{{XSI_NAMESPACE}}}schemaLocation",
+            " ".join(f"{namespace} {location}" for namespace, location in self.schema_locations),
+        )
+        metadata = etree.SubElement(root, self.q(None, "metadata"))
+        etree.SubElement(metadata, self.q(None, "schema")).text = "ADL SCORM"
+        etree.SubElement(metadata, self.q(None, "schemaversion")).text = self.schemaversion
+
+        organization_id = identifier(course, "ORG")
+        organizations = etree.SubElement(root, self.q(None, "organizations"), default=organization_id)
+        organization = etree.SubElement(
+            organizations, self.q(None, "organization"), identifier=organization_id
+        )
+        etree.SubElement(organization, self.q(None, "title")).text = course.title
+        resource_id = identifier(course, "RES")
+        item = etree.SubElement(
+            organization,
+            self.q(None, "item"),
+            identifier=identifier(course, "ITEM"),
+            identifierref=resource_id,
+        )
+        etree.SubElement(item, self.q(None, "title")).text = course.title
+        self.extend_item(course, item)
+        self.extend_organization(course, organization)
+
+        resources = etree.SubElement(root, self.q(None, "resources"))
+        resource = etree.SubElement(
+            resources, self.q(None, "resource"), identifier=resource_id, type="webcontent", href="index.html"
+        )
+        resource.set(self.scormtype_attribute, "sco")
+        for name in files:
+            if name != MANIFEST:
+                etree.SubElement(resource, self.q(None, "file"), href=name)
+        return root
+
+    def extend_item(self, course: Course, item: etree._Element) -> None:
+        """Add the target's elements to the SCO's item (after its title)."""
+
+    def extend_organization(self, course: Course, organization: etree._Element) -> None:
+        """Add the target's elements at the end of the organization."""
+
+    def extra_problems(self, manifest: etree._Element) -> list[str]:
+        """Target-specific checks the XSDs do not make."""
+        return []

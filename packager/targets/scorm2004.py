@@ -1,0 +1,94 @@
+"""SCORM 2004, 3rd or 4th edition: imscp 1.1 with adlcp/adlseq/adlnav/imsss and sequencing.
+
+Success comes from the score: the primary objective is satisfied by measure, with
+``minNormalizedMeasure`` taken from the course's mastery score. Completion comes from progress:
+the item's completion threshold is 1.0, written in the form each edition's XSD requires, and the
+runtime reports ``cmi.progress_measure`` (1.0 exactly when the course's completion rule is met)
+as well as ``cmi.completion_status``.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from lxml import etree
+
+from packager.course import Course
+from packager.targets.content_package import ContentPackageTarget
+
+IMSCP = "http://www.imsglobal.org/xsd/imscp_v1p1"
+NAMESPACES = {
+    "adlcp": "http://www.adlnet.org/xsd/adlcp_v1p3",
+    "adlseq": "http://www.adlnet.org/xsd/adlseq_v1p3",
+    "adlnav": "http://www.adlnet.org/xsd/adlnav_v1p3",
+    "imsss": "http://www.imsglobal.org/xsd/imsss",
+}
+SCHEMA_LOCATIONS = (
+    (IMSCP, "imscp_v1p1.xsd"),
+    (NAMESPACES["adlcp"], "adlcp_v1p3.xsd"),
+    (NAMESPACES["adlseq"], "adlseq_v1p3.xsd"),
+    (NAMESPACES["adlnav"], "adlnav_v1p3.xsd"),
+    (NAMESPACES["imsss"], "imsss_v1p0.xsd"),
+)
+
+
+class Scorm2004(ContentPackageTarget):
+    """SCORM 2004 package of one edition (3 or 4)."""
+
+    description: str = "SCORM 2004"
+    adapter_script: str | None = "runtime/lms/scorm2004.js"
+    imscp: str = IMSCP
+    prefixes: ClassVar[dict[str, str]] = NAMESPACES
+    schema_locations: tuple[tuple[str, str], ...] = SCHEMA_LOCATIONS
+    scormtype_attribute: str = f"{{{NAMESPACES['adlcp']}}}scormType"
+
+    def __init__(self, edition: Literal[3, 4]) -> None:
+        ordinal = {3: "3rd", 4: "4th"}[edition]
+        self.edition_number = edition
+        self.name = f"scorm2004-{ordinal}"
+        self.edition = self.name
+        self.schemaversion = f"2004 {ordinal} Edition"
+        self.description = f"SCORM 2004 {ordinal} Edition"
+
+    def extend_item(self, course: Course, item: etree._Element) -> None:
+        """Completion threshold (edition form) and the primary objective's passing measure."""
+        threshold = etree.SubElement(item, self.q("adlcp", "completionThreshold"))
+        if self.edition_number == 3:
+            threshold.text = "1.0"
+        else:
+            threshold.set("completedByMeasure", "true")
+            threshold.set("minProgressMeasure", "1.0")
+        sequencing = etree.SubElement(item, self.q("imsss", "sequencing"))
+        if course.quiz is not None:
+            objectives = etree.SubElement(sequencing, self.q("imsss", "objectives"))
+            primary = etree.SubElement(
+                objectives,
+                self.q("imsss", "primaryObjective"),
+                objectiveID=f"PASS-{course.id}",
+                satisfiedByMeasure="true",
+            )
+            etree.SubElement(primary, self.q("imsss", "minNormalizedMeasure")).text = format(
+                course.passing_fraction, ".2f"
+            )
+        etree.SubElement(
+            sequencing,
+            self.q("imsss", "deliveryControls"),
+            completionSetByContent="true",
+            objectiveSetByContent="true",
+        )
+
+    def extend_organization(self, course: Course, organization: etree._Element) -> None:
+        """Let the learner move freely and let the LMS flow into the one SCO."""
+        sequencing = etree.SubElement(organization, self.q("imsss", "sequencing"))
+        etree.SubElement(sequencing, self.q("imsss", "controlMode"), choice="true", flow="true")
+
+    def extra_problems(self, manifest: etree._Element) -> list[str]:
+        """The conformance suite's check the XSD misses: every resource has adlcp:scormType."""
+        problems = []
+        lower_case = f"{{{NAMESPACES['adlcp']}}}scormtype"
+        for resource in manifest.iter(f"{{{IMSCP}}}resource"):
+            if resource.get(lower_case) is not None:
+                problems.append(f"resource {resource.get('identifier')!r} spells scormType in lower case")
+            if resource.get(self.scormtype_attribute) not in ("sco", "asset"):
+                problems.append(f"resource {resource.get('identifier')!r} has no adlcp:scormType")
+        return problems
