@@ -7,13 +7,16 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from packager.course import Course
+
+if TYPE_CHECKING:
+    from packager.targets.base import Target
 
 RUNTIME_CORE = (
     "runtime/state.js",
@@ -38,11 +41,15 @@ def templates_dir() -> Path:
 
 @dataclass
 class Site:
-    """The package's files, by archive path (forward slashes), in memory."""
+    """The package's files, by archive path (forward slashes).
 
-    files: dict[str, bytes] = field(default_factory=dict)
+    A file is held as bytes, or as the path of a file on disk (media), which is streamed when the
+    package is written.
+    """
 
-    def add(self, path: str, content: bytes | str) -> None:
+    files: dict[str, bytes | Path] = field(default_factory=dict)
+
+    def add(self, path: str, content: bytes | str | Path) -> None:
         """Add one file; text is stored as UTF-8."""
         if path in self.files:
             raise ValueError(f"two files would be written at {path}")
@@ -76,11 +83,11 @@ def render_markdown(text: str) -> Markup:
     return Markup(_markdown().render(text))
 
 
-def runtime_config(course: Course, target: str) -> dict[str, Any]:
+def runtime_config(course: Course, target: Target) -> dict[str, Any]:
     """What the runtime needs to know about the course, derived from the models."""
     quiz = course.quiz
     return {
-        "target": target,
+        "target": target.name,
         "course": {
             "id": course.id,
             "title": course.title,
@@ -109,17 +116,13 @@ def question_types(course: Course) -> list[str]:
     return used
 
 
-def render_site(course: Course, target: str, adapter_script: str | None) -> Site:
-    """Render the learner-facing files shared by every target.
-
-    ``adapter_script`` is the runtime file that talks to this target's LMS API
-    (None for a target that runs without an LMS).
-    """
+def render_site(course: Course, target: Target) -> Site:
+    """Render the learner-facing files shared by every target, with the target's runtime adapter."""
     site = Site()
     scripts = [
         *RUNTIME_CORE,
         *(f"runtime/questions/{name}.js" for name in question_types(course)),
-        *([adapter_script] if adapter_script else []),
+        *([target.adapter_script] if target.adapter_script else []),
         RUNTIME_APP,
     ]
     for script in scripts:
@@ -132,6 +135,7 @@ def render_site(course: Course, target: str, adapter_script: str | None) -> Site
         config=runtime_config(course, target),
         scripts=scripts,
         stylesheet=STYLESHEET,
+        connect_sources=target.connect_sources,
     )
     site.add("index.html", page)
     return site

@@ -23,6 +23,8 @@ class Target(ABC):
     adapter_script: str | None
     """The runtime file that talks to this target's LMS API (None: no LMS)."""
     description: str
+    connect_sources: tuple[str, ...] = ()
+    """Origins the page may send requests to besides its own (the page's CSP connect-src)."""
 
     def archive_name(self, course: Course) -> str:
         """File name of the package."""
@@ -30,7 +32,7 @@ class Target(ABC):
 
     def build(self, course: Course) -> Site:
         """Every file of the package, validated."""
-        site = render_site(course, self.name, self.adapter_script)
+        site = render_site(course, self)
         self.add_package_files(course, site)
         return site
 

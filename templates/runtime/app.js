@@ -28,16 +28,28 @@
     }
   }
 
-  var adapter = ns.connectLms ? ns.connectLms(config, onFault) : null;
-  var launch = adapter ? adapter.start() : null;
-  if (!launch) {
-    if (adapter) { onFault("initialize"); }
-    else if (config.target !== "web") { say("No learning management system was found: your progress is kept in this browser only."); }
-    adapter = ns.connectStandalone(config);
-    launch = adapter.start();
+  var adapter = null;
+
+  /* Connect to the target's LMS, or run standalone. An adapter's start() may return a promise. */
+  function connect() {
+    var lms = ns.connectLms ? ns.connectLms(config, onFault) : null;
+    var started = lms ? lms.start() : null;
+    return Promise.resolve(started).then(null, function (error) {
+      onFault("start: " + error);
+      return null;
+    }).then(function (launch) {
+      if (launch) {
+        adapter = lms;
+        return launch;
+      }
+      if (lms) { onFault("initialize"); }
+      else if (config.target !== "web") {
+        say("No learning management system was found: your progress is kept in this browser only.");
+      }
+      adapter = ns.connectStandalone(config);
+      return adapter.start();
+    });
   }
-  if (launch.suspendData) { state.restore(launch.suspendData, launch.location); }
-  else if (launch.location && state.isKnownLocation(launch.location)) { state.location = launch.location; }
 
   function report() {
     adapter.save(state.report(), state.serialize());
@@ -88,46 +100,54 @@
     render(true);
   }
 
-  previousButton.addEventListener("click", function () { go(state.neighbour(-1)); });
-  nextButton.addEventListener("click", function () { go(state.neighbour(1)); });
-  document.querySelectorAll("[data-go]").forEach(function (button) {
-    button.addEventListener("click", function () { go(button.getAttribute("data-go")); });
-  });
-
-  if (form) {
-    form.addEventListener("change", function (event) {
-      var fieldset = event.target.closest("[data-question]");
-      if (!fieldset) { return; }
-      var question = config.quiz.questions.filter(function (item) {
-        return item.id === fieldset.getAttribute("data-question");
-      })[0];
-      if (state.setAnswer(question.id, ns.readAnswer(form, question))) { report(); }
+  /* Controls and page lifecycle are wired only once the LMS session has started. */
+  function listen() {
+    previousButton.addEventListener("click", function () { go(state.neighbour(-1)); });
+    nextButton.addEventListener("click", function () { go(state.neighbour(1)); });
+    document.querySelectorAll("[data-go]").forEach(function (button) {
+      button.addEventListener("click", function () { go(button.getAttribute("data-go")); });
     });
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      if (state.submitted) { return; }
-      var missing = ns.unanswered(config.quiz, state.answers);
-      var error = document.getElementById("quiz-error");
-      error.hidden = missing.length === 0;
-      if (missing.length) {
-        var first = form.querySelector('[data-question="' + missing[0].id + '"] input');
-        if (first) { first.focus(); }
-        return;
-      }
-      state.submit(ns.countCorrect(config.quiz, state.answers));
-      report();
-      render(true);
+
+    if (form) {
+      form.addEventListener("change", function (event) {
+        var fieldset = event.target.closest("[data-question]");
+        if (!fieldset) { return; }
+        var question = config.quiz.questions.filter(function (item) {
+          return item.id === fieldset.getAttribute("data-question");
+        })[0];
+        if (state.setAnswer(question.id, ns.readAnswer(form, question))) { report(); }
+      });
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        if (state.submitted) { return; }
+        var missing = ns.unanswered(config.quiz, state.answers);
+        var error = document.getElementById("quiz-error");
+        error.hidden = missing.length === 0;
+        if (missing.length) {
+          var first = form.querySelector('[data-question="' + missing[0].id + '"] input');
+          if (first) { first.focus(); }
+          return;
+        }
+        state.submit(ns.countCorrect(config.quiz, state.answers));
+        report();
+        render(true);
+      });
+    }
+
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden") { adapter.commit(); }
+    });
+    window.addEventListener("pagehide", function () {
+      adapter.finish(state.report(), state.serialize());
     });
   }
 
-  document.addEventListener("visibilitychange", function () {
-    if (document.visibilityState === "hidden") { adapter.commit(); }
+  connect().then(function (launch) {
+    if (launch.suspendData) { state.restore(launch.suspendData, launch.location); }
+    else if (launch.location && state.isKnownLocation(launch.location)) { state.location = launch.location; }
+    state.go(state.location);
+    listen();
+    report();
+    render(false);
   });
-  window.addEventListener("pagehide", function () {
-    adapter.finish(state.report(), state.serialize());
-  });
-
-  state.go(state.location);
-  report();
-  render(false);
 })(window.CoursePackager = window.CoursePackager || {});
