@@ -6,14 +6,18 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from types import MethodType
 from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
 from markupsafe import Markup
 
-from packager.course import Course
+from packager.course import Course, Lesson
+from packager.course.media import is_external, media_kind, new_markdown_parser
 
 if TYPE_CHECKING:
     from packager.targets.base import Target
@@ -74,13 +78,48 @@ def environment() -> jinja2.Environment:
 
 @cache
 def _markdown() -> MarkdownIt:
-    # Raw HTML in lessons is not rendered: it is escaped and shows as text.
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+    """CommonMark with raw HTML escaped; local media and links point into the package."""
+    parser = new_markdown_parser()
+    renderer = parser.renderer
+    assert isinstance(renderer, RendererHTML)
+    default_image = renderer.rules["image"]
+
+    def image(self: Any, tokens: list[Token], index: int, options: Any, env: dict[str, Any]) -> str:
+        token = tokens[index]
+        source = str(token.attrs.get("src", ""))
+        kind = media_kind(source)
+        package_path = env["media"].get(source, source)
+        if kind in ("video", "audio"):
+            return environment().get_template(f"media/{kind}.html").render(
+                src=package_path,
+                captions=str(PurePosixPath(package_path).with_suffix(".vtt")),
+                alt=token.content,
+                title=token.attrs.get("title"),
+                language=env["language"],
+            )
+        token.attrs["src"] = package_path
+        return str(default_image(tokens, index, options, env))
+
+    def link_open(self: Any, tokens: list[Token], index: int, options: Any, env: dict[str, Any]) -> str:
+        token = tokens[index]
+        href = str(token.attrs.get("href", ""))
+        if href in env["media"]:
+            token.attrs["href"] = env["media"][href]
+            token.attrs["download"] = ""
+        elif is_external(href):
+            token.attrs["target"] = "_blank"
+            token.attrs["rel"] = "noopener noreferrer"
+        return str(self.renderToken(tokens, index, options, env))
+
+    renderer.rules["image"] = MethodType(image, renderer)
+    renderer.rules["link_open"] = MethodType(link_open, renderer)
+    return parser
 
 
-def render_markdown(text: str) -> Markup:
-    """CommonMark to HTML; author HTML is escaped."""
-    return Markup(_markdown().render(text))
+def render_markdown(lesson: Lesson, language: str) -> Markup:
+    """A lesson's Markdown as HTML; author HTML is escaped, media come from templates/media/."""
+    env = {"media": lesson.media_references, "language": language}
+    return Markup(_markdown().render(lesson.markdown, env))
 
 
 def runtime_config(course: Course, target: Target) -> dict[str, Any]:
@@ -130,7 +169,7 @@ def render_site(course: Course, target: Target) -> Site:
     site.add(STYLESHEET, _static(STYLESHEET))
     page = environment().get_template("layout.html").render(
         course=course,
-        lessons=[(lesson, render_markdown(lesson.markdown)) for lesson in course.lessons],
+        lessons=[(lesson, render_markdown(lesson, course.language)) for lesson in course.lessons],
         quiz=course.quiz,
         config=runtime_config(course, target),
         scripts=scripts,
@@ -138,6 +177,8 @@ def render_site(course: Course, target: Target) -> Site:
         connect_sources=target.connect_sources,
     )
     site.add("index.html", page)
+    for package_path, source in sorted(course.media_files.items()):
+        site.add(package_path, source)
     return site
 
 

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from packager.course.media import collect_media
 from packager.course.models import Course, CourseFile, Lesson, LessonFrontMatter, Quiz, QuizFile
 from packager.course.yamlsource import Location, SourceMap, dotted, parse_yaml
 from packager.errors import PackagerError, Problem
@@ -141,8 +142,19 @@ def _load_lesson(root: Path, path: Path) -> Lesson:
     body = text[match.end() :]
     if not body.strip():
         raise PackagerError("the lesson has no text after its front matter", file=display)
+    first_body_line = text[: match.end()].count("\n") + 1
+    media = collect_media(root, path, display, body, first_body_line)
+    if media.problems:
+        raise PackagerError(problems=media.problems)
     lesson_id = front.id or _LEADING_NUMBER.sub("", path.stem).lower()
-    return Lesson(id=lesson_id, title=front.title, markdown=body, source=path)
+    return Lesson(
+        id=lesson_id,
+        title=front.title,
+        markdown=body,
+        source=path,
+        media_references=media.references,
+        media_files=media.files,
+    )
 
 
 def _load_quiz(root: Path, path: Path) -> Quiz:
@@ -198,10 +210,11 @@ def validate(
 
 
 def _problem(model: type[BaseModel], item: Any, source_map: SourceMap) -> Problem:
-    location: Location = tuple(item["loc"])
-    _, position = source_map.locate(location)
-    field_path = _data_path(location, source_map)
+    # A model-level check may name the offending value in its context (see QuizFile).
+    location: Location = (*item["loc"], *item.get("ctx", {}).get("location", ()))
     kind = item["type"]
+    _, position = source_map.locate(location)
+    field_path = _data_path(location, source_map, kind)
     message = str(item["msg"])
     if kind == "missing":
         message = "required field is missing"
@@ -229,11 +242,15 @@ def _problem(model: type[BaseModel], item: Any, source_map: SourceMap) -> Proble
     )
 
 
-def _data_path(location: Location, source_map: SourceMap) -> str:
-    """The error's path as it reads in the author's file (union tags removed)."""
+def _data_path(location: Location, source_map: SourceMap, kind: str) -> str:
+    """The error's path as it reads in the author's file (union tags removed).
+
+    A segment absent from the file is kept only when it names a missing field.
+    """
     kept: list[str | int] = []
-    for segment in location:
-        if (*kept, segment) in source_map.positions or isinstance(segment, int) or segment == location[-1]:
+    for index, segment in enumerate(location):
+        missing_field = kind == "missing" and index == len(location) - 1
+        if (*kept, segment) in source_map.positions or isinstance(segment, int) or missing_field:
             kept.append(segment)
     return dotted(tuple(kept))
 

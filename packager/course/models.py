@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from packager.course.questions import Question, QuestionBase
 from packager.course.types import LanguageTag, RelativePath, Slug, StrictModel, Title
@@ -43,7 +44,11 @@ class CourseFile(StrictModel):
     @model_validator(mode="after")
     def _completion_needs_quiz(self) -> CourseFile:
         if self.completion in ("quiz", "lessons-and-quiz") and self.quiz is None:
-            raise ValueError(f"completion '{self.completion}' needs a quiz, but no 'quiz' file is given")
+            raise PydanticCustomError(
+                "completion_needs_quiz",
+                "completion '{completion}' needs a quiz, but no 'quiz' file is given",
+                {"completion": self.completion, "location": ("completion",)},
+            )
         return self
 
 
@@ -62,10 +67,16 @@ class QuizFile(StrictModel):
 
     @model_validator(mode="after")
     def _unique_question_ids(self) -> QuizFile:
-        ids = [question.id for question in self.questions]
-        repeated = sorted({qid for qid in ids if ids.count(qid) > 1})
-        if repeated:
-            raise ValueError(f"question ids must be unique; repeated: {', '.join(repeated)}")
+        first: dict[str, int] = {}
+        for index, question in enumerate(self.questions):
+            if question.id in first:
+                # ``location`` points the loader at the repeated id, relative to this model.
+                raise PydanticCustomError(
+                    "duplicate_id",
+                    "question ids must be unique; '{id}' is already the id of questions[{first}]",
+                    {"id": question.id, "first": first[question.id], "location": ("questions", index, "id")},
+                )
+            first[question.id] = index
         return self
 
 
@@ -78,6 +89,10 @@ class Lesson(BaseModel):
     title: Title
     markdown: str
     source: Path
+    media_references: dict[str, str] = {}
+    """Each local file reference as written in the Markdown -> its path in the package."""
+    media_files: dict[str, Path] = {}
+    """Package path -> source file, for every file the lesson needs (captions included)."""
 
 
 class Quiz(BaseModel):
@@ -105,6 +120,14 @@ class Course(BaseModel):
     lessons: list[Lesson]
     quiz: Quiz | None
     source_dir: Path
+
+    @property
+    def media_files(self) -> dict[str, Path]:
+        """Every media file of every lesson, by package path."""
+        files: dict[str, Path] = {}
+        for lesson in self.lessons:
+            files.update(lesson.media_files)
+        return files
 
     @property
     def passing_fraction(self) -> float:
