@@ -54,13 +54,14 @@ def entry_timestamp() -> tuple[int, int, int, int, int, int]:
 
 def check_entry_name(name: str) -> None:
     """Refuse names that break LMS importers: absolute, '..', backslashes, non-ASCII, folders."""
-    path = PurePosixPath(name)
+    # Split by hand: PurePosixPath drops '.' segments and repeated slashes.
+    segments = name.split("/")
     problem = None
     if not name or name.endswith("/"):
         problem = "is empty or a folder"
     elif name.startswith("/") or "\\" in name or ":" in name:
         problem = "must be a relative path with forward slashes"
-    elif ".." in path.parts or "." in path.parts or "" in name.split("/"):
+    elif ".." in segments or "." in segments or "" in segments:
         problem = "must not contain '.', '..' or empty segments"
     elif not name.isascii():
         problem = "must be ASCII (some LMSs cannot import other file names)"

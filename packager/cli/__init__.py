@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from rich.console import Console
+from rich.markup import escape
 
 from packager import __version__
 from packager.cli import build
@@ -35,13 +36,15 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 bad input, 2 bad usage)."""
     args = parser().parse_args(argv)
-    console = Console(quiet=args.quiet, highlight=False)
-    errors = Console(stderr=True, highlight=False)
+    # soft_wrap: long paths are never broken across lines, whatever the terminal width.
+    console = Console(quiet=args.quiet, highlight=False, soft_wrap=True)
+    errors = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         result: int = args.run(args, console)
     except PackagerError as error:
         for problem in error.problems:
-            errors.print(f"[bold red]error:[/] {problem}", markup=True, soft_wrap=True)
+            # Problems quote the author's text (paths, keys), which must not be read as markup.
+            errors.print(f"[bold red]error:[/] {escape(str(problem))}", markup=True, soft_wrap=True)
         count = len(error.problems)
         errors.print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.")
         return 1

