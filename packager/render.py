@@ -16,7 +16,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from packager.course import Course, Lesson
+from packager.course import Course, Lesson, Quiz
 from packager.course.media import is_external, media_kind, new_markdown_parser
 
 if TYPE_CHECKING:
@@ -24,9 +24,12 @@ if TYPE_CHECKING:
 
 RUNTIME_CORE = (
     "runtime/state.js",
+    "runtime/random.js",
+    "runtime/resume.js",
     "runtime/quiz.js",
     "runtime/lms/discover.js",
     "runtime/lms/connection.js",
+    "runtime/lms/interactions.js",
     "runtime/lms/standalone.js",
 )
 """Runtime scripts every target ships, in load order (question graders and the adapter follow)."""
@@ -124,7 +127,24 @@ def render_markdown(lesson: Lesson, language: str) -> Markup:
 
 def runtime_config(course: Course, target: Target) -> dict[str, Any]:
     """What the runtime needs to know about the course, derived from the models."""
-    quiz = course.quiz
+    pages: list[dict[str, Any]] = []
+    for page in course.pages:
+        if isinstance(page, Quiz):
+            pages.append(
+                {
+                    "kind": "quiz",
+                    "id": page.id,
+                    "title": page.title,
+                    "graded": page.graded,
+                    "draw": page.asked,
+                    "shuffleQuestions": page.shuffle_questions,
+                    "shuffleOptions": page.shuffle_options,
+                    "attempts": page.attempts,
+                    "questions": [question.runtime() for question in page.questions],
+                }
+            )
+        else:
+            pages.append({"kind": "lesson", "id": page.id, "title": page.title})
     return {
         "target": target.name,
         "course": {
@@ -133,25 +153,17 @@ def runtime_config(course: Course, target: Target) -> dict[str, Any]:
             "masteryScore": course.mastery_score,
             "completion": course.completion,
         },
-        "lessons": [{"id": lesson.id, "title": lesson.title} for lesson in course.lessons],
-        "quiz": None
-        if quiz is None
-        else {
-            "title": quiz.title,
-            "questions": [
-                {"id": question.id, "type": question.type_name, "key": question.answer_key()}
-                for question in quiz.questions
-            ],
-        },
+        "pages": pages,
     }
 
 
 def question_types(course: Course) -> list[str]:
     """The question types the course uses, in first-use order."""
     used: list[str] = []
-    for question in course.quiz.questions if course.quiz else []:
-        if question.type_name not in used:
-            used.append(question.type_name)
+    for quiz in course.quizzes:
+        for question in quiz.questions:
+            if question.type_name not in used:
+                used.append(question.type_name)
     return used
 
 
@@ -169,8 +181,10 @@ def render_site(course: Course, target: Target) -> Site:
     site.add(STYLESHEET, _static(STYLESHEET))
     page = environment().get_template("layout.html").render(
         course=course,
-        lessons=[(lesson, render_markdown(lesson, course.language)) for lesson in course.lessons],
-        quiz=course.quiz,
+        pages=[
+            (page, None if isinstance(page, Quiz) else render_markdown(page, course.language))
+            for page in course.pages
+        ],
         config=runtime_config(course, target),
         scripts=scripts,
         stylesheet=STYLESHEET,

@@ -432,7 +432,7 @@ def test_two_lessons_with_the_same_id(make_course: CourseMaker) -> None:
     assert is_file(problem, "course", "course.yaml")
     assert problem.line == line_of(text, "more/02-intro.md") == 5
     assert problem.field == "lessons[1]"
-    assert "two lessons have the id 'intro'" in problem.message
+    assert "two pages have the id 'intro'" in problem.message
 
 
 # --- quiz files --------------------------------------------------------------------------------
@@ -444,7 +444,7 @@ def test_duplicate_question_ids_point_at_the_repeat(write_course: Path) -> None:
     )
     problem = single_problem(write_course)
     assert is_file(problem, "course", "quizzes", "final.yaml")
-    assert problem.line == line_of(text, "id: former-partner-request", occurrence=2) == 12
+    assert problem.line == line_of(text, "id: former-partner-request", occurrence=2) == 17
     assert problem.field == "questions[1].id"
     assert "unique" in problem.message
     assert "former-partner-request" in problem.message

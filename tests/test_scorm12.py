@@ -353,21 +353,27 @@ def test_index_has_every_lesson_title(index: str, sample_course: Course) -> None
     assert page.xpath("//title/text()") == [sample_course.title]
 
 
-def test_index_has_a_fieldset_per_question(index: str, sample_course: Course) -> None:
-    assert sample_course.quiz is not None
+def test_index_has_every_question_with_its_controls(index: str, sample_course: Course) -> None:
     page = html.fromstring(index)
-    fieldsets = page.xpath('//form[@id="quiz-form"]//fieldset[@class="question"]')
-    assert [fieldset.get("data-question") for fieldset in fieldsets] == [
-        question.id for question in sample_course.quiz.questions
-    ]
-    assert [fieldset.get("data-type") for fieldset in fieldsets] == [
-        question.type_name for question in sample_course.quiz.questions
-    ]
-    by_type = {"single-choice": "radio", "true-false": "radio", "multiple-response": "checkbox"}
-    for fieldset, question in zip(fieldsets, sample_course.quiz.questions, strict=True):
-        inputs = fieldset.xpath(".//input")
-        assert {element.get("type") for element in inputs} == {by_type[question.type_name]}
-        assert {element.get("name") for element in inputs} == {f"q-{question.id}"}
+    controls = {
+        "single-choice": ".//input[@type='radio']",
+        "true-false": ".//input[@type='radio']",
+        "multiple-response": ".//input[@type='checkbox']",
+        "fill-in": ".//input[@type='text']",
+        "numeric": ".//input[@type='text']",
+        "matching": ".//select",
+        "sequencing": ".//select",
+    }
+    for quiz in sample_course.quizzes:
+        items = page.xpath(f'//section[@data-quiz="{quiz.id}"]//li[@data-question]')
+        assert [item.get("data-question") for item in items] == [question.id for question in quiz.questions]
+        assert [item.get("data-type") for item in items] == [question.type_name for question in quiz.questions]
+        for item, question in zip(items, quiz.questions, strict=True):
+            found = item.xpath(controls[question.type_name])
+            assert found, question.id
+            # Every control has a visible label.
+            for control in found:
+                assert page.xpath(f'//label[@for="{control.get("id")}"]'), control.get("id")
 
 
 def test_index_has_a_strict_content_security_policy(index: str) -> None:

@@ -20,12 +20,15 @@ from packager.course.yamlsource import Location, SourceMap, dotted, parse_yaml
 from packager.errors import PackagerError, Problem
 
 COURSE_FILE = "course.yaml"
+QUIZ_SUFFIXES = (".yaml", ".yml")
+"""A file with one of these suffixes in the lesson list is a knowledge check."""
 MAX_TEXT_FILE_BYTES = 2 * 1024 * 1024
 """Larger text files are refused: no real lesson or quiz is this big."""
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.DOTALL | re.MULTILINE)
 _LEADING_NUMBER = re.compile(r"^\d+[-_. ]*")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def load_course(course_dir: Path) -> Course:
@@ -39,31 +42,37 @@ def load_course(course_dir: Path) -> Course:
     if settings is None:
         raise PackagerError(problems=problems)
 
-    lessons: list[Lesson] = []
+    pages: list[tuple[Location, Lesson | Quiz]] = []
     for index, relative in enumerate(settings.lessons):
         try:
-            lessons.append(_load_lesson(root, root / relative))
+            if relative.endswith(QUIZ_SUFFIXES):
+                pages.append((("lessons", index), _load_quiz(root, root / relative, graded=False)))
+            else:
+                pages.append((("lessons", index), _load_lesson(root, root / relative)))
         except PackagerError as error:
             problems.extend(_at_reference(error, source_map, ("lessons", index)))
-    seen: dict[str, int] = {}
-    for index, lesson in enumerate(lessons):
-        if lesson.id in seen:
-            problems.append(
-                _problem_at(
-                    source_map,
-                    ("lessons", index),
-                    f"two lessons have the id '{lesson.id}' ({lessons[seen[lesson.id]].source.name} "
-                    f"and {lesson.source.name}); give one an 'id' in its front matter",
-                )
-            )
-        seen.setdefault(lesson.id, index)
+    if not any(isinstance(page, Lesson) for _, page in pages) and not problems:
+        problems.append(_problem_at(source_map, ("lessons",), "the course needs at least one Markdown lesson"))
 
     quiz = None
     if settings.quiz is not None:
         try:
-            quiz = _load_quiz(root, root / settings.quiz)
+            quiz = _load_quiz(root, root / settings.quiz, graded=True)
+            pages.append((("quiz",), quiz))
         except PackagerError as error:
             problems.extend(_at_reference(error, source_map, ("quiz",)))
+    seen: dict[str, Lesson | Quiz] = {}
+    for location, page in pages:
+        if page.id in seen:
+            problems.append(
+                _problem_at(
+                    source_map,
+                    location,
+                    f"two pages have the id '{page.id}' ({seen[page.id].source.name} "
+                    f"and {page.source.name}); give one an 'id' of its own",
+                )
+            )
+        seen.setdefault(page.id, page)
     if problems:
         raise PackagerError(problems=problems)
 
@@ -76,8 +85,7 @@ def load_course(course_dir: Path) -> Course:
         version=settings.version,
         mastery_score=settings.mastery_score,
         completion=completion,
-        lessons=lessons,
-        quiz=quiz,
+        pages=[page for _, page in pages],
         source_dir=root,
     )
 
@@ -146,7 +154,7 @@ def _load_lesson(root: Path, path: Path) -> Lesson:
     media = collect_media(root, path, display, body, first_body_line)
     if media.problems:
         raise PackagerError(problems=media.problems)
-    lesson_id = front.id or _LEADING_NUMBER.sub("", path.stem).lower()
+    lesson_id = front.id or id_from_file_name(path, display)
     return Lesson(
         id=lesson_id,
         title=front.title,
@@ -157,13 +165,37 @@ def _load_lesson(root: Path, path: Path) -> Lesson:
     )
 
 
-def _load_quiz(root: Path, path: Path) -> Quiz:
+def id_from_file_name(path: Path, display: Path) -> str:
+    """A page's default id: its file name without a leading number, as a slug."""
+    words = _NOT_SLUG.split(_LEADING_NUMBER.sub("", path.stem).lower())
+    slug = "-".join(word for word in words if word)
+    if not slug or not slug[0].isalpha():
+        raise PackagerError(
+            "cannot make an id from this file name: give the page an 'id' (lower-case letters, "
+            "digits and hyphens, starting with a letter)",
+            file=display,
+            field="id",
+        )
+    return slug[:64]
+
+
+def _load_quiz(root: Path, path: Path, graded: bool) -> Quiz:
     display = _display(root, path)
     data, source_map = parse_yaml(read_text(root, path), display)
     quiz_file, problems = validate(QuizFile, data, source_map)
     if quiz_file is None:
         raise PackagerError(problems=problems)
-    return Quiz(title=quiz_file.title, questions=list(quiz_file.questions), source=path)
+    return Quiz(
+        id=quiz_file.id or id_from_file_name(path, display),
+        title=quiz_file.title,
+        questions=list(quiz_file.questions),
+        draw=quiz_file.draw,
+        shuffle_questions=quiz_file.shuffle_questions,
+        shuffle_options=quiz_file.shuffle_options,
+        attempts=quiz_file.attempts,
+        graded=graded,
+        source=path,
+    )
 
 
 def _at_reference(error: PackagerError, source_map: SourceMap, location: Location) -> list[Problem]:

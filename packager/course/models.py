@@ -38,8 +38,11 @@ class CourseFile(StrictModel):
         default=None,
         description="lessons | quiz | lessons-and-quiz. Default: lessons-and-quiz with a quiz, else lessons.",
     )
-    lessons: list[RelativePath] = Field(min_length=1, description="Lesson Markdown files, in order.")
-    quiz: RelativePath | None = Field(default=None, description="The quiz YAML file, if any.")
+    lessons: list[RelativePath] = Field(
+        min_length=1,
+        description="Lesson Markdown files in order; quiz YAML files among them are knowledge checks.",
+    )
+    quiz: RelativePath | None = Field(default=None, description="The assessment's YAML file, if any.")
 
     @model_validator(mode="after")
     def _completion_needs_quiz(self) -> CourseFile:
@@ -60,10 +63,28 @@ class LessonFrontMatter(StrictModel):
 
 
 class QuizFile(StrictModel):
-    """A quiz YAML file."""
+    """A quiz YAML file: the assessment (``quiz:`` in course.yaml) or a knowledge check (listed
+    among the lessons; it does not count toward the score)."""
 
+    id: Slug | None = Field(default=None, description="Defaults to the file name without its number.")
     title: Title = "Quiz"
     questions: list[Question] = Field(min_length=1)
+    draw: int | None = Field(
+        default=None, ge=1, description="Ask this many questions, drawn at random for each attempt."
+    )
+    shuffle_questions: bool = Field(default=False, description="Ask the questions in a random order.")
+    shuffle_options: bool = Field(default=False, description="Show choice options in a random order.")
+    attempts: int = Field(default=0, ge=0, description="How many attempts the learner gets; 0: no limit.")
+
+    @model_validator(mode="after")
+    def _draw_within_pool(self) -> QuizFile:
+        if self.draw is not None and self.draw > len(self.questions):
+            raise PydanticCustomError(
+                "draw_too_large",
+                "'draw' is {draw} but the quiz has only {count} questions",
+                {"draw": self.draw, "count": len(self.questions), "location": ("draw",)},
+            )
+        return self
 
     @model_validator(mode="after")
     def _unique_question_ids(self) -> QuizFile:
@@ -96,13 +117,25 @@ class Lesson(BaseModel):
 
 
 class Quiz(BaseModel):
-    """The quiz, loaded and validated."""
+    """A quiz, loaded and validated."""
 
     model_config = ConfigDict(frozen=True)
 
+    id: Slug
     title: Title
     questions: list[QuestionBase]
+    draw: int | None = None
+    shuffle_questions: bool = False
+    shuffle_options: bool = False
+    attempts: int = 0
+    graded: bool = True
+    """The assessment decides pass or fail; knowledge checks do not count."""
     source: Path
+
+    @property
+    def asked(self) -> int:
+        """How many questions one attempt asks."""
+        return self.draw or len(self.questions)
 
 
 class Course(BaseModel):
@@ -117,9 +150,24 @@ class Course(BaseModel):
     version: str
     mastery_score: int
     completion: CompletionRule
-    lessons: list[Lesson]
-    quiz: Quiz | None
+    pages: list[Lesson | Quiz]
+    """Lessons and knowledge checks in order, then the assessment (if any)."""
     source_dir: Path
+
+    @property
+    def lessons(self) -> list[Lesson]:
+        """The lessons, in order."""
+        return [page for page in self.pages if isinstance(page, Lesson)]
+
+    @property
+    def quizzes(self) -> list[Quiz]:
+        """Knowledge checks and the assessment, in order."""
+        return [page for page in self.pages if isinstance(page, Quiz)]
+
+    @property
+    def quiz(self) -> Quiz | None:
+        """The assessment: the quiz that decides pass or fail."""
+        return next((quiz for quiz in self.quizzes if quiz.graded), None)
 
     @property
     def media_files(self) -> dict[str, Path]:

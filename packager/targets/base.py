@@ -10,6 +10,7 @@ from lxml import etree
 from packager.course import Course
 from packager.errors import PackagerError, Problem
 from packager.render import Site, render_site
+from packager.resume import check_fits
 
 XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance"
 _NCNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
@@ -23,6 +24,8 @@ class Target(ABC):
     adapter_script: str | None
     """The runtime file that talks to this target's LMS API (None: no LMS)."""
     description: str
+    suspend_data_limit: int | None = None
+    """The most characters the target's LMS stores as resume data (None: no limit)."""
     connect_sources: tuple[str, ...] = ()
     """Origins the page may send requests to besides its own (the page's CSP connect-src)."""
 
@@ -32,6 +35,8 @@ class Target(ABC):
 
     def build(self, course: Course) -> Site:
         """Every file of the package, validated."""
+        if self.suspend_data_limit is not None:
+            check_fits(course, self.suspend_data_limit, self.name)
         site = render_site(course, self)
         self.add_package_files(course, site)
         return site

@@ -20,6 +20,7 @@ class Scorm12(ContentPackageTarget):
     description: str = "SCORM 1.2"
     adapter_script: str | None = "runtime/lms/scorm12.js"
     edition: str = "scorm12"
+    suspend_data_limit: int | None = 4096
     schemaversion: str = "1.2"
     imscp: str = IMSCP
     prefixes: ClassVar[dict[str, str]] = {"adlcp": ADLCP}

@@ -37,6 +37,7 @@ class Scorm2004(ContentPackageTarget):
 
     description: str = "SCORM 2004"
     adapter_script: str | None = "runtime/lms/scorm2004.js"
+    suspend_data_limit: int | None = 64000
     imscp: str = IMSCP
     prefixes: ClassVar[dict[str, str]] = NAMESPACES
     schema_locations: tuple[tuple[str, str], ...] = SCHEMA_LOCATIONS

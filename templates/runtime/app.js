@@ -1,6 +1,6 @@
 /*
- * The course page: shows one view at a time (a lesson, the quiz or the result), keeps the
- * course state, and reports every change to the LMS through the target's adapter.
+ * The course page: shows one page at a time (a lesson or a quiz), keeps the course state,
+ * and reports every change to the LMS through the target's adapter.
  * Lifecycle: commit on every change and when the page is hidden; finish exactly once on pagehide.
  */
 (function (ns) {
@@ -8,11 +8,13 @@
 
   var config = JSON.parse(document.getElementById("course-data").textContent);
   var state = new ns.CourseState(config);
-  var form = document.getElementById("quiz-form");
   var notice = document.getElementById("notice");
   var views = document.querySelectorAll("[data-view]");
   var previousButton = document.getElementById("previous-button");
   var nextButton = document.getElementById("next-button");
+  var adapter = null;
+  var attemptStartedAt = {};
+  var answerChangedAt = {};
 
   function say(message) {
     notice.textContent = message;
@@ -27,8 +29,6 @@
       say("Your progress may not be saved: the learning system did not accept an update. You can keep working.");
     }
   }
-
-  var adapter = null;
 
   /* Connect to the target's LMS, or run standalone. An adapter's start() may return a promise. */
   function connect() {
@@ -55,6 +55,55 @@
     adapter.save(state.report(), state.serialize());
   }
 
+  function sectionOf(quiz) {
+    return document.querySelector('[data-quiz="' + quiz.id + '"]');
+  }
+
+  function currentQuiz() {
+    var page = state.page(state.location);
+    return page && page.kind === "quiz" ? page : null;
+  }
+
+  /* Put a quiz's section in the state of its current attempt. */
+  function showQuiz(quiz) {
+    var section = sectionOf(quiz);
+    var progress = state.progress(quiz);
+    if (section.getAttribute("data-arranged") !== progress.attempt + ":" + progress.seed) {
+      ns.arrangeAttempt(section, progress);
+      section.setAttribute("data-arranged", progress.attempt + ":" + progress.seed);
+    }
+    progress.askedQuestions().forEach(function (question) {
+      var item = ns.itemFor(section, question);
+      ns.showAnswer(item, question, progress.answers[question.id]);
+      item.querySelectorAll("input, select").forEach(function (control) { control.disabled = progress.submitted; });
+    });
+    section.querySelector("[data-submit]").hidden = progress.submitted;
+    ns.showFeedback(section, progress);
+    var limit = quiz.attempts ? " of " + quiz.attempts : "";
+    section.querySelector("[data-attempt-text]").textContent =
+      progress.attempt > 1 || quiz.attempts ? "Attempt " + progress.attempt + limit + "." : "";
+    var result = section.querySelector("[data-quiz-result]");
+    result.hidden = !progress.submitted;
+    if (progress.submitted) {
+      var asked = progress.asked.length;
+      var percent = Math.round((progress.correct / asked) * 10000) / 100;
+      var summary = section.querySelector("[data-result-summary]");
+      if (!quiz.graded) {
+        summary.textContent = "You answered " + progress.correct + " of " + asked + " correctly.";
+      } else if (progress.passed(config.course.masteryScore)) {
+        summary.textContent = "You passed with " + percent + "%.";
+      } else {
+        summary.textContent = "You did not pass: you scored " + percent + "% and needed " +
+          config.course.masteryScore + "%.";
+      }
+      var left = progress.attemptsLeft();
+      section.querySelector("[data-result-detail]").textContent = progress.correct + " of " + asked +
+        " answers were correct." + (quiz.graded && left !== Infinity && !progress.passed(config.course.masteryScore)
+          ? " Attempts left: " + left + "." : "");
+      section.querySelector("[data-retry]").hidden = !state.canRetry(quiz);
+    }
+  }
+
   function render(moveFocus) {
     var current = state.location;
     views.forEach(function (view) { view.hidden = view.getAttribute("data-view") !== current; });
@@ -62,41 +111,77 @@
     document.getElementById("progress-bar").value = summary.stepsDone;
     document.getElementById("progress-text").textContent =
       summary.stepsDone + " of " + summary.steps + " steps done";
-    state.visited.forEach(function (seen, index) {
-      var mark = document.querySelector('[data-visited-mark="lesson:' + config.lessons[index].id + '"]');
-      if (mark) { mark.textContent = seen ? " (viewed)" : ""; }
+    state.pages.forEach(function (page, index) {
+      var mark = document.querySelector('[data-visited-mark="' + ns.locationOf(page) + '"]');
+      if (mark) { mark.textContent = state.visited[index] ? " (viewed)" : ""; }
     });
     document.querySelectorAll("[data-go]").forEach(function (button) {
-      var target = button.getAttribute("data-go");
-      var here = target === current || (target === "quiz" && current === "results");
-      if (here) { button.setAttribute("aria-current", "step"); } else { button.removeAttribute("aria-current"); }
+      if (button.getAttribute("data-go") === current) { button.setAttribute("aria-current", "step"); }
+      else { button.removeAttribute("aria-current"); }
     });
     previousButton.disabled = state.neighbour(-1) === null;
     nextButton.disabled = state.neighbour(1) === null;
-    if (config.quiz) { showQuizState(summary); }
+    var quiz = currentQuiz();
+    if (quiz) { showQuiz(quiz); }
     if (moveFocus) {
       var heading = document.querySelector('[data-view="' + current + '"] h1');
       if (heading) { heading.focus(); }
     }
   }
 
-  function showQuizState(summary) {
-    config.quiz.questions.forEach(function (question) {
-      ns.showAnswer(form, question, state.answers.hasOwnProperty(question.id) ? state.answers[question.id] : null);
-    });
-    form.querySelectorAll("input, button").forEach(function (control) { control.disabled = state.submitted; });
-    if (state.submitted) {
-      var total = config.quiz.questions.length;
-      document.getElementById("result-summary").textContent = summary.success === "passed"
-        ? "You passed with " + summary.scorePercent + "%."
-        : "You did not pass: you scored " + summary.scorePercent + "% and needed " + config.course.masteryScore + "%.";
-      document.getElementById("result-detail").textContent =
-        state.correctCount + " of " + total + " answers were correct.";
+  function go(location) {
+    if (location && state.go(location)) {
+      var quiz = currentQuiz();
+      if (quiz && !attemptStartedAt[quiz.id]) { attemptStartedAt[quiz.id] = Date.now(); }
+      report();
+    }
+    render(true);
+  }
+
+  function questionOf(quiz, item) {
+    var id = item.getAttribute("data-question");
+    return quiz.questions.filter(function (question) { return question.id === id; })[0];
+  }
+
+  function onAnswer(quiz, event, commit) {
+    var item = event.target.closest("[data-question]");
+    if (!item) { return; }
+    var question = questionOf(quiz, item);
+    if (state.setAnswer(quiz, question.id, ns.readAnswer(item, question))) {
+      answerChangedAt[quiz.id + "." + question.id] = Date.now();
+      if (commit) { report(); }
     }
   }
 
-  function go(location) {
-    if (location && state.go(location)) { report(); }
+  function submit(quiz, event) {
+    event.preventDefault();
+    var progress = state.progress(quiz);
+    if (progress.submitted) { return; }
+    var section = sectionOf(quiz);
+    var missing = ns.unanswered(progress);
+    section.querySelector("[data-quiz-error]").hidden = missing.length === 0;
+    if (missing.length) {
+      var first = ns.itemFor(section, missing[0]).querySelector("input, select");
+      if (first) { first.focus(); }
+      return;
+    }
+    state.submit(quiz, ns.countCorrect(progress));
+    if (adapter.recordInteractions) {
+      var startedAt = attemptStartedAt[quiz.id] || Date.now();
+      adapter.recordInteractions(progress.askedQuestions().map(function (question) {
+        return ns.interactionFor(quiz, question, progress, startedAt, answerChangedAt[quiz.id + "." + question.id]);
+      }));
+    }
+    report();
+    render(false);
+    section.querySelector("[data-result-heading]").focus();
+  }
+
+  function retry(quiz) {
+    if (!state.canRetry(quiz)) { return; }
+    state.retry(quiz);
+    attemptStartedAt[quiz.id] = Date.now();
+    report();
     render(true);
   }
 
@@ -107,35 +192,17 @@
     document.querySelectorAll("[data-go]").forEach(function (button) {
       button.addEventListener("click", function () { go(button.getAttribute("data-go")); });
     });
-
-    if (form) {
-      form.addEventListener("change", function (event) {
-        var fieldset = event.target.closest("[data-question]");
-        if (!fieldset) { return; }
-        var question = config.quiz.questions.filter(function (item) {
-          return item.id === fieldset.getAttribute("data-question");
-        })[0];
-        if (state.setAnswer(question.id, ns.readAnswer(form, question))) { report(); }
-      });
-      form.addEventListener("submit", function (event) {
-        event.preventDefault();
-        if (state.submitted) { return; }
-        var missing = ns.unanswered(config.quiz, state.answers);
-        var error = document.getElementById("quiz-error");
-        error.hidden = missing.length === 0;
-        if (missing.length) {
-          var first = form.querySelector('[data-question="' + missing[0].id + '"] input');
-          if (first) { first.focus(); }
-          return;
-        }
-        state.submit(ns.countCorrect(config.quiz, state.answers));
-        report();
-        render(true);
-      });
-    }
-
+    state.pages.forEach(function (page) {
+      if (page.kind !== "quiz") { return; }
+      var section = sectionOf(page);
+      var form = section.querySelector("[data-quiz-form]");
+      form.addEventListener("input", function (event) { onAnswer(page, event, false); });
+      form.addEventListener("change", function (event) { onAnswer(page, event, true); });
+      form.addEventListener("submit", function (event) { submit(page, event); });
+      section.querySelector("[data-retry]").addEventListener("click", function () { retry(page); });
+    });
     document.addEventListener("visibilitychange", function () {
-      if (document.visibilityState === "hidden") { adapter.commit(); }
+      if (document.visibilityState === "hidden") { adapter.save(state.report(), state.serialize()); }
     });
     window.addEventListener("pagehide", function () {
       adapter.finish(state.report(), state.serialize());
@@ -146,6 +213,8 @@
     if (launch.suspendData) { state.restore(launch.suspendData, launch.location); }
     else if (launch.location && state.isKnownLocation(launch.location)) { state.location = launch.location; }
     state.go(state.location);
+    var quiz = currentQuiz();
+    if (quiz) { attemptStartedAt[quiz.id] = Date.now(); }
     listen();
     report();
     render(false);

@@ -1,6 +1,10 @@
 /*
- * Quiz: reads answers from the form through the registered question types and grades them.
- * Each question type registers itself in ns.questionTypes (see questions/*.js).
+ * Quizzes on the page: arranging an attempt (drawn questions, their order, shuffled options),
+ * reading and restoring answers through the question types, grading, feedback and the result,
+ * and describing each answer as an interaction for the LMS.
+ * Each question type registers itself in ns.questionTypes (see questions/*.js) with:
+ * read(item), write(item, response), isCorrect(response, question),
+ * encode(response, question), decode(payload, question) and learner(response, question).
  */
 (function (ns) {
   "use strict";
@@ -9,12 +13,12 @@
 
   /* Reading and restoring a group of radio buttons, shared by question types built on them. */
   ns.radioGroup = {
-    read: function (fieldset) {
-      var checked = fieldset.querySelector("input:checked");
+    read: function (item) {
+      var checked = item.querySelector("input:checked");
       return checked ? checked.value : null;
     },
-    write: function (fieldset, response) {
-      fieldset.querySelectorAll("input").forEach(function (input) { input.checked = input.value === response; });
+    write: function (item, response) {
+      item.querySelectorAll("input").forEach(function (input) { input.checked = input.value === response; });
     }
   };
 
@@ -24,27 +28,98 @@
     return handler;
   }
 
-  function fieldsetFor(form, question) {
-    return form.querySelector('[data-question="' + question.id + '"]');
-  }
-
-  ns.readAnswer = function (form, question) {
-    return typeOf(question).read(fieldsetFor(form, question));
+  ns.itemFor = function (section, question) {
+    return section.querySelector('[data-question="' + question.id + '"]');
   };
 
-  ns.showAnswer = function (form, question, response) {
-    typeOf(question).write(fieldsetFor(form, question), response);
+  /* Show this attempt's questions in its order, with options shuffled when asked for. */
+  ns.arrangeAttempt = function (section, progress) {
+    var quiz = progress.quiz;
+    var list = section.querySelector(".questions");
+    var asked = progress.askedQuestions();
+    quiz.questions.forEach(function (question) {
+      var item = ns.itemFor(section, question);
+      var included = asked.indexOf(question) !== -1;
+      item.hidden = !included;
+      item.querySelectorAll("input, select").forEach(function (control) { control.disabled = !included; });
+    });
+    asked.forEach(function (question, position) {
+      var item = ns.itemFor(section, question);
+      list.appendChild(item);
+      item.querySelectorAll("[data-question-number]").forEach(function (number) {
+        number.textContent = "Question " + (position + 1) + ".";
+      });
+      var shuffled = item.querySelectorAll("[data-shuffle-item]");
+      if (shuffled.length && (quiz.shuffleOptions || question.type === "sequencing")) {
+        var parent = shuffled[0].parentNode;
+        var salt = 100 + quiz.questions.indexOf(question);
+        ns.seededShuffle(Array.prototype.slice.call(shuffled), progress.seed, salt).forEach(function (node) {
+          parent.appendChild(node);
+        });
+      }
+    });
+  };
+
+  ns.readAnswer = function (item, question) {
+    return typeOf(question).read(item);
+  };
+
+  ns.showAnswer = function (item, question, response) {
+    typeOf(question).write(item, response === undefined ? null : response);
   };
 
   ns.isCorrect = function (question, response) {
-    return response !== null && response !== undefined && typeOf(question).isCorrect(response, question.key);
+    return response !== null && response !== undefined && typeOf(question).isCorrect(response, question);
   };
 
-  ns.unanswered = function (quiz, answers) {
-    return quiz.questions.filter(function (question) { return !answers.hasOwnProperty(question.id); });
+  ns.unanswered = function (progress) {
+    return progress.askedQuestions().filter(function (question) {
+      return !progress.answers.hasOwnProperty(question.id);
+    });
   };
 
-  ns.countCorrect = function (quiz, answers) {
-    return quiz.questions.filter(function (question) { return ns.isCorrect(question, answers[question.id]); }).length;
+  ns.countCorrect = function (progress) {
+    return progress.askedQuestions().filter(function (question) {
+      return ns.isCorrect(question, progress.answers[question.id]);
+    }).length;
+  };
+
+  /* Reveal per-question feedback after submitting (or hide it while answering). */
+  ns.showFeedback = function (section, progress) {
+    progress.askedQuestions().forEach(function (question) {
+      var item = ns.itemFor(section, question);
+      var panel = item.querySelector("[data-feedback]");
+      panel.hidden = !progress.submitted;
+      if (!progress.submitted) { return; }
+      var response = progress.answers[question.id];
+      var correct = ns.isCorrect(question, response);
+      item.classList.toggle("is-correct", correct);
+      item.classList.toggle("is-incorrect", !correct);
+      panel.querySelector("[data-feedback-result]").textContent = correct ? "Correct." : "Not correct.";
+      panel.querySelectorAll("[data-feedback-when]").forEach(function (line) {
+        line.hidden = line.getAttribute("data-feedback-when") !== (correct ? "correct" : "incorrect");
+      });
+      var chosen = Array.isArray(response) ? response : [response];
+      panel.querySelectorAll("[data-feedback-option]").forEach(function (line) {
+        line.hidden = chosen.indexOf(line.getAttribute("data-feedback-option")) === -1;
+      });
+    });
+  };
+
+  /* The standard-neutral interaction record of one answered question. */
+  ns.interactionFor = function (quiz, question, progress, startedAt, changedAt) {
+    var response = progress.answers[question.id];
+    return {
+      id: quiz.id + "." + question.id,
+      type: question.interaction.type,
+      description: question.description,
+      correct: question.interaction.correct,
+      caseMatters: Boolean(question.interaction.caseMatters),
+      learner: typeOf(question).learner(response, question),
+      result: ns.isCorrect(question, response) ? "correct" : "wrong",
+      weighting: quiz.graded ? 1 : 0,
+      latency: Math.max(0, (changedAt || Date.now()) - startedAt),
+      timestamp: new Date(changedAt || Date.now())
+    };
   };
 })(window.CoursePackager = window.CoursePackager || {});

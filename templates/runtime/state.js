@@ -1,137 +1,174 @@
 /*
- * Course state: which lessons were viewed, where the learner is, the quiz answers and result.
- * Knows nothing about any LMS; adapters turn its report() into their own data model.
+ * Course state: which pages were viewed, where the learner is, and each quiz's attempts,
+ * answers and result. Knows nothing about any LMS; adapters turn report() into their data model.
  */
 (function (ns) {
   "use strict";
 
-  var FORMAT_VERSION = 1;
+  function locationOf(page) { return page.kind + ":" + page.id; }
+
+  /* One quiz's current attempt: the seed decides the drawn questions and their order. */
+  function QuizProgress(quiz, attempt, seed) {
+    this.quiz = quiz;
+    this.attempt = attempt;
+    this.seed = seed;
+    this.answers = {};
+    this.submitted = false;
+    this.hasResult = false;
+    this.correct = 0;
+    var order = quiz.questions.map(function (question, index) { return index; });
+    var drawn = quiz.draw < order.length ? ns.seededShuffle(order, seed, 1).slice(0, quiz.draw) : order;
+    if (!quiz.shuffleQuestions) { drawn = drawn.slice().sort(function (a, b) { return a - b; }); }
+    else if (quiz.draw >= order.length) { drawn = ns.seededShuffle(order, seed, 2); }
+    this.asked = drawn;
+  }
+
+  QuizProgress.prototype.askedQuestions = function () {
+    var quiz = this.quiz;
+    return this.asked.map(function (index) { return quiz.questions[index]; });
+  };
+
+  QuizProgress.prototype.resultFlag = function () {
+    return this.submitted ? 1 : this.hasResult ? 2 : 0;
+  };
+
+  QuizProgress.prototype.passed = function (masteryScore) {
+    return this.hasResult && this.correct * 100 >= masteryScore * this.asked.length;
+  };
+
+  QuizProgress.prototype.attemptsLeft = function () {
+    return this.quiz.attempts === 0 ? Infinity : Math.max(0, this.quiz.attempts - this.attempt);
+  };
 
   function CourseState(config) {
     this.config = config;
-    this.sequence = config.lessons.map(function (lesson) { return "lesson:" + lesson.id; });
-    if (config.quiz) { this.sequence.push("quiz"); }
-    this.visited = config.lessons.map(function () { return false; });
+    this.pages = config.pages;
+    this.sequence = this.pages.map(locationOf);
+    this.visited = this.pages.map(function () { return false; });
     this.location = this.sequence[0];
-    this.answers = {};
-    this.submitted = false;
-    this.correctCount = 0;
+    this.quizzes = {};
+    this.assessment = this.pages.filter(function (page) { return page.kind === "quiz" && page.graded; })[0] || null;
   }
 
-  CourseState.prototype.lessonIndex = function (location) {
-    return this.sequence.indexOf(location) < this.config.lessons.length
-      ? this.sequence.indexOf(location) : -1;
+  CourseState.prototype.newQuizProgress = function (quiz, attempt, seed) {
+    return new QuizProgress(quiz, attempt, seed);
+  };
+
+  CourseState.prototype.page = function (location) {
+    return this.pages[this.sequence.indexOf(location)] || null;
   };
 
   CourseState.prototype.isKnownLocation = function (location) {
-    return this.sequence.indexOf(location) !== -1 || (location === "results" && this.submitted);
+    return this.sequence.indexOf(location) !== -1;
+  };
+
+  /* The quiz's current attempt, started on first visit. */
+  CourseState.prototype.progress = function (quiz) {
+    if (!this.quizzes[quiz.id]) { this.quizzes[quiz.id] = new QuizProgress(quiz, 1, ns.newSeed()); }
+    return this.quizzes[quiz.id];
   };
 
   /* Move to a location; returns true if anything changed. */
   CourseState.prototype.go = function (location) {
-    if (!this.isKnownLocation(location)) { return false; }
-    if (location === "quiz" && this.submitted) { location = "results"; }
-    var changed = this.location !== location;
+    var index = this.sequence.indexOf(location);
+    if (index === -1) { return false; }
+    var changed = this.location !== location || !this.visited[index];
     this.location = location;
-    var index = this.lessonIndex(location);
-    if (index >= 0 && !this.visited[index]) {
-      this.visited[index] = true;
+    this.visited[index] = true;
+    if (this.pages[index].kind === "quiz" && !this.quizzes[this.pages[index].id]) {
+      this.progress(this.pages[index]);
       changed = true;
     }
     return changed;
   };
 
   CourseState.prototype.neighbour = function (step) {
-    var current = this.location === "results" ? "quiz" : this.location;
-    var index = this.sequence.indexOf(current) + step;
+    var index = this.sequence.indexOf(this.location) + step;
     return index >= 0 && index < this.sequence.length ? this.sequence[index] : null;
   };
 
-  CourseState.prototype.setAnswer = function (questionId, response) {
-    if (this.submitted) { return false; }
-    if (response === null) { delete this.answers[questionId]; } else { this.answers[questionId] = response; }
-    return true;
+  CourseState.prototype.setAnswer = function (quiz, questionId, response) {
+    var progress = this.progress(quiz);
+    if (progress.submitted) { return false; }
+    var before = JSON.stringify(progress.answers[questionId]);
+    if (response === null) { delete progress.answers[questionId]; } else { progress.answers[questionId] = response; }
+    return before !== JSON.stringify(progress.answers[questionId]);
   };
 
-  CourseState.prototype.submit = function (correctCount) {
-    this.submitted = true;
-    this.correctCount = correctCount;
-    this.location = "results";
+  CourseState.prototype.submit = function (quiz, correct) {
+    var progress = this.progress(quiz);
+    progress.submitted = true;
+    progress.hasResult = true;
+    progress.correct = correct;
   };
 
-  CourseState.prototype.allLessonsViewed = function () {
-    return this.visited.every(Boolean);
+  CourseState.prototype.canRetry = function (quiz) {
+    var progress = this.quizzes[quiz.id];
+    if (!progress || !progress.submitted || progress.attemptsLeft() === 0) { return false; }
+    return !quiz.graded || !progress.passed(this.config.course.masteryScore);
+  };
+
+  /* A new attempt: a new seed, no answers; an earlier result stands until this one is submitted. */
+  CourseState.prototype.retry = function (quiz) {
+    var previous = this.quizzes[quiz.id];
+    var next = new QuizProgress(quiz, previous.attempt + 1, ns.newSeed());
+    next.hasResult = previous.hasResult;
+    next.correct = previous.correct;
+    this.quizzes[quiz.id] = next;
+    return next;
   };
 
   /* A target-neutral summary of progress, completion, success and score. */
   CourseState.prototype.report = function () {
-    var config = this.config;
-    var questionCount = config.quiz ? config.quiz.questions.length : 0;
+    var state = this;
+    var mastery = this.config.course.masteryScore;
+    var lessonIndexes = [];
+    this.pages.forEach(function (page, index) { if (page.kind === "lesson") { lessonIndexes.push(index); } });
+    var lessonsSeen = lessonIndexes.filter(function (index) { return state.visited[index]; }).length;
+    var graded = this.assessment ? this.quizzes[this.assessment.id] : null;
+    var decided = Boolean(graded && graded.hasResult);
     var percent = null;
+    var fraction = null;
     var success = "unknown";
-    if (config.quiz && this.submitted) {
-      percent = Math.round((this.correctCount / questionCount) * 10000) / 100;
-      success = this.correctCount * 100 >= config.course.masteryScore * questionCount ? "passed" : "failed";
+    if (decided) {
+      fraction = graded.correct / graded.asked.length;
+      percent = Math.round(fraction * 10000) / 100;
+      success = graded.passed(mastery) ? "passed" : "failed";
     }
-    var rule = config.course.completion;
-    var lessonsDone = this.allLessonsViewed();
-    var completed = rule === "lessons" ? lessonsDone
-      : rule === "quiz" ? this.submitted
-      : lessonsDone && this.submitted;
-    var lessonsSeen = this.visited.filter(Boolean).length;
-    var quizDone = this.submitted ? 1 : 0;
-    var steps = this.visited.length + (config.quiz ? 1 : 0);
-    var done = lessonsSeen + quizDone;
+    var rule = this.config.course.completion;
+    var lessonsDone = lessonsSeen === lessonIndexes.length;
+    var completed = rule === "lessons" ? lessonsDone : rule === "quiz" ? decided : lessonsDone && decided;
     // Progress toward what the completion rule requires: 1 exactly when completed.
-    var required = rule === "lessons" ? [lessonsSeen, this.visited.length]
-      : rule === "quiz" ? [quizDone, 1]
-      : [done, steps];
+    var required = rule === "lessons" ? [lessonsSeen, lessonIndexes.length]
+      : rule === "quiz" ? [decided ? 1 : 0, 1]
+      : [lessonsSeen + (decided ? 1 : 0), lessonIndexes.length + 1];
+    var retryLeft = Boolean(graded && success === "failed" && graded.attemptsLeft() > 0);
+    var stepsDone = this.pages.filter(function (page, index) {
+      if (page.kind === "lesson") { return state.visited[index]; }
+      return Boolean(state.quizzes[page.id] && state.quizzes[page.id].hasResult);
+    }).length;
     return {
       completed: completed,
       success: success,
       scorePercent: percent,
-      scoreFraction: config.quiz && this.submitted ? this.correctCount / questionCount : null,
+      scoreFraction: fraction,
       progress: completed ? 1 : Math.floor((required[0] / required[1]) * 1000) / 1000,
-      stepsDone: done,
-      steps: steps,
-      finished: completed && (!config.quiz || this.submitted),
+      stepsDone: stepsDone,
+      steps: this.pages.length,
+      finished: completed && (!this.assessment || (decided && !retryLeft)),
       location: this.location
     };
   };
 
-  /* Everything needed to resume, as a compact string for suspend_data. */
-  CourseState.prototype.serialize = function () {
-    var state = this;
-    return JSON.stringify({
-      v: FORMAT_VERSION,
-      s: this.visited.map(function (seen) { return seen ? "1" : "0"; }).join(""),
-      a: this.config.quiz ? this.config.quiz.questions.map(function (question) {
-        return state.answers.hasOwnProperty(question.id) ? state.answers[question.id] : null;
-      }) : [],
-      q: this.submitted ? 1 : 0,
-      c: this.correctCount
-    });
-  };
+  CourseState.prototype.serialize = function () { return ns.encodeState(this); };
 
   /* Restore from serialize()'s output; ignores anything it does not recognise. */
   CourseState.prototype.restore = function (text, location) {
-    var data;
-    try { data = JSON.parse(text); } catch (error) { return false; }
-    if (!data || data.v !== FORMAT_VERSION) { return false; }
-    var state = this;
-    String(data.s || "").split("").forEach(function (bit, index) {
-      if (index < state.visited.length) { state.visited[index] = bit === "1"; }
-    });
-    if (this.config.quiz && Array.isArray(data.a)) {
-      this.config.quiz.questions.forEach(function (question, index) {
-        if (data.a[index] !== null && data.a[index] !== undefined) { state.answers[question.id] = data.a[index]; }
-      });
-      this.submitted = data.q === 1;
-      this.correctCount = typeof data.c === "number" ? data.c : 0;
-    }
+    var restored = ns.decodeState(this, text);
     if (location && this.isKnownLocation(location)) { this.location = location; }
-    return true;
+    return restored;
   };
 
   ns.CourseState = CourseState;
+  ns.locationOf = locationOf;
 })(window.CoursePackager = window.CoursePackager || {});

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from playwright.sync_api import Frame, FrameLocator, Locator, Page, expect
 
-from playwright.sync_api import Frame, FrameLocator, Page
-
-from packager.course import Course
-from packager.course.questions import ChoiceQuestion, QuestionBase, TrueFalse
+from packager.course import Course, Quiz
+from packager.course.questions import (
+    ChoiceQuestion,
+    FillIn,
+    Matching,
+    Numeric,
+    QuestionBase,
+    Sequencing,
+    TrueFalse,
+)
 
 Surface = Page | Frame | FrameLocator
 
@@ -20,47 +26,95 @@ class Learner:
         self.course = course
 
     def heading(self) -> str:
-        """The title of the view on screen."""
+        """The title of the page on screen."""
         heading = self.surface.locator("main section:not([hidden]) h1")
         heading.wait_for()
         return heading.inner_text()
 
+    def expect_heading(self, title: str) -> None:
+        """Wait until the page titled ``title`` is on screen."""
+        expect(self.surface.locator("main section:not([hidden]) h1")).to_have_text(title)
+
     def next(self) -> None:
+        """Press Next and wait for another page to show."""
+        before = self.heading()
         self.surface.get_by_role("button", name="Next", exact=True).click()
+        expect(self.surface.locator("main section:not([hidden]) h1")).not_to_have_text(before)
+
+    def open(self, title: str) -> None:
+        """Jump to a page through the course outline."""
+        outline = self.surface.get_by_role("navigation", name="Course outline")
+        outline.get_by_role("button", name=title).click()
+        self.expect_heading(title)
 
     def read_all_lessons(self) -> None:
-        """From wherever the learner is, page forward to the quiz, reading every lesson."""
+        """Open every lesson through the outline, then go to the assessment."""
         for lesson in self.course.lessons:
-            self.surface.get_by_role("button", name=lesson.title).click()
-            assert self.heading() == lesson.title
-        self.next()
+            self.open(lesson.title)
         assert self.quiz is not None
-        assert self.heading() == self.quiz.title
+        self.open(self.quiz.title)
 
     @property
-    def quiz(self) -> Any:
+    def quiz(self) -> Quiz | None:
         return self.course.quiz
 
-    def answer(self, question: QuestionBase, correctly: bool) -> None:
-        """Tick the right (or a wrong) answer to one question, by its visible label."""
-        for label in self._labels(question, correctly):
-            self.surface.locator(f"label[for='{label}']").click()
+    def section(self, quiz: Quiz) -> Locator:
+        return self.surface.locator(f"[data-quiz='{quiz.id}']")
 
-    def _labels(self, question: QuestionBase, correctly: bool) -> list[str]:
-        prefix = f"q-{question.id}-"
+    def asked(self, quiz: Quiz) -> list[QuestionBase]:
+        """The questions of this attempt, in the order shown."""
+        shown = self.section(quiz).locator("[data-question]:not([hidden])")
+        ids = shown.evaluate_all("items => items.map(item => item.getAttribute('data-question'))")
+        by_id = {question.id: question for question in quiz.questions}
+        return [by_id[question_id] for question_id in ids]
+
+    def control(self, quiz: Quiz, question: QuestionBase, suffix: str) -> Locator:
+        return self.surface.locator(f"#q-{quiz.id}-{question.id}-{suffix}")
+
+    def answer(self, question: QuestionBase, correctly: bool, quiz: Quiz | None = None) -> None:
+        """Answer one question right (or wrong) through its visible, labelled controls."""
+        quiz = quiz or self.quiz
+        assert quiz is not None
+        if isinstance(question, TrueFalse | ChoiceQuestion):
+            for option_id in self.choice_ids(question, correctly):
+                self.surface.locator(f"label[for='q-{quiz.id}-{question.id}-{option_id}']").click()
+        elif isinstance(question, FillIn):
+            self.control(quiz, question, "text").fill(question.answers[0] if correctly else "not the answer")
+        elif isinstance(question, Numeric):
+            low, high = question.bounds
+            self.control(quiz, question, "number").fill(str(low if correctly else high + 1000))
+        elif isinstance(question, Matching):
+            matches = question.match_ids if correctly else question.match_ids[1:] + question.match_ids[:1]
+            for prompt_id, match_id in zip(question.prompt_ids, matches, strict=True):
+                self.control(quiz, question, prompt_id).select_option(match_id)
+        elif isinstance(question, Sequencing):
+            order = question.item_ids if correctly else list(reversed(question.item_ids))
+            for position, item_id in enumerate(order, start=1):
+                self.control(quiz, question, item_id).select_option(str(position))
+        else:
+            raise AssertionError(f"the test learner cannot answer {question.type_name}")
+
+    def choice_ids(self, question: QuestionBase, correctly: bool) -> list[str]:
+        """The option ids (or true/false) the learner ticks."""
         if isinstance(question, TrueFalse):
-            value = question.answer if correctly else not question.answer
-            return [prefix + ("true" if value else "false")]
+            return ["true" if question.answer == correctly else "false"]
         assert isinstance(question, ChoiceQuestion)
         if correctly:
-            return [prefix + option_id for option_id in question.correct_ids]
-        wrong = next(option.id for option in question.options if not option.correct)
-        return [prefix + str(wrong)]
+            return question.correct_ids
+        return [str(next(option.id for option in question.options if not option.correct))]
 
-    def answer_all(self, correctly: bool) -> None:
-        for question in self.quiz.questions:
-            self.answer(question, correctly)
+    def answer_all(self, correctly: bool, quiz: Quiz | None = None) -> None:
+        quiz = quiz or self.quiz
+        assert quiz is not None
+        for question in self.asked(quiz):
+            self.answer(question, correctly, quiz)
 
-    def submit(self) -> None:
-        self.surface.get_by_role("button", name="Submit answers").click()
-        assert self.heading() == "Your result"
+    def submit(self, quiz: Quiz | None = None) -> str:
+        """Submit the quiz; returns the result summary the learner reads."""
+        quiz = quiz or self.quiz
+        assert quiz is not None
+        section = self.section(quiz)
+        section.get_by_role("button", name="Submit answers").click()
+        summary = section.locator("[data-result-summary]")
+        summary.wait_for()
+        return summary.inner_text()

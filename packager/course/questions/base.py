@@ -1,8 +1,14 @@
 """What every question type shares.
 
 A question type is one module in this package: a pydantic model with a ``type`` literal,
-and a template ``templates/questions/<type>.html`` plus a runtime grader
-``templates/runtime/questions/<type>.js``. Register the model in ``__init__.py``.
+and a template ``templates/questions/<type>.html`` plus a runtime piece
+``templates/runtime/questions/<type>.js`` that reads, restores and grades the learner's response
+and turns it into an interaction response. Register the model in ``__init__.py``.
+
+Every question is reported to the LMS as an interaction of one of the standards' interaction
+types (choice, true-false, fill-in, matching, sequencing, numeric); :meth:`QuestionBase.interaction`
+gives its type and correct responses in a standard-neutral form that each runtime adapter writes
+in its own pattern syntax.
 """
 
 from __future__ import annotations
@@ -14,16 +20,42 @@ from pydantic import Field, model_validator
 from packager.course.types import Slug, StrictModel, Text
 
 
+class Feedback(StrictModel):
+    """What the learner reads after submitting, depending on their answer."""
+
+    correct: Text | None = None
+    incorrect: Text | None = None
+
+
 class QuestionBase(StrictModel):
     """Fields every question has."""
 
     type_name: ClassVar[str]
-    id: Slug = Field(description="Unique within the course; stable across builds.")
+    id: Slug = Field(description="Unique within the quiz; stable across builds.")
     prompt: Text = Field(description="The question as the learner reads it.")
+    feedback: Feedback | None = Field(default=None, description="Shown after submitting.")
 
     def answer_key(self) -> Any:
         """The correct response, in the form the runtime grader compares against."""
         raise NotImplementedError
+
+    def interaction(self) -> dict[str, Any]:
+        """Interaction type and correct responses, standard-neutral (see the module docstring)."""
+        raise NotImplementedError
+
+    def max_response_length(self) -> int:
+        """The most characters this question's response can take in suspend_data."""
+        raise NotImplementedError
+
+    def runtime(self) -> dict[str, Any]:
+        """Everything the runtime needs about this question."""
+        return {
+            "id": self.id,
+            "type": self.type_name,
+            "key": self.answer_key(),
+            "interaction": self.interaction(),
+            "description": self.prompt[:250],
+        }
 
     @property
     def template(self) -> str:
@@ -37,6 +69,7 @@ class Option(StrictModel):
     id: Slug | None = Field(default=None, description="Defaults to a, b, c... by position.")
     text: Text
     correct: bool = False
+    feedback: Text | None = Field(default=None, description="Shown after submitting if chosen.")
 
 
 class ChoiceQuestion(QuestionBase):
@@ -64,3 +97,13 @@ class ChoiceQuestion(QuestionBase):
 
     def answer_key(self) -> Any:
         return self.correct_ids
+
+    def interaction(self) -> dict[str, Any]:
+        return {"type": "choice", "correct": [self.correct_ids]}
+
+    def runtime(self) -> dict[str, Any]:
+        return {**super().runtime(), "options": [option.id for option in self.options]}
+
+    def max_response_length(self) -> int:
+        # One base-36 character per chosen option.
+        return len(self.options)

@@ -18,3 +18,9 @@ class TrueFalse(QuestionBase):
 
     def answer_key(self) -> Any:
         return "true" if self.answer else "false"
+
+    def interaction(self) -> dict[str, Any]:
+        return {"type": "true-false", "correct": [self.answer_key()]}
+
+    def max_response_length(self) -> int:
+        return 1

@@ -1,7 +1,7 @@
 /*
  * A guarded connection to an LMS API object: checks every return value, sends a value only
- * when it changed, retries a failed commit once, and finishes exactly once.
- * The SCORM 1.2 and 2004 adapters differ only in method and element names.
+ * when it changed, retries a failed SetValue or Commit once before reporting a fault, and
+ * finishes exactly once. The SCORM 1.2 and 2004 adapters differ only in method and element names.
  */
 (function (ns) {
   "use strict";
@@ -18,18 +18,20 @@
     try { return String(this.api[this.methods.getLastError]()); } catch (error) { return "exception"; }
   };
 
+  /* One API call; returns its result as a string ("false" if it threw). */
   LmsConnection.prototype.call = function (method, args) {
-    var result;
     try {
-      result = String(this.api[method].apply(this.api, args));
+      return String(this.api[method].apply(this.api, args));
     } catch (error) {
-      this.onFault(method + " threw: " + error);
       return "false";
     }
-    if (result === "false") {
-      this.onFault(method + "(" + args.join(", ") + ") failed with error " + this.lastError());
-    }
-    return result;
+  };
+
+  /* A call that must return "true": tried twice, then reported. */
+  LmsConnection.prototype.attempt = function (method, args) {
+    if (this.call(method, args) === "true" || this.call(method, args) === "true") { return true; }
+    this.onFault(method + "(" + args.join(", ") + ") failed with error " + this.lastError());
+    return false;
   };
 
   LmsConnection.prototype.initialize = function () {
@@ -38,8 +40,7 @@
 
   LmsConnection.prototype.get = function (element) {
     var value = this.call(this.methods.getValue, [element]);
-    var code = this.lastError();
-    return code === "0" ? value : "";
+    return this.lastError() === "0" ? value : "";
   };
 
   /* Set a value unless the LMS already has it from us; returns whether the LMS accepted it. */
@@ -47,15 +48,13 @@
     value = String(value);
     if (this.finished) { return false; }
     if (this.sent[element] === value) { return true; }
-    var ok = this.call(this.methods.setValue, [element, value]) === "true";
+    var ok = this.attempt(this.methods.setValue, [element, value]);
     if (ok) { this.sent[element] = value; }
     return ok;
   };
 
   LmsConnection.prototype.commit = function () {
-    if (this.finished) { return false; }
-    if (this.call(this.methods.commit, [""]) === "true") { return true; }
-    return this.call(this.methods.commit, [""]) === "true";
+    return !this.finished && this.attempt(this.methods.commit, [""]);
   };
 
   LmsConnection.prototype.finish = function () {

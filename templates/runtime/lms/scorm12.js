@@ -26,6 +26,11 @@
     return pad(hours, 4) + ":" + pad(minutes, 2) + ":" + pad(seconds, 2) + "." + pad(centiseconds % 100, 2);
   }
 
+  /* A Date as HH:MM:SS, the 1.2 interaction time. */
+  function clock(date) {
+    return pad(date.getHours(), 2) + ":" + pad(date.getMinutes(), 2) + ":" + pad(date.getSeconds(), 2);
+  }
+
   function lessonStatus(report) {
     if (!report.completed) { return "incomplete"; }
     return report.success === "unknown" ? "completed" : report.success;
@@ -66,6 +71,24 @@
         return connection.commit();
       },
       commit: function () { return connection.commit(); },
+      /* 1.2 interactions are a journal: each answer is appended at _count. */
+      recordInteractions: function (entries) {
+        entries.forEach(function (entry) {
+          var base = "cmi.interactions." + (Number(connection.get("cmi.interactions._count")) || 0) + ".";
+          var formatted = ns.formatInteraction("scorm12", entry);
+          connection.set(base + "id", entry.id);
+          connection.set(base + "type", entry.type);
+          formatted.correct.forEach(function (pattern, index) {
+            connection.set(base + "correct_responses." + index + ".pattern", pattern);
+          });
+          connection.set(base + "student_response", formatted.learner);
+          connection.set(base + "result", formatted.result);
+          connection.set(base + "weighting", String(entry.weighting));
+          connection.set(base + "latency", sessionTime(entry.latency));
+          connection.set(base + "time", clock(entry.timestamp));
+        });
+        return connection.commit();
+      },
       finish: function (report, suspendData) {
         if (connection.finished) { return false; }
         write(report, suspendData);

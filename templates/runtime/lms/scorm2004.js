@@ -25,6 +25,15 @@
     if (!api) { return null; }
     var connection = new ns.LmsConnection(api, METHODS, onFault);
     var startedAt = Date.now();
+    var interactionIndex = {};
+
+    /* Interactions already in the LMS, by id, so a new attempt updates them in place. */
+    function readInteractions() {
+      var count = Number(connection.get("cmi.interactions._count")) || 0;
+      for (var index = 0; index < count; index++) {
+        interactionIndex[connection.get("cmi.interactions." + index + ".id")] = index;
+      }
+    }
 
     function write(report, suspendData) {
       connection.set("cmi.completion_status", report.completed ? "completed" : "incomplete");
@@ -47,6 +56,7 @@
       sessionTime: sessionTime,
       start: function () {
         if (!connection.initialize()) { return null; }
+        readInteractions();
         var resuming = connection.get("cmi.entry") === "resume";
         return {
           location: resuming ? connection.get("cmi.location") : "",
@@ -58,6 +68,29 @@
         return connection.commit();
       },
       commit: function () { return connection.commit(); },
+      recordInteractions: function (entries) {
+        entries.forEach(function (entry) {
+          var index = interactionIndex[entry.id];
+          if (index === undefined) {
+            index = Number(connection.get("cmi.interactions._count")) || 0;
+            interactionIndex[entry.id] = index;
+          }
+          var base = "cmi.interactions." + index + ".";
+          var formatted = ns.formatInteraction("scorm2004", entry);
+          connection.set(base + "id", entry.id);
+          connection.set(base + "type", entry.type);
+          connection.set(base + "description", entry.description);
+          formatted.correct.forEach(function (pattern, patternIndex) {
+            connection.set(base + "correct_responses." + patternIndex + ".pattern", pattern);
+          });
+          connection.set(base + "learner_response", formatted.learner);
+          connection.set(base + "result", formatted.result);
+          connection.set(base + "weighting", String(entry.weighting));
+          connection.set(base + "latency", sessionTime(entry.latency));
+          connection.set(base + "timestamp", entry.timestamp.toISOString().replace(/(\.\d{2})\d*Z$/, "$1Z"));
+        });
+        return connection.commit();
+      },
       finish: function (report, suspendData) {
         if (connection.finished) { return false; }
         write(report, suspendData);

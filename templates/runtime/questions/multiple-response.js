@@ -2,19 +2,29 @@
 (function (ns) {
   "use strict";
   ns.questionTypes["multiple-response"] = {
-    read: function (fieldset) {
-      var ids = Array.prototype.map.call(fieldset.querySelectorAll("input:checked"), function (input) {
+    read: function (item) {
+      var ids = Array.prototype.map.call(item.querySelectorAll("input:checked"), function (input) {
         return input.value;
       });
       return ids.length ? ids : null;
     },
-    write: function (fieldset, response) {
+    write: function (item, response) {
       var chosen = Array.isArray(response) ? response : [];
-      fieldset.querySelectorAll("input").forEach(function (input) { input.checked = chosen.indexOf(input.value) !== -1; });
+      item.querySelectorAll("input").forEach(function (input) { input.checked = chosen.indexOf(input.value) !== -1; });
     },
-    isCorrect: function (response, key) {
-      return Array.isArray(response) && response.length === key.length &&
-        key.every(function (id) { return response.indexOf(id) !== -1; });
+    isCorrect: function (response, question) {
+      return response.length === question.key.length &&
+        question.key.every(function (id) { return response.indexOf(id) !== -1; });
+    },
+    encode: function (response, question) {
+      return response.map(function (id) { return question.options.indexOf(id).toString(36); }).join("");
+    },
+    decode: function (payload, question) {
+      var ids = payload.split("").map(function (digit) { return question.options[parseInt(digit, 36)]; });
+      return ids.length && ids.every(Boolean) ? ids : null;
+    },
+    learner: function (response, question) {
+      return question.options.filter(function (id) { return response.indexOf(id) !== -1; });
     }
   };
 })(window.CoursePackager);

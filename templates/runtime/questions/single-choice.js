@@ -4,6 +4,9 @@
   ns.questionTypes["single-choice"] = {
     read: ns.radioGroup.read,
     write: ns.radioGroup.write,
-    isCorrect: function (response, key) { return response === key[0]; }
+    isCorrect: function (response, question) { return response === question.key[0]; },
+    encode: function (response, question) { return question.options.indexOf(response).toString(36); },
+    decode: function (payload, question) { return question.options[parseInt(payload, 36)] || null; },
+    learner: function (response) { return [response]; }
   };
 })(window.CoursePackager);

@@ -4,6 +4,9 @@
   ns.questionTypes["true-false"] = {
     read: ns.radioGroup.read,
     write: ns.radioGroup.write,
-    isCorrect: function (response, key) { return response === key; }
+    isCorrect: function (response, question) { return response === question.key; },
+    encode: function (response) { return response === "true" ? "t" : "f"; },
+    decode: function (payload) { return payload === "t" ? "true" : payload === "f" ? "false" : null; },
+    learner: function (response) { return response; }
   };
 })(window.CoursePackager);

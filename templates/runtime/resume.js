@@ -1,0 +1,101 @@
+/*
+ * Compact resume data (suspend_data). packager/resume.py computes the largest string this can
+ * produce for a course, and the build fails if that could exceed the target's limit.
+ *
+ *   "2" + visited pages (hex) + "|" + one block per started quiz:
+ *   quiz index (base 36, fixed width) + attempt (2) + seed (6) + result flag (1) + correct (fixed width)
+ *   + per asked question: "_" or len(payload) in base 36 + ":" + payload
+ * The result flag is 0 (no result yet), 1 (this attempt submitted) or 2 (an earlier attempt's
+ * result, in "correct"; this attempt in progress).
+ */
+(function (ns) {
+  "use strict";
+
+  var VERSION = "2";
+
+  function width(value) { return Math.max(1, value.toString(36).length); }
+  function pad(value, size) {
+    var text = value.toString(36);
+    while (text.length < size) { text = "0" + text; }
+    return text;
+  }
+
+  function quizPages(config) {
+    return config.pages.filter(function (page) { return page.kind === "quiz"; });
+  }
+
+  ns.encodeState = function (state) {
+    var config = state.config;
+    var quizzes = quizPages(config);
+    var visited = "";
+    for (var start = 0; start < state.visited.length; start += 4) {
+      var nibble = 0;
+      for (var bit = 0; bit < 4; bit++) {
+        if (state.visited[start + bit]) { nibble |= 1 << bit; }
+      }
+      visited += nibble.toString(16);
+    }
+    var blocks = quizzes.map(function (quiz, index) {
+      var progress = state.quizzes[quiz.id];
+      if (!progress) { return ""; }
+      var answers = progress.asked.map(function (questionIndex) {
+        var question = quiz.questions[questionIndex];
+        if (!progress.answers.hasOwnProperty(question.id)) { return "_"; }
+        var payload = ns.questionTypes[question.type].encode(progress.answers[question.id], question);
+        return payload.length.toString(36) + ":" + payload;
+      }).join("");
+      return pad(index, width(Math.max(quizzes.length - 1, 0))) + pad(Math.min(progress.attempt, 1295), 2) +
+        pad(progress.seed, 6) + String(progress.resultFlag()) + pad(progress.correct, width(quiz.draw)) + answers;
+    });
+    return VERSION + visited + "|" + blocks.join("");
+  };
+
+  /* Apply encoded data to a fresh state; returns false (leaving it fresh) if it does not fit the course. */
+  ns.decodeState = function (state, text) {
+    if (typeof text !== "string" || text.charAt(0) !== VERSION) { return false; }
+    var config = state.config;
+    var quizzes = quizPages(config);
+    var bar = text.indexOf("|");
+    if (bar < 0) { return false; }
+    var visited = [];
+    text.slice(1, bar).split("").forEach(function (digit) {
+      var nibble = parseInt(digit, 16);
+      for (var bit = 0; bit < 4; bit++) { visited.push(Boolean(nibble & (1 << bit))); }
+    });
+    var cursor = bar + 1;
+    var restored = {};
+    function take(size) {
+      var piece = text.slice(cursor, cursor + size);
+      if (piece.length !== size) { throw new Error("truncated"); }
+      cursor += size;
+      return piece;
+    }
+    try {
+      while (cursor < text.length) {
+        var quiz = quizzes[parseInt(take(width(Math.max(quizzes.length - 1, 0))), 36)];
+        if (!quiz) { return false; }
+        var progress = state.newQuizProgress(quiz, parseInt(take(2), 36), parseInt(take(6), 36));
+        var flag = Number(take(1));
+        progress.correct = parseInt(take(width(quiz.draw)), 36);
+        progress.submitted = flag === 1;
+        progress.hasResult = flag !== 0;
+        progress.asked.forEach(function (questionIndex) {
+          var question = quiz.questions[questionIndex];
+          if (text.charAt(cursor) === "_") { cursor += 1; return; }
+          var colon = text.indexOf(":", cursor);
+          if (colon < 0) { throw new Error("bad answer"); }
+          var size = parseInt(text.slice(cursor, colon), 36);
+          cursor = colon + 1;
+          var response = ns.questionTypes[question.type].decode(take(size), question);
+          if (response !== null) { progress.answers[question.id] = response; }
+        });
+        restored[quiz.id] = progress;
+      }
+    } catch (error) {
+      return false;
+    }
+    state.visited = state.visited.map(function (seen, index) { return Boolean(visited[index]); });
+    state.quizzes = restored;
+    return true;
+  };
+})(window.CoursePackager = window.CoursePackager || {});
