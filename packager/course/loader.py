@@ -1,6 +1,8 @@
 """Load a course folder: read files safely, parse YAML and Markdown front matter, validate.
 
-Every problem found is collected and reported together as one :class:`PackagerError`.
+Every problem found is collected and reported together as one :class:`PackagerError`: even when
+course.yaml has problems, the lesson and quiz files it names validly are still read and checked.
+Files are named as the author named the course folder (``course/lessons/01-intro.md``).
 """
 
 from __future__ import annotations
@@ -9,55 +11,101 @@ import difflib
 import re
 import types
 import typing
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from packager.course.media import collect_media
 from packager.course.models import Course, CourseFile, Lesson, LessonFrontMatter, Quiz, QuizFile
+from packager.course.questions import ChoiceQuestion
+from packager.course.types import RelativePath
 from packager.course.yamlsource import Location, SourceMap, dotted, parse_yaml
 from packager.errors import PackagerError, Problem
 
 COURSE_FILE = "course.yaml"
 QUIZ_SUFFIXES = (".yaml", ".yml")
 """A file with one of these suffixes in the lesson list is a knowledge check."""
-MAX_TEXT_FILE_BYTES = 2 * 1024 * 1024
-"""Larger text files are refused: no real lesson or quiz is this big."""
+MAX_TEXT_FILE_BYTES = 1024 * 1024
+"""Larger text files are refused: no real lesson or quiz is this big, and parsing stays quick."""
+MAX_PAGES = 1000
+"""Most lessons and knowledge checks a course may list: every page is in one HTML file."""
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.DOTALL | re.MULTILINE)
 _LEADING_NUMBER = re.compile(r"^\d+[-_. ]*")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_RELATIVE_PATH: TypeAdapter[str] = TypeAdapter(RelativePath)
+_CHOICE_ANSWER_FIELDS = frozenset({"answer", "answers", "correct", "correct_answer"})
+
+
+@dataclass(frozen=True)
+class CourseFolder:
+    """The course folder: resolved for safety checks, and as the author named it for messages."""
+
+    root: Path
+    shown: Path
+
+    @classmethod
+    def at(cls, course_dir: Path) -> CourseFolder:
+        return cls(root=course_dir.resolve(), shown=course_dir)
+
+    def display(self, path: Path) -> Path:
+        """``path`` (inside the folder) as the author would write it: ``course/lessons/01-intro.md``."""
+        try:
+            return self.shown / path.relative_to(self.root)
+        except ValueError:
+            return path
 
 
 def load_course(course_dir: Path) -> Course:
     """Load and validate the course in ``course_dir``; raise :class:`PackagerError` on any problem."""
-    root = course_dir.resolve()
+    folder = CourseFolder.at(course_dir)
+    root = folder.root
     if not root.is_dir():
         raise PackagerError("the course folder does not exist or is not a folder", file=course_dir)
     course_path = root / COURSE_FILE
-    data, source_map = parse_yaml(read_text(root, course_path), course_path)
+    if not course_path.exists() and not course_path.is_symlink():
+        raise PackagerError(
+            f"no {COURSE_FILE} in this folder: a course folder holds {COURSE_FILE} (the course's "
+            "title, id and lesson list) beside its lessons",
+            file=folder.display(course_path),
+        )
+    data, source_map = parse_yaml(read_text(folder, course_path), folder.display(course_path))
     settings, problems = validate(CourseFile, data, source_map)
-    if settings is None:
-        raise PackagerError(problems=problems)
 
     pages: list[tuple[Location, Lesson | Quiz]] = []
-    for index, relative in enumerate(settings.lessons):
+    lessons = _page_references(data, settings)
+    if len(lessons) > MAX_PAGES:
+        problems.append(
+            _problem_at(
+                source_map,
+                ("lessons",),
+                f"the course lists {len(lessons)} lessons; the limit is {MAX_PAGES} (split it into "
+                "several courses)",
+            )
+        )
+        lessons = []
+    for location, relative in lessons:
         try:
             if relative.endswith(QUIZ_SUFFIXES):
-                pages.append((("lessons", index), _load_quiz(root, root / relative, graded=False)))
+                pages.append((location, _load_quiz(folder, root / relative, graded=False)))
             else:
-                pages.append((("lessons", index), _load_lesson(root, root / relative)))
+                pages.append((location, _load_lesson(folder, root / relative)))
         except PackagerError as error:
-            problems.extend(_at_reference(error, source_map, ("lessons", index)))
-    if not any(isinstance(page, Lesson) for _, page in pages) and not problems:
-        problems.append(_problem_at(source_map, ("lessons",), "the course needs at least one Markdown lesson"))
+            problems.extend(_at_reference(error, source_map, location))
+    if lessons and not any(isinstance(page, Lesson) for _, page in pages) and not problems:
+        problems.append(
+            _problem_at(source_map, ("lessons",), "the course needs at least one Markdown lesson")
+        )
 
     quiz = None
-    if settings.quiz is not None:
+    quiz_reference = _quiz_reference(data, settings)
+    if quiz_reference is not None:
         try:
-            quiz = _load_quiz(root, root / settings.quiz, graded=True)
+            quiz = _load_quiz(folder, root / quiz_reference, graded=True)
             pages.append((("quiz",), quiz))
         except PackagerError as error:
             problems.extend(_at_reference(error, source_map, ("quiz",)))
@@ -73,7 +121,7 @@ def load_course(course_dir: Path) -> Course:
                 )
             )
         seen.setdefault(page.id, page)
-    if problems:
+    if problems or settings is None:
         raise PackagerError(problems=problems)
 
     completion = settings.completion or ("lessons-and-quiz" if quiz else "lessons")
@@ -90,16 +138,48 @@ def load_course(course_dir: Path) -> Course:
     )
 
 
-def read_text(root: Path, path: Path) -> str:
-    """Read a UTF-8 text file that must lie inside ``root`` (symlinks included)."""
-    display = _display(root, path)
+def _page_references(data: Any, settings: CourseFile | None) -> list[tuple[Location, str]]:
+    """The lesson list, or, when course.yaml is invalid, the entries of it that are valid paths."""
+    if settings is not None:
+        return [(("lessons", index), relative) for index, relative in enumerate(settings.lessons)]
+    listed = data.get("lessons") if isinstance(data, dict) else None
+    if not isinstance(listed, list):
+        return []
+    return [
+        (("lessons", index), relative) for index, relative in enumerate(listed) if _is_relative_path(relative)
+    ]
+
+
+def _quiz_reference(data: Any, settings: CourseFile | None) -> str | None:
+    """The quiz file, read from the raw data when course.yaml is invalid elsewhere."""
+    if settings is not None:
+        return settings.quiz
+    named = data.get("quiz") if isinstance(data, dict) else None
+    return named if isinstance(named, str) and _is_relative_path(named) else None
+
+
+def _is_relative_path(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        _RELATIVE_PATH.validate_python(value)
+    except ValidationError:
+        return False
+    return True
+
+
+def read_text(folder: CourseFolder, path: Path) -> str:
+    """Read a UTF-8 text file that must lie inside the course folder (symlinks included)."""
+    display = folder.display(path)
     try:
         resolved = path.resolve(strict=True)
     except FileNotFoundError:
         raise PackagerError("file not found", file=display) from None
-    except (OSError, RuntimeError) as error:
-        raise PackagerError(f"cannot read the file: {error}", file=display) from None
-    if not resolved.is_relative_to(root):
+    except RuntimeError:
+        raise PackagerError("the file is a symbolic link that points to itself", file=display) from None
+    except OSError as error:
+        raise PackagerError(f"cannot read the file: {error.strerror}", file=display) from None
+    if not resolved.is_relative_to(folder.root):
         raise PackagerError("the file lies outside the course folder (through a link)", file=display)
     if not resolved.is_file():
         raise PackagerError("not a regular file", file=display)
@@ -107,7 +187,8 @@ def read_text(root: Path, path: Path) -> str:
         size = resolved.stat().st_size
         if size > MAX_TEXT_FILE_BYTES:
             raise PackagerError(
-                f"the file is too large ({size} bytes; the limit is {MAX_TEXT_FILE_BYTES})", file=display
+                f"the file is too large ({size} bytes; the limit is {MAX_TEXT_FILE_BYTES // 1024} KiB)",
+                file=display,
             )
         raw = resolved.read_bytes()
     except OSError as error:
@@ -124,17 +205,9 @@ def read_text(root: Path, path: Path) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _display(root: Path, path: Path) -> Path:
-    """The path as the author knows it: relative to the course folder's parent when possible."""
-    try:
-        return path.relative_to(root.parent)
-    except ValueError:
-        return path
-
-
-def _load_lesson(root: Path, path: Path) -> Lesson:
-    display = _display(root, path)
-    text = read_text(root, path)
+def _load_lesson(folder: CourseFolder, path: Path) -> Lesson:
+    display = folder.display(path)
+    text = read_text(folder, path)
     match = _FRONT_MATTER.match(text)
     if match is None:
         raise PackagerError(
@@ -145,15 +218,14 @@ def _load_lesson(root: Path, path: Path) -> Lesson:
         )
     data, source_map = parse_yaml(match.group(1), display, line_offset=1)
     front, problems = validate(LessonFrontMatter, data if data is not None else {}, source_map)
-    if front is None:
-        raise PackagerError(problems=problems)
     body = text[match.end() :]
     if not body.strip():
-        raise PackagerError("the lesson has no text after its front matter", file=display)
+        problems.append(Problem("the lesson has no text after its front matter", file=display))
     first_body_line = text[: match.end()].count("\n") + 1
-    media = collect_media(root, path, display, body, first_body_line)
-    if media.problems:
-        raise PackagerError(problems=media.problems)
+    media = collect_media(folder.root, path, display, body, first_body_line)
+    problems.extend(media.problems)
+    if problems or front is None:
+        raise PackagerError(problems=problems)
     lesson_id = front.id or id_from_file_name(path, display)
     return Lesson(
         id=lesson_id,
@@ -176,12 +248,12 @@ def id_from_file_name(path: Path, display: Path) -> str:
             file=display,
             field="id",
         )
-    return slug[:64]
+    return slug[:64].rstrip("-")
 
 
-def _load_quiz(root: Path, path: Path, graded: bool) -> Quiz:
-    display = _display(root, path)
-    data, source_map = parse_yaml(read_text(root, path), display)
+def _load_quiz(folder: CourseFolder, path: Path, graded: bool) -> Quiz:
+    display = folder.display(path)
+    data, source_map = parse_yaml(read_text(folder, path), display)
     quiz_file, problems = validate(QuizFile, data, source_map)
     if quiz_file is None:
         raise PackagerError(problems=problems)
@@ -227,7 +299,7 @@ def validate(
 ) -> tuple[ModelT | None, list[Problem]]:
     """Validate ``data`` against ``model``; turn pydantic's errors into located problems."""
     if not isinstance(data, dict):
-        found = "an empty file" if data is None else f"a {type(data).__name__}"
+        found = "an empty file" if data is None else f"a {_kind_of(data)}"
         return None, [
             Problem(
                 f"expected a mapping of fields (name: value), found {found}",
@@ -241,6 +313,16 @@ def validate(
         return None, [_problem(model, item, source_map) for item in error.errors()]
 
 
+def _kind_of(value: Any) -> str:
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, bool):
+        return "true/false value"
+    if isinstance(value, int | float):
+        return "number"
+    return type(value).__name__
+
+
 def _problem(model: type[BaseModel], item: Any, source_map: SourceMap) -> Problem:
     # A model-level check may name the offending value in its context (see QuizFile).
     location: Location = (*item["loc"], *item.get("ctx", {}).get("location", ()))
@@ -251,16 +333,16 @@ def _problem(model: type[BaseModel], item: Any, source_map: SourceMap) -> Proble
     if kind == "missing":
         message = "required field is missing"
     elif kind == "extra_forbidden":
-        name = str(location[-1])
-        allowed = _allowed_fields(model, location[:-1])
-        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-        message = f"unknown field '{name}'"
-        if close:
-            message += f"; did you mean '{close[0]}'?"
-        elif allowed:
-            message += f"; expected one of: {', '.join(sorted(allowed))}"
+        message = _unknown_field_message(model, location)
     elif kind == "union_tag_invalid":
-        message = f"unknown type; expected one of: {item['ctx']['expected_tags']}"
+        message = _unknown_tag_message(item)
+    elif kind == "union_tag_not_found":
+        discriminator = str(item["ctx"]["discriminator"]).strip("'")
+        tags = ", ".join(_union_tags(model, location))
+        message = f"required field '{discriminator}' is missing; expected one of: {tags}"
+        field_path = dotted((*_known_path(location, source_map), discriminator))
+    elif kind in ("string_type", "string_unicode"):
+        message = _not_text_message(item["input"], source_map.plain_scalars.get(_known_path(location, source_map)))
     elif kind == "string_pattern_mismatch" and field_path.endswith("id"):
         message = "ids use lower-case letters, digits and single hyphens, starting with a letter"
     elif message.startswith("Value error, "):
@@ -272,6 +354,47 @@ def _problem(model: type[BaseModel], item: Any, source_map: SourceMap) -> Proble
         column=position[1] if position else None,
         field=field_path or None,
     )
+
+
+def _unknown_field_message(model: type[BaseModel], location: Location) -> str:
+    name = str(location[-1])
+    owner = _model_at(model, location[:-1])
+    allowed = list(owner.model_fields) if owner else []
+    message = f"unknown field '{name}'"
+    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+    if owner is not None and issubclass(owner, ChoiceQuestion) and name in _CHOICE_ANSWER_FIELDS:
+        return message + "; mark the right option (or options) with 'correct: true' under 'options'"
+    if close:
+        return message + f"; did you mean '{close[0]}'?"
+    if allowed:
+        return message + f"; expected one of: {', '.join(sorted(allowed))}"
+    return message
+
+
+def _unknown_tag_message(item: Any) -> str:
+    given = str(item["ctx"].get("tag", ""))
+    expected = str(item["ctx"]["expected_tags"])
+    message = f"unknown type '{given}'; expected one of: {expected}"
+    tags = [tag.strip().strip("'") for tag in expected.split(",")]
+    close = difflib.get_close_matches(given, tags, n=1, cutoff=0.6)
+    if close:
+        message = f"unknown type '{given}'; did you mean '{close[0]}'?"
+    return message
+
+
+def _not_text_message(value: Any, written: str | None) -> str:
+    """Why a value is not text; YAML reads unquoted No, yes, on, 1.10 or 2024-01-01 as other types."""
+    if value is None:
+        return "expected text, found nothing: write the text after the colon"
+    if written is None or isinstance(value, dict | list):
+        return f"expected text, found a {_kind_of(value) if not isinstance(value, dict) else 'mapping'}"
+    if isinstance(value, bool):
+        reading = f"the boolean {str(value).lower()}"
+    elif isinstance(value, date):
+        reading = "a date"
+    else:
+        reading = "a number"
+    return f"YAML reads the unquoted {written} as {reading}, not text; put it in quotes: \"{written}\""
 
 
 def _data_path(location: Location, source_map: SourceMap, kind: str) -> str:
@@ -287,17 +410,39 @@ def _data_path(location: Location, source_map: SourceMap, kind: str) -> str:
     return dotted(tuple(kept))
 
 
-def _allowed_fields(model: type[BaseModel], location: Location) -> list[str]:
-    """Field names of the model found at ``location`` inside ``model`` (for suggestions)."""
+def _known_path(location: Location, source_map: SourceMap) -> Location:
+    kept: Location = ()
+    for segment in location:
+        if (*kept, segment) in source_map.positions:
+            kept = (*kept, segment)
+    return kept
+
+
+def _model_at(model: type[BaseModel], location: Location) -> type[BaseModel] | None:
+    """The model found at ``location`` inside ``model`` (union tags pick the member)."""
+    current: Any = model
+    for segment in location:
+        current = _step(current, segment)
+        if current is None:
+            return None
+    for option in _members(current):
+        if isinstance(option, type) and issubclass(option, BaseModel):
+            return option
+    return None
+
+
+def _union_tags(model: type[BaseModel], location: Location) -> list[str]:
+    """The ``type`` values a discriminated union at ``location`` accepts, in order."""
     current: Any = model
     for segment in location:
         current = _step(current, segment)
         if current is None:
             return []
-    current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
+    tags: list[str] = []
+    for option in _members(current):
+        if isinstance(option, type) and issubclass(option, BaseModel) and "type" in option.model_fields:
+            tags.extend(f"'{tag}'" for tag in typing.get_args(option.model_fields["type"].annotation))
+    return tags
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -306,20 +451,29 @@ def _unwrap(annotation: Any) -> Any:
     return annotation
 
 
-def _step(annotation: Any, segment: str | int) -> Any:
+def _members(annotation: Any) -> list[Any]:
+    """The options of a union (``X | None`` included), or the annotation itself."""
     annotation = _unwrap(annotation)
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        for option in typing.get_args(annotation):
-            option = _unwrap(option)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return [_unwrap(option) for option in typing.get_args(annotation)]
+    return [annotation]
+
+
+def _step(annotation: Any, segment: str | int) -> Any:
+    members = _members(annotation)
+    if len(members) > 1:
+        for option in members:
             if isinstance(segment, str) and isinstance(option, type) and issubclass(option, BaseModel):
                 type_field = option.model_fields.get("type")
                 if type_field is not None and segment in typing.get_args(type_field.annotation):
                     return option
                 if segment in option.model_fields:
                     return option.model_fields[segment].annotation
+            if isinstance(segment, int) and typing.get_origin(option) is list:
+                return typing.get_args(option)[0]
         return None
-    if origin is list and isinstance(segment, int):
+    annotation = members[0]
+    if typing.get_origin(annotation) is list and isinstance(segment, int):
         return typing.get_args(annotation)[0]
     if isinstance(annotation, type) and issubclass(annotation, BaseModel) and isinstance(segment, str):
         field = annotation.model_fields.get(segment)

@@ -115,11 +115,18 @@ def _add_file(reference: str, root: Path, lesson: Path, found: LessonMedia) -> s
     relative = unquote(urlsplit(reference).path)
     if not relative or relative.startswith("/"):
         return f"'{reference}' must be a path relative to the lesson file"
-    target = (lesson.parent / relative).resolve()
-    if not target.is_relative_to(root):
-        return f"'{reference}' points outside the course folder"
-    if not target.is_file():
-        return f"the file '{reference}' does not exist"
+    try:
+        target = (lesson.parent / relative).resolve()
+        if not target.is_relative_to(root):
+            return f"'{reference}' points outside the course folder"
+        if not target.is_file():
+            return f"the file '{reference}' does not exist"
+        with target.open("rb"):
+            pass
+    except (OSError, ValueError, RuntimeError) as error:
+        # Unreadable, a name the system refuses (too long, a NUL byte), or a symbolic link loop.
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else "not a usable file"
+        return f"cannot read '{reference}': {reason}"
     package_path = target.relative_to(root).as_posix()
     if not package_path.isascii() or " " in package_path:
         return (

@@ -149,8 +149,9 @@
     var question = questionOf(quiz, item);
     if (state.setAnswer(quiz, question.id, ns.readAnswer(item, question))) {
       answerChangedAt[quiz.id + "." + question.id] = Date.now();
-      if (commit) { report(); }
     }
+    // Typing updates the state; the LMS hears of it when the field is left ("change").
+    if (commit) { report(); }
   }
 
   function submit(quiz, event) {

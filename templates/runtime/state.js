@@ -143,6 +143,7 @@
       : rule === "quiz" ? [decided ? 1 : 0, 1]
       : [lessonsSeen + (decided ? 1 : 0), lessonIndexes.length + 1];
     var retryLeft = Boolean(graded && success === "failed" && graded.attemptsLeft() > 0);
+    var retrying = Boolean(graded && graded.hasResult && !graded.submitted);
     var stepsDone = this.pages.filter(function (page, index) {
       if (page.kind === "lesson") { return state.visited[index]; }
       return Boolean(state.quizzes[page.id] && state.quizzes[page.id].hasResult);
@@ -155,7 +156,7 @@
       progress: completed ? 1 : Math.floor((required[0] / required[1]) * 1000) / 1000,
       stepsDone: stepsDone,
       steps: this.pages.length,
-      finished: completed && (!this.assessment || (decided && !retryLeft)),
+      finished: completed && (!this.assessment || (decided && !retryLeft && !retrying)),
       location: this.location
     };
   };

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from playwright.sync_api import Frame, FrameLocator, Locator, Page, expect
 
 from packager.course import Course, Quiz
@@ -82,7 +84,8 @@ class Learner:
             self.control(quiz, question, "text").fill(question.answers[0] if correctly else "not the answer")
         elif isinstance(question, Numeric):
             low, high = question.bounds
-            self.control(quiz, question, "number").fill(str(low if correctly else high + 1000))
+            right = question.answer if question.answer is not None else low
+            self.control(quiz, question, "number").fill(str(right if correctly else high + 1000))
         elif isinstance(question, Matching):
             matches = question.match_ids if correctly else question.match_ids[1:] + question.match_ids[:1]
             for prompt_id, match_id in zip(question.prompt_ids, matches, strict=True):
@@ -108,6 +111,11 @@ class Learner:
         assert quiz is not None
         for question in self.asked(quiz):
             self.answer(question, correctly, quiz)
+
+    def submit_after(self, answering: Callable[[], None], quiz: Quiz | None = None) -> str:
+        """Answer (with ``answering``), then submit; returns the result summary."""
+        answering()
+        return self.submit(quiz)
 
     def submit(self, quiz: Quiz | None = None) -> str:
         """Submit the quiz; returns the result summary the learner reads."""

@@ -44,7 +44,7 @@ class QuestionBase(StrictModel):
         raise NotImplementedError
 
     def max_response_length(self) -> int:
-        """The most characters this question's response can take in suspend_data."""
+        """The most characters this question's encoded response can take in suspend_data."""
         raise NotImplementedError
 
     def runtime(self) -> dict[str, Any]:

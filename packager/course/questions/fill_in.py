@@ -38,5 +38,4 @@ class FillIn(QuestionBase):
         return {"type": "fill-in", "correct": list(self.answers), "caseMatters": self.case_sensitive}
 
     def max_response_length(self) -> int:
-        # Length-prefixed text: up to two base-36 digits, a colon, the text.
-        return 3 + MAX_ANSWER
+        return MAX_ANSWER

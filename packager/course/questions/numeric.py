@@ -51,4 +51,4 @@ class Numeric(QuestionBase):
         return {"type": "numeric", "correct": [{"min": low, "max": high}]}
 
     def max_response_length(self) -> int:
-        return 3 + MAX_INPUT
+        return MAX_INPUT

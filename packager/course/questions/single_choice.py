@@ -15,6 +15,10 @@ class SingleChoice(ChoiceQuestion):
     type_name: ClassVar[str] = "single-choice"
     type: Literal["single-choice"]
 
+    def max_response_length(self) -> int:
+        # The chosen option's index, one base-36 character.
+        return 1
+
     @model_validator(mode="after")
     def _exactly_one_correct(self) -> SingleChoice:
         count = len(self.correct_ids)
