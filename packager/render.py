@@ -28,8 +28,10 @@ RUNTIME_CORE = (
     "runtime/resume.js",
     "runtime/quiz.js",
     "runtime/lms/discover.js",
+    "runtime/lms/time.js",
     "runtime/lms/connection.js",
     "runtime/lms/interactions.js",
+    "runtime/lms/scorm.js",
     "runtime/lms/standalone.js",
 )
 """Runtime scripts every target ships, in load order (question graders and the adapter follow)."""
@@ -173,6 +175,7 @@ def render_site(course: Course, target: Target) -> Site:
     scripts = [
         *RUNTIME_CORE,
         *(f"runtime/questions/{name}.js" for name in question_types(course)),
+        *target.adapter_helpers,
         *([target.adapter_script] if target.adapter_script else []),
         RUNTIME_APP,
     ]
