@@ -367,7 +367,8 @@ def test_index_has_every_question_with_its_controls(index: str, sample_course: C
     for quiz in sample_course.quizzes:
         items = page.xpath(f'//section[@data-quiz="{quiz.id}"]//li[@data-question]')
         assert [item.get("data-question") for item in items] == [question.id for question in quiz.questions]
-        assert [item.get("data-type") for item in items] == [question.type_name for question in quiz.questions]
+        types = [question.type_name for question in quiz.questions]
+        assert [item.get("data-type") for item in items] == types
         for item, question in zip(items, quiz.questions, strict=True):
             found = item.xpath(controls[question.type_name])
             assert found, question.id
