@@ -11,6 +11,7 @@ import difflib
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,6 +27,8 @@ from packager.course.yamlsource import Location, SourceMap, dotted, parse_yaml
 from packager.errors import PackagerError, Problem
 
 COURSE_FILE = "course.yaml"
+FILE_NOT_FOUND = "file not found"
+NOT_A_FILE = "not a regular file"
 QUIZ_SUFFIXES = (".yaml", ".yml")
 """A file with one of these suffixes in the lesson list is a knowledge check."""
 MAX_TEXT_FILE_BYTES = 1024 * 1024
@@ -38,6 +41,8 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.DOTALL |
 _LEADING_NUMBER = re.compile(r"^\d+[-_. ]*")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _RELATIVE_PATH: TypeAdapter[str] = TypeAdapter(RelativePath)
+PageReuse = Callable[[Callable[..., Any]], Callable[..., Any]]
+"""Wraps a page loader, ``load(folder, path, ...)``, into one that returns the same page."""
 _CHOICE_ANSWER_FIELDS = frozenset({"answer", "answers", "correct", "correct_answer"})
 
 
@@ -60,8 +65,13 @@ class CourseFolder:
             return path
 
 
-def load_course(course_dir: Path) -> Course:
-    """Load and validate the course in ``course_dir``; raise :class:`PackagerError` on any problem."""
+def load_course(course_dir: Path, reuse: PageReuse | None = None) -> Course:
+    """Load and validate the course in ``course_dir``; raise :class:`PackagerError` on any problem.
+
+    ``reuse`` wraps the page loaders to skip files unchanged since the last build
+    (:mod:`packager.incremental`); the course is the same with or without it.
+    """
+    load_lesson, load_quiz = (reuse(_load_lesson), reuse(_load_quiz)) if reuse else (_load_lesson, _load_quiz)
     folder = CourseFolder.at(course_dir)
     root = folder.root
     if not root.is_dir():
@@ -75,6 +85,7 @@ def load_course(course_dir: Path) -> Course:
         )
     data, source_map = parse_yaml(read_text(folder, course_path), folder.display(course_path))
     settings, problems = validate(CourseFile, data, source_map)
+    problems[:0] = source_map.problems
 
     pages: list[tuple[Location, Lesson | Quiz]] = []
     lessons = _page_references(data, settings)
@@ -91,9 +102,9 @@ def load_course(course_dir: Path) -> Course:
     for location, relative in lessons:
         try:
             if relative.endswith(QUIZ_SUFFIXES):
-                pages.append((location, _load_quiz(folder, root / relative, graded=False)))
+                pages.append((location, load_quiz(folder, root / relative, graded=False)))
             else:
-                pages.append((location, _load_lesson(folder, root / relative)))
+                pages.append((location, load_lesson(folder, root / relative)))
         except PackagerError as error:
             problems.extend(_at_reference(error, source_map, location))
     if lessons and not any(isinstance(page, Lesson) for _, page in pages) and not problems:
@@ -105,22 +116,23 @@ def load_course(course_dir: Path) -> Course:
     quiz_reference = _quiz_reference(data, settings)
     if quiz_reference is not None:
         try:
-            quiz = _load_quiz(folder, root / quiz_reference, graded=True)
+            quiz = load_quiz(folder, root / quiz_reference, graded=True)
             pages.append((("quiz",), quiz))
         except PackagerError as error:
             problems.extend(_at_reference(error, source_map, ("quiz",)))
     seen: dict[str, Lesson | Quiz] = {}
     for location, page in pages:
-        if page.id in seen:
-            problems.append(
-                _problem_at(
-                    source_map,
-                    location,
-                    f"two pages have the id '{page.id}' ({seen[page.id].source.name} "
-                    f"and {page.source.name}); give one an 'id' of its own",
-                )
+        first = seen.setdefault(page.id, page)
+        if first is page:
+            continue
+        if first.source == page.source:
+            message = f"'{_relative(folder, page.source)}' is listed twice"
+        else:
+            message = (
+                f"two pages have the id '{page.id}' ({_relative(folder, first.source)} "
+                f"and {_relative(folder, page.source)}); give one an 'id' of its own"
             )
-        seen.setdefault(page.id, page)
+        problems.append(_problem_at(source_map, location, message))
     if problems or settings is None:
         raise PackagerError(problems=problems)
 
@@ -136,6 +148,11 @@ def load_course(course_dir: Path) -> Course:
         pages=[page for _, page in pages],
         source_dir=root,
     )
+
+
+def _relative(folder: CourseFolder, path: Path) -> str:
+    """A path inside the course folder, as course.yaml would name it."""
+    return path.relative_to(folder.root).as_posix() if path.is_relative_to(folder.root) else str(path)
 
 
 def _page_references(data: Any, settings: CourseFile | None) -> list[tuple[Location, str]]:
@@ -174,15 +191,17 @@ def read_text(folder: CourseFolder, path: Path) -> str:
     try:
         resolved = path.resolve(strict=True)
     except FileNotFoundError:
-        raise PackagerError("file not found", file=display) from None
+        raise PackagerError(FILE_NOT_FOUND, file=display) from None
     except RuntimeError:
         raise PackagerError("the file is a symbolic link that points to itself", file=display) from None
     except OSError as error:
         raise PackagerError(f"cannot read the file: {error.strerror}", file=display) from None
+    except ValueError:
+        raise PackagerError("the path holds a character no file name can hold", file=display) from None
     if not resolved.is_relative_to(folder.root):
         raise PackagerError("the file lies outside the course folder (through a link)", file=display)
     if not resolved.is_file():
-        raise PackagerError("not a regular file", file=display)
+        raise PackagerError(NOT_A_FILE, file=display)
     try:
         size = resolved.stat().st_size
         if size > MAX_TEXT_FILE_BYTES:
@@ -197,8 +216,9 @@ def read_text(folder: CourseFolder, path: Path) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
+        found = "UTF-16 text" if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else "not valid UTF-8 text"
         raise PackagerError(
-            f"the file is not valid UTF-8 text (bad byte at offset {error.start}); save it as UTF-8",
+            f"the file is {found} (bad byte at offset {error.start}); save it as UTF-8",
             file=display,
             line=line,
         ) from None
@@ -209,6 +229,12 @@ def _load_lesson(folder: CourseFolder, path: Path) -> Lesson:
     display = folder.display(path)
     text = read_text(folder, path)
     match = _FRONT_MATTER.match(text)
+    if match is None and re.match(r"---[ \t]*\r?\n", text):
+        raise PackagerError(
+            "the front matter has no closing '---' line (a '---' line after 'title: ...')",
+            file=display,
+            line=1,
+        )
     if match is None:
         raise PackagerError(
             "a lesson starts with front matter: a '---' line, 'title: ...', and another '---' line",
@@ -218,6 +244,7 @@ def _load_lesson(folder: CourseFolder, path: Path) -> Lesson:
         )
     data, source_map = parse_yaml(match.group(1), display, line_offset=1)
     front, problems = validate(LessonFrontMatter, data if data is not None else {}, source_map)
+    problems[:0] = source_map.problems
     body = text[match.end() :]
     if not body.strip():
         problems.append(Problem("the lesson has no text after its front matter", file=display))
@@ -255,7 +282,8 @@ def _load_quiz(folder: CourseFolder, path: Path, graded: bool) -> Quiz:
     display = folder.display(path)
     data, source_map = parse_yaml(read_text(folder, path), display)
     quiz_file, problems = validate(QuizFile, data, source_map)
-    if quiz_file is None:
+    problems[:0] = source_map.problems
+    if quiz_file is None or problems:
         raise PackagerError(problems=problems)
     return Quiz(
         id=quiz_file.id or id_from_file_name(path, display),
@@ -274,9 +302,11 @@ def _at_reference(error: PackagerError, source_map: SourceMap, location: Locatio
     """Problems of a referenced file; a missing file is reported where course.yaml names it."""
     reported = []
     for problem in error.problems:
-        if problem.message == "file not found" and problem.line is None:
+        if problem.message == FILE_NOT_FOUND and problem.line is None:
+            reported.append(_problem_at(source_map, location, f"the file '{problem.file}' does not exist"))
+        elif problem.message == NOT_A_FILE and problem.line is None:
             reported.append(
-                _problem_at(source_map, location, f"the file '{problem.file}' does not exist")
+                _problem_at(source_map, location, f"'{problem.file}' is not a file (a folder, or a device)")
             )
         else:
             reported.append(problem)
@@ -299,7 +329,7 @@ def validate(
 ) -> tuple[ModelT | None, list[Problem]]:
     """Validate ``data`` against ``model``; turn pydantic's errors into located problems."""
     if not isinstance(data, dict):
-        found = "an empty file" if data is None else f"a {_kind_of(data)}"
+        found = "an empty file" if data is None else _kind_of(data)
         return None, [
             Problem(
                 f"expected a mapping of fields (name: value), found {found}",
@@ -314,12 +344,19 @@ def validate(
 
 
 def _kind_of(value: Any) -> str:
+    """What a YAML value is, in words: "text", "a number", "a list"..."""
     if isinstance(value, str):
         return "text"
     if isinstance(value, bool):
-        return "true/false value"
+        return "a true/false value"
     if isinstance(value, int | float):
-        return "number"
+        return "a number"
+    if isinstance(value, date):
+        return "a date"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
     return type(value).__name__
 
 
@@ -342,7 +379,8 @@ def _problem(model: type[BaseModel], item: Any, source_map: SourceMap) -> Proble
         message = f"required field '{discriminator}' is missing; expected one of: {tags}"
         field_path = dotted((*_known_path(location, source_map), discriminator))
     elif kind in ("string_type", "string_unicode"):
-        message = _not_text_message(item["input"], source_map.plain_scalars.get(_known_path(location, source_map)))
+        written = source_map.plain_scalars.get(_known_path(location, source_map))
+        message = _not_text_message(item["input"], written)
     elif kind == "string_pattern_mismatch" and field_path.endswith("id"):
         message = "ids use lower-case letters, digits and single hyphens, starting with a letter"
     elif message.startswith("Value error, "):
@@ -387,7 +425,7 @@ def _not_text_message(value: Any, written: str | None) -> str:
     if value is None:
         return "expected text, found nothing: write the text after the colon"
     if written is None or isinstance(value, dict | list):
-        return f"expected text, found a {_kind_of(value) if not isinstance(value, dict) else 'mapping'}"
+        return f"expected text, found {_kind_of(value)}"
     if isinstance(value, bool):
         reading = f"the boolean {str(value).lower()}"
     elif isinstance(value, date):

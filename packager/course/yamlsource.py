@@ -101,10 +101,8 @@ class _Converter:
     def convert(self, node: yaml.Node, path: Location) -> Any:
         self.values += 1
         if self.values > MAX_VALUES:
-            raise self._error(
-                node, f"the file holds more than {MAX_VALUES} values (aliases expanded); it is far "
-                "too large for a course file"
-            )
+            message = f"the file holds more than {MAX_VALUES} values (aliases expanded); it is far too large"
+            raise self._error(node, message + " for a course file")
         self.source_map.positions[path] = self._position(node)
         if node.tag not in _PLAIN_TAGS:
             tag = node.tag.replace(_STANDARD_TAG, "!!")
@@ -195,8 +193,9 @@ def parse_yaml(text: str, file: Path, line_offset: int = 0) -> tuple[Any, Source
             return {"file": file}
         return {"file": file, "line": mark.line + 1 + line_offset, "column": mark.column + 1}
 
-    loader = _BoundedLoader(text)
+    loader: _BoundedLoader | None = None
     try:
+        loader = _BoundedLoader(text)
         node = loader.get_single_node()
     except _TooDeep as error:
         raise PackagerError(
@@ -204,7 +203,8 @@ def parse_yaml(text: str, file: Path, line_offset: int = 0) -> tuple[Any, Source
             **at(error.mark),
         ) from None
     except yaml.MarkedYAMLError as error:
-        raise PackagerError(_syntax_message(error, line_offset), **at(error.problem_mark or error.context_mark)) from None
+        mark = error.problem_mark or error.context_mark
+        raise PackagerError(_syntax_message(error, line_offset), **at(mark)) from None
     except yaml.reader.ReaderError as error:
         before = text[: error.position]
         line = before.count("\n") + 1 + line_offset
@@ -218,7 +218,8 @@ def parse_yaml(text: str, file: Path, line_offset: int = 0) -> tuple[Any, Source
     except yaml.YAMLError as error:
         raise PackagerError(f"YAML error: {error}", file=file) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         return None, source_map
     converter = _Converter(source_map)
