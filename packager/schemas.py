@@ -141,6 +141,12 @@ def _validator(edition: str, imports: tuple[tuple[str, str], ...]) -> etree.XMLS
     return etree.XMLSchema(tree)
 
 
+def validator(edition: str, imports: Sequence[tuple[str, str]]) -> etree.XMLSchema:
+    """The compiled schema (cached) that :func:`validate` uses, for callers that need error lines
+    of a parsed document (``packager lint``)."""
+    return _validator(edition, tuple(imports))
+
+
 def validate(edition: str, document: etree._Element, imports: Sequence[tuple[str, str]]) -> list[str]:
     """Validate against the edition's XSDs; ``imports`` are (namespace, file name) pairs.
 

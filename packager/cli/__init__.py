@@ -10,10 +10,10 @@ from rich.console import Console
 from rich.markup import escape
 
 from packager import __version__
-from packager.cli import build
+from packager.cli import build, key, lint, new, preview, schema
 from packager.errors import PackagerError
 
-COMMANDS = (build,)
+COMMANDS = (build, lint, key, schema, new, preview)
 """Every verb. Each module has NAME, HELP, add_arguments(parser) and run(args, console)."""
 
 

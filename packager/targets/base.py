@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from abc import ABC, abstractmethod
 
 from lxml import etree
 
 from packager.course import Course
 from packager.errors import PackagerError, Problem
+from packager.lint.manifest_rules import manifest_problems as lint_manifest_problems
 from packager.render import Site, render_site
 from packager.resume import check_fits
 
@@ -23,6 +25,8 @@ class Target(ABC):
     """The value of ``--target`` and the suffix of the zip's name."""
     adapter_script: str | None
     """The runtime file that talks to this target's LMS API (None: no LMS)."""
+    adapter_helpers: tuple[str, ...] = ()
+    """Runtime files the adapter needs, loaded just before it."""
     description: str
     suspend_data_limit: int | None = None
     """The most characters the target's LMS stores as resume data (None: no limit)."""
@@ -45,6 +49,12 @@ class Target(ABC):
     def add_package_files(self, course: Course, site: Site) -> None:
         """Add the manifest, schemas and anything else this target needs."""
 
+    def check_package(self, package: zipfile.ZipFile) -> None:  # noqa: B027 (optional, like a hook)
+        """Validate the manifest of this target's package as written, as :meth:`build` does.
+
+        A rebuild that keeps an unchanged zip still runs this. Nothing to check by default.
+        """
+
 
 def identifier(course: Course, kind: str) -> str:
     """A stable, valid xs:ID for one part of the package, derived from the course id."""
@@ -60,48 +70,12 @@ def serialize_xml(root: etree._Element) -> bytes:
 
 
 def manifest_problems(manifest: etree._Element, site: Site) -> list[str]:
-    """Checks the XSDs do not make: identifiers, references and the file list.
+    """Checks the XSDs do not make: identifiers, references, SCO types and the file list.
 
-    Works on any IMS content-package manifest, whatever the SCORM version.
+    These are the manifest rules of ``packager lint`` (:mod:`packager.lint.manifest_rules`),
+    whatever the SCORM version.
     """
-    problems: list[str] = []
-    identifiers: dict[str, str] = {}
-    for element in manifest.iter():
-        value = element.get("identifier")
-        if value is None:
-            continue
-        if not _NCNAME.match(value):
-            problems.append(f"identifier {value!r} is not a valid xs:ID")
-        if value in identifiers:
-            problems.append(f"identifier {value!r} is used twice")
-        identifiers[value] = _local(element)
-    for element in manifest.iter():
-        local = _local(element)
-        if local == "organizations":
-            default = element.get("default")
-            if default is not None and identifiers.get(default) != "organization":
-                problems.append(f"organizations default {default!r} names no organization")
-        if local == "item" and element.get("identifierref") is not None:
-            ref = element.get("identifierref")
-            if identifiers.get(str(ref)) != "resource":
-                problems.append(f"item {element.get('identifier')!r} refers to a missing resource {ref!r}")
-    listed: set[str] = set()
-    for resource in (e for e in manifest.iter() if _local(e) == "resource"):
-        files = {str(f.get("href")) for f in resource if _local(f) == "file"}
-        listed |= files
-        href = resource.get("href")
-        if href is not None and href not in files:
-            problems.append(f"resource {resource.get('identifier')!r} launches {href!r}, not among its files")
-    packaged = set(site.files) - {"imsmanifest.xml"}
-    for name in sorted(listed - packaged):
-        problems.append(f"the manifest lists {name!r}, which is not in the package")
-    for name in sorted(packaged - listed):
-        problems.append(f"the package holds {name!r}, which the manifest does not list")
-    return problems
-
-
-def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+    return lint_manifest_problems(manifest, site.files)
 
 
 def fail_on(problems: list[str], file_name: str) -> None:

@@ -7,6 +7,7 @@ the rest: one organization, one item, one SCO listing every file, validated agai
 
 from __future__ import annotations
 
+import zipfile
 from typing import ClassVar
 
 from lxml import etree
@@ -37,8 +38,16 @@ class ContentPackageTarget(Target):
     def add_package_files(self, course: Course, site: Site) -> None:
         merge(site, schemas.schema_files(self.edition))
         manifest = self.manifest(course, sorted(site.files))
-        fail_on(schemas.validate(self.edition, manifest, self.schema_locations), MANIFEST)
         site.add(MANIFEST, serialize_xml(manifest))
+        self.check_manifest(manifest, site)
+
+    def check_package(self, package: zipfile.ZipFile) -> None:
+        manifest = etree.fromstring(package.read(MANIFEST))
+        self.check_manifest(manifest, Site(files=dict.fromkeys(package.namelist(), b"")))
+
+    def check_manifest(self, manifest: etree._Element, site: Site) -> None:
+        """Validate the manifest against the XSDs, then make the checks they do not make."""
+        fail_on(schemas.validate(self.edition, manifest, self.schema_locations), MANIFEST)
         fail_on(manifest_problems(manifest, site) + self.extra_problems(manifest), MANIFEST)
 
     def q(self, prefix: str | None, name: str) -> str:

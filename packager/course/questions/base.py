@@ -47,6 +47,14 @@ class QuestionBase(StrictModel):
         """The most characters this question's encoded response can take in suspend_data."""
         raise NotImplementedError
 
+    def describe_correct(self) -> str:
+        """The correct answer in words, for the answer key (``packager key``)."""
+        return str(self.answer_key())
+
+    def describe_wrong(self) -> str:
+        """One answer the quiz marks wrong, in words, for the answer key. Override it."""
+        return "any answer other than the correct one"
+
     def runtime(self) -> dict[str, Any]:
         """Everything the runtime needs about this question."""
         return {
@@ -97,6 +105,13 @@ class ChoiceQuestion(QuestionBase):
 
     def answer_key(self) -> Any:
         return self.correct_ids
+
+    def describe_options(self, ids: list[str]) -> str:
+        """Chosen options in words: ``a) First; c) Third``."""
+        return "; ".join(f"{option.id}) {option.text}" for option in self.options if option.id in ids)
+
+    def describe_correct(self) -> str:
+        return self.describe_options(self.correct_ids)
 
     def interaction(self) -> dict[str, Any]:
         return {"type": "choice", "correct": [self.correct_ids]}

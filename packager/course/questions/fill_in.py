@@ -37,5 +37,17 @@ class FillIn(QuestionBase):
     def interaction(self) -> dict[str, Any]:
         return {"type": "fill-in", "correct": list(self.answers), "caseMatters": self.case_sensitive}
 
+    def describe_correct(self) -> str:
+        accepted = " or ".join(f'"{answer}"' for answer in self.answers)
+        return f"{accepted} (case matters)" if self.case_sensitive else accepted
+
+    def describe_wrong(self) -> str:
+        """A short text no accepted answer matches."""
+        accepted = {normalize(answer, self.case_sensitive) for answer in self.answers}
+        wrong = "no idea"
+        while normalize(wrong, self.case_sensitive) in accepted:
+            wrong = f"not {wrong}"
+        return f'"{wrong}"'
+
     def max_response_length(self) -> int:
         return MAX_ANSWER

@@ -57,3 +57,12 @@ class Matching(QuestionBase):
     def max_response_length(self) -> int:
         # One base-36 character (match index, or '_' for none) per prompt.
         return len(self.pairs)
+
+    def describe_correct(self) -> str:
+        return "; ".join(f"{pair.prompt} → {pair.match}" for pair in self.pairs)
+
+    def describe_wrong(self) -> str:
+        """The first two matches swapped."""
+        matches = [pair.match for pair in self.pairs]
+        matches[0], matches[1] = matches[1], matches[0]
+        return "; ".join(f"{pair.prompt} → {match}" for pair, match in zip(self.pairs, matches, strict=True))

@@ -52,3 +52,21 @@ class Numeric(QuestionBase):
 
     def max_response_length(self) -> int:
         return MAX_INPUT
+
+    def describe_correct(self) -> str:
+        if self.answer is None:
+            low, high = self.bounds
+            return f"from {_number(low)} to {_number(high)}"
+        answer = _number(self.answer)
+        return f"{answer} (± {_number(self.tolerance)})" if self.tolerance else answer
+
+    def describe_wrong(self) -> str:
+        """A number just above the accepted range."""
+        high = self.bounds[1]
+        return _number(high + 1 if high + 1 > high else math.nextafter(high, math.inf))
+
+
+def _number(value: float) -> str:
+    """A number as an author writes it: 3, 0.5, 1e+20."""
+    short = format(value, "g")
+    return short if float(short) == value else repr(value)

@@ -41,3 +41,10 @@ class Sequencing(QuestionBase):
 
     def max_response_length(self) -> int:
         return len(self.items)
+
+    def describe_correct(self) -> str:
+        return " → ".join(self.items)
+
+    def describe_wrong(self) -> str:
+        """The first two items swapped."""
+        return " → ".join([self.items[1], self.items[0], *self.items[2:]])

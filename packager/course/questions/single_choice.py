@@ -19,6 +19,10 @@ class SingleChoice(ChoiceQuestion):
         # The chosen option's index, one base-36 character.
         return 1
 
+    def describe_wrong(self) -> str:
+        """The first incorrect option."""
+        return self.describe_options([next(o.id for o in self.options if not o.correct and o.id)])
+
     @model_validator(mode="after")
     def _exactly_one_correct(self) -> SingleChoice:
         count = len(self.correct_ids)

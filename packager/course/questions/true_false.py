@@ -24,3 +24,9 @@ class TrueFalse(QuestionBase):
 
     def max_response_length(self) -> int:
         return 1
+
+    def describe_correct(self) -> str:
+        return "True" if self.answer else "False"
+
+    def describe_wrong(self) -> str:
+        return "False" if self.answer else "True"

@@ -1,0 +1,121 @@
+"""XSD validation of the manifest against the official XSDs of the version it declares.
+
+The package's own XSD copies are never used (they may be altered): the official ones come from
+:mod:`packager.schemas`. The driver schema imports the version's namespaces (the SCORM targets'
+``schema_locations``) plus any other namespace the manifest uses that the official set covers
+(for example IMS metadata in SCORM 1.2). Elements in namespaces no official XSD covers are
+reported and left out of the validation, instead of failing it.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from functools import cache
+
+from lxml import etree
+
+from packager import schemas
+from packager.lint.findings import Hit, Severity, rule
+from packager.lint.package import MANIFEST, Package
+from packager.lint.versions import ScormVersion
+
+XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
+XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance"
+
+
+@cache
+def edition_namespaces(edition: str) -> dict[str, str]:
+    """Target namespace -> XSD file, for every XSD of an official edition (first file wins)."""
+    found: dict[str, str] = {}
+    for path in sorted(schemas.edition_dir(edition).glob("*.xsd")):
+        try:
+            namespace = etree.parse(str(path)).getroot().get("targetNamespace")
+        except etree.XMLSyntaxError:
+            continue  # SCORM 1.2's ims_xml.xsd, for the xml namespace, which is never imported
+        if namespace:
+            found.setdefault(namespace, path.name)
+    return found
+
+
+def _used_namespaces(manifest: etree._Element) -> set[str]:
+    used: set[str] = set()
+    for element in manifest.iter():
+        if not isinstance(element.tag, str):
+            continue
+        used.add(etree.QName(element).namespace or "")
+        used.update(etree.QName(name).namespace or "" for name in element.attrib)
+    return used - {""}
+
+
+def _plan(version: ScormVersion, manifest: etree._Element) -> tuple[list[tuple[str, str]], set[str]]:
+    """The driver's imports, and the namespaces the manifest uses that no official XSD covers."""
+    imports = list(version.schema_locations)
+    known = edition_namespaces(version.edition)
+    used = _used_namespaces(manifest)
+    for namespace in sorted(used - {namespace for namespace, _ in imports} - {XML_NAMESPACE}):
+        if namespace in known:
+            imports.append((namespace, known[namespace]))
+    covered = {namespace for namespace, _ in imports} | {XML_NAMESPACE, XSI_NAMESPACE}
+    return imports, used - covered
+
+
+@rule("XSD001", Severity.ERROR, "the manifest is valid against its version's official XSDs", needs="schemas")
+def valid_against_xsds(package: Package) -> Iterator[Hit]:
+    version = package.version.validatable
+    manifest = package.manifest
+    if version is None or manifest is None:
+        return
+    imports, uncovered = _plan(version, manifest)
+    document = copy.deepcopy(manifest)
+    if uncovered and etree.QName(document).namespace not in uncovered:
+        _strip(document, uncovered)
+    try:
+        schema = schemas.validator(version.edition, imports)
+    except etree.XMLSchemaParseError as error:
+        yield Hit(f"the official {version.schemaversion} XSDs could not be compiled: {error}", MANIFEST)
+        return
+    if schema.validate(document):
+        return
+    for entry in schema.error_log:  # type: ignore[attr-defined]
+        message = _with_prefixes(str(entry.message), manifest)
+        yield Hit(f"{message} (SCORM {version.schemaversion} XSD)", MANIFEST, entry.line or None)
+
+
+@rule("XSD002", Severity.WARNING, "every namespace the manifest uses has an official XSD", needs="schemas")
+def namespaces_covered(package: Package) -> Iterator[Hit]:
+    version = package.version.validatable
+    if version is None or package.manifest is None:
+        return
+    _, uncovered = _plan(version, package.manifest)
+    for namespace in sorted(uncovered):
+        yield Hit(
+            f"no official SCORM {version.schemaversion} XSD covers the namespace {namespace!r}; "
+            "its elements and attributes were not validated",
+            MANIFEST,
+        )
+
+
+def _with_prefixes(message: str, manifest: etree._Element) -> str:
+    """libxml2 names elements ``{namespace}name``; write them as the manifest does, ``prefix:name``."""
+    for prefix, namespace in manifest.nsmap.items():
+        message = message.replace(f"{{{namespace}}}", f"{prefix}:" if prefix else "")
+    return message
+
+
+def _strip(document: etree._Element, namespaces: set[str]) -> None:
+    """Remove the elements and attributes in ``namespaces`` (line numbers of the rest are kept)."""
+    doomed = []
+    for element in document.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if etree.QName(element).namespace in namespaces:
+            doomed.append(element)
+            continue
+        for name in list(element.attrib):
+            if etree.QName(name).namespace in namespaces:
+                del element.attrib[name]
+    for element in doomed:
+        parent = element.getparent()
+        if parent is not None:
+            parent.remove(element)
