@@ -2,14 +2,15 @@
 
 It serves the player page (``static/``), scorm-again's browser bundles, the package's files
 (extracted to a temporary folder) under ``/content/``, and ``/launch.json`` describing the
-launch (read from the package's manifest).
+launch (read from the package's manifest). Everything standard-specific on the page side lives in
+``static/standards.js``; the LMS profiles (strict, moodle, ...) in ``static/profiles.js``.
 """
 
 from __future__ import annotations
 
 import json
 import mimetypes
-import os
+import secrets
 import shutil
 import tempfile
 import threading
@@ -24,22 +25,10 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from packager.errors import PackagerError
+from packager.player.scorm_again import find_scorm_again
 
 STATIC = Path(__file__).parent / "static"
 MAX_EXTRACTED_BYTES = 2 * 1024**3
-
-
-def find_scorm_again() -> Path:
-    """The folder of scorm-again's browser bundles (``dist``): $SCORM_AGAIN_DIR or ./node_modules."""
-    candidates = [os.environ.get("SCORM_AGAIN_DIR", ""), "node_modules/scorm-again/dist"]
-    for candidate in filter(None, candidates):
-        folder = Path(candidate)
-        if (folder / "scorm12.js").is_file() and (folder / "scorm2004.js").is_file():
-            return folder.resolve()
-    raise PackagerError(
-        "scorm-again is not installed: run 'npm ci' in the project, or set SCORM_AGAIN_DIR "
-        "to the 'dist' folder of the scorm-again npm package"
-    )
 
 
 def extract_package(package: Path, destination: Path) -> None:
@@ -63,10 +52,13 @@ def describe_launch(content: Path) -> dict[str, Any]:
     """What the player needs from the manifest: standard, SCO to launch, title, passing rules.
 
     A package without a manifest (the plain web target) is launched at its index.html with no LMS.
+    A cmi5 package (cmi5.xml) is described as standard "cmi5": the page has no launcher for it (its
+    AU needs an LRS; see ``packager.player.cmi5``), and says so.
     """
     manifest = content / "imsmanifest.xml"
     if not manifest.is_file():
-        return {"standard": "none", "href": "/content/index.html", "title": "", "masteryScore": None}
+        standard = "cmi5" if (content / "cmi5.xml").is_file() else "none"
+        return {"standard": standard, "href": "/content/index.html", "title": "", "masteryScore": None}
     root = etree.parse(str(manifest)).getroot()
 
     def local(element: etree._Element) -> str:
@@ -109,9 +101,10 @@ class PlayerServer:
     ...     print(player.url)
     """
 
-    def __init__(self, package: Path, scorm_again: Path | None = None) -> None:
+    def __init__(self, package: Path, scorm_again: Path | None = None, port: int = 0) -> None:
         self.package = package
         self.scorm_again = scorm_again or find_scorm_again()
+        self.port = port
         self._workdir: Path | None = None
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -126,15 +119,24 @@ class PlayerServer:
         return f"http://{host!s}:{port}/"
 
     def start(self) -> PlayerServer:
-        """Extract the package and start serving on a free port of 127.0.0.1."""
+        """Extract the package and start serving on 127.0.0.1 (on a free port unless one was given)."""
         self._workdir = Path(tempfile.mkdtemp(prefix="packager-player-"))
         content = self._workdir / "content"
         content.mkdir()
-        if self.package.is_dir():
-            shutil.copytree(self.package, content, dirs_exist_ok=True)
-        else:
-            extract_package(self.package, content)
-        self.launch = describe_launch(content)
+        try:
+            if self.package.is_dir():
+                shutil.copytree(self.package, content, dirs_exist_ok=True)
+            else:
+                extract_package(self.package, content)
+            self.launch = describe_launch(content)
+        except (OSError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
+            self.stop()
+            raise PackagerError(f"cannot play this package: {error}", file=self.package) from None
+        except PackagerError:
+            self.stop()
+            raise
+        # A new server is a new LMS: the page drops learner records left by an earlier one.
+        self.launch["session"] = secrets.token_hex(8)
         routes = {"/content/": content, "/player/": STATIC, "/vendor/scorm-again/": self.scorm_again}
         launch_json = json.dumps(self.launch).encode("utf-8")
 
@@ -180,7 +182,12 @@ class PlayerServer:
                 self.end_headers()
                 self.wfile.write(body)
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        try:
+            self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        except OSError as error:
+            self.stop()
+            address = f"127.0.0.1:{self.port}"
+            raise PackagerError(f"cannot serve the player on {address}: {error.strerror}") from None
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
         return self

@@ -1,52 +1,37 @@
 """Browser fixtures: a built sample package, the test LMS player serving it, and Chromium.
 
-The browser is Playwright's Chromium unless ``PACKAGER_CHROMIUM`` names an executable;
-``/usr/bin/chromium`` (Debian's package) is used when present.
+Chromium is launched by the project's pytest plugin (``scorm_browser``, ``packager/testing/``): the
+executable is ``$PACKAGER_CHROMIUM``, else ``/usr/bin/chromium`` when present, else Playwright's own.
+Tests that act as a learner on a whole package use the plugin's ``scorm_player`` fixture too.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from packager.archive import write_zip
 from packager.course import Course, load_course
 from packager.player import PlayerServer
 from packager.targets import TARGETS
+from tests.e2e.lrs import lrs  # noqa: F401  (the real LRS fixture for the cmi5 tests)
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    # Pages really unload (no back-forward cache), and calls made while they do stay observable.
-    "--disable-features=RenderDocument,BackForwardCache",
-]
-
-
-def chromium_executable() -> str | None:
-    """The Chromium to drive: $PACKAGER_CHROMIUM, Debian's, or Playwright's own (None)."""
-    configured = os.environ.get("PACKAGER_CHROMIUM")
-    if configured:
-        return configured
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+SCORM_AGAIN = REPO / "node_modules" / "scorm-again" / "dist"
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=chromium_executable(), headless=True, args=CHROMIUM_ARGS
-        )
-        yield launched
-        launched.close()
+def scorm_again_dir() -> Path:
+    """The plugin's player uses the pinned scorm-again from node_modules (no download)."""
+    return SCORM_AGAIN
+
+
+@pytest.fixture(scope="session")
+def browser(scorm_browser: Browser) -> Browser:
+    return scorm_browser
 
 
 @pytest.fixture
@@ -82,7 +67,7 @@ def play(package_dir: Path, sample_course: Course) -> Iterator[Callable[[str], P
 
     def start(target: str) -> PlayerServer:
         package = package_dir / TARGETS[target].archive_name(sample_course)
-        player = PlayerServer(package, scorm_again=REPO / "node_modules" / "scorm-again" / "dist").start()
+        player = PlayerServer(package, scorm_again=SCORM_AGAIN).start()
         started.append(player)
         return player
 

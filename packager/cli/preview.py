@@ -1,0 +1,79 @@
+"""``packager preview``: play a course or a package in the local test LMS player, in the browser."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import threading
+import webbrowser
+from pathlib import Path
+
+from rich.console import Console
+
+from packager.archive import write_zip
+from packager.course import load_course
+from packager.errors import PackagerError
+from packager.player import PlayerServer
+from packager.targets import TARGETS
+
+NAME = "preview"
+HELP = "play a course folder or a package in a local test LMS, with a live log of its API calls"
+DEFAULT_TARGET = "scorm12"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``packager preview``."""
+    parser.add_argument(
+        "source", nargs="?", type=Path, default=Path("course"), metavar="COURSE_DIR | PACKAGE.zip",
+        help="a course folder to build, or a package to play (default: course/)",
+    )
+    parser.add_argument(
+        "-t", "--target", choices=list(TARGETS), metavar="TARGET",
+        help=f"the target to build a course folder for: one of {', '.join(TARGETS)} "
+        f"(default: {DEFAULT_TARGET})",
+    )
+    parser.add_argument(
+        "-p", "--port", type=int, default=0, metavar="N",
+        help="the port to serve on, on 127.0.0.1 (default: a free one)",
+    )
+    parser.add_argument("--no-open", action="store_true", help="do not open the browser")
+
+
+def wait_forever() -> None:
+    """Block until Ctrl-C (KeyboardInterrupt)."""
+    threading.Event().wait()
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    """Build if needed, serve the player until Ctrl-C, and open it in the browser."""
+    source: Path = args.source
+    if not 0 <= args.port <= 65535:
+        raise PackagerError(f"--port must be between 0 and 65535, not {args.port}")
+    with tempfile.TemporaryDirectory(prefix="packager-preview-") as scratch:
+        if source.is_dir():
+            course = load_course(source)
+            target = TARGETS[args.target or DEFAULT_TARGET]
+            package = Path(scratch) / target.archive_name(course)
+            write_zip(target.build(course).files, package)
+            console.print(f"built {target.description} from {source}", markup=False)
+        elif source.is_file():
+            if args.target:
+                raise PackagerError(
+                    "--target applies to a course folder; a package is played as it is", file=source
+                )
+            package = source
+        else:
+            raise PackagerError("no such course folder or package", file=source)
+        with PlayerServer(package, port=args.port) as player:
+            console.print(f"playing {package.name} at {player.url}", markup=False)
+            if player.launch["standard"] == "cmi5":
+                console.print("note: the player has no cmi5 launcher (an AU needs an LRS): "
+                              "the page shows the package without an LMS", markup=False)
+            console.print("press Ctrl-C to stop", markup=False)
+            if not args.no_open:
+                webbrowser.open(player.url)
+            try:
+                wait_forever()
+            except KeyboardInterrupt:
+                console.print("stopped", markup=False)
+    return 0

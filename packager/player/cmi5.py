@@ -1,0 +1,665 @@
+"""A test cmi5 LMS: launches a cmi5 package's AU against a real LRS, the way an LMS does.
+
+It runs two servers on 127.0.0.1, on two origins as in production:
+
+* the **launcher** (the content origin): the launcher page, the package's files under
+  ``/content/``, and ``POST /launch``, which starts a session. Like an LMS it records
+  ``launched`` in the LRS, writes ``LMS.LaunchData`` and hands out a one-time fetch URL, then
+  the page opens the AU with the launch parameters;
+* the **LMS backend**: the fetch URLs and the xAPI endpoint the AU is given (``/xapi/``). Each
+  session gets its own token; statements are passed on to the LRS under the learner's LRS
+  account. The State API (and the learner-preferences agent profile) is served here, because
+  the LRS the tests use (ralph) implements only the Statement API.
+
+The backend also notes what an LMS would refuse (writes to LMS.LaunchData, statements after
+``terminated``, a token used for another session) in :attr:`Cmi5Launcher.violations`.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import mimetypes
+import secrets
+import shutil
+import tempfile
+import threading
+import urllib.error
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
+
+from lxml import etree
+
+from packager.errors import PackagerError
+from packager.player.server import extract_package
+
+STATIC = Path(__file__).parent / "static"
+CMI5_NAMESPACE = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
+XAPI_VERSION = "1.0.3"
+LAUNCH_DATA = "LMS.LaunchData"
+SESSION_ID = "https://w3id.org/xapi/cmi5/context/extensions/sessionid"
+CATEGORY_CMI5 = "https://w3id.org/xapi/cmi5/context/categories/cmi5"
+CONTEXT_EXTENSIONS = "https://w3id.org/xapi/cmi5/context/extensions/"
+LAUNCHED = "http://adlnet.gov/expapi/verbs/launched"
+TERMINATED = "http://adlnet.gov/expapi/verbs/terminated"
+LAUNCH_MODES = ("Normal", "Browse", "Review")
+ALLOWED_HEADERS = "Authorization, Content-Type, X-Experience-API-Version"
+MAX_BODY = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class LrsAccount:
+    """An account on the LRS: its xAPI endpoint (ending in ``/``) and basic-auth credentials."""
+
+    endpoint: str
+    username: str
+    password: str
+
+    @property
+    def authorization(self) -> str:
+        """The HTTP Authorization header value."""
+        token = base64.b64encode(f"{self.username}:{self.password}".encode()).decode("ascii")
+        return f"Basic {token}"
+
+
+@dataclass(frozen=True)
+class AssignableUnit:
+    """What the LMS reads from ``cmi5.xml`` about the package's (first) AU."""
+
+    id: str
+    url: str
+    title: str
+    move_on: str
+    mastery_score: float | None
+    launch_method: str
+
+
+def read_course_structure(content: Path) -> AssignableUnit:
+    """The first AU of an extracted package's ``cmi5.xml``."""
+    structure = content / "cmi5.xml"
+    if not structure.is_file():
+        raise PackagerError("the package has no cmi5.xml at its root", file=structure)
+    root = etree.parse(str(structure), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
+    au = root.find(f"{{{CMI5_NAMESPACE}}}au")
+    if au is None:
+        raise PackagerError("cmi5.xml has no au", file=structure)
+    url = (au.findtext(f"{{{CMI5_NAMESPACE}}}url") or "").strip()
+    title = (au.findtext(f"{{{CMI5_NAMESPACE}}}title/{{{CMI5_NAMESPACE}}}langstring") or "").strip()
+    mastery = au.get("masteryScore")
+    return AssignableUnit(
+        id=str(au.get("id")),
+        url=url,
+        title=title,
+        move_on=au.get("moveOn", "NotApplicable"),
+        mastery_score=float(mastery) if mastery is not None else None,
+        launch_method=au.get("launchMethod", "AnyWindow"),
+    )
+
+
+def now_iso() -> str:
+    """The current UTC time as an xAPI timestamp."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@dataclass
+class LaunchSession:
+    """One launch of the AU: its session id, launch mode and one-time fetch URL's key."""
+
+    id: str
+    launch_mode: str
+    fetch_key: str
+    token: str
+    fetched: bool = False
+    terminated: bool = False
+
+
+@dataclass
+class Record:
+    """What the backend saw: requests, fetch calls, and what an LMS would refuse."""
+
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    fetches: list[dict[str, Any]] = field(default_factory=list)
+    violations: list[str] = field(default_factory=list)
+    lrs_errors: list[str] = field(default_factory=list)
+
+
+class Cmi5Launcher:
+    """Play a cmi5 package as a test LMS; use as a context manager.
+
+    ``lms`` is the LMS's own LRS account (it records ``launched`` and reads statements back);
+    ``learner`` is the account statements from the AU are stored under.
+    """
+
+    def __init__(
+        self,
+        package: Path,
+        lms: LrsAccount,
+        learner: LrsAccount,
+        *,
+        mastery_score: float | None = None,
+        preferences: dict[str, str] | None = None,
+    ) -> None:
+        self.package = package
+        self.lms = lms
+        self.learner = learner
+        self.mastery_override = mastery_score
+        self.preferences = preferences
+        self.registration = str(uuid.uuid4())
+        self.actor: dict[str, Any] = {
+            "objectType": "Agent",
+            "name": "Test Learner",
+            "account": {"homePage": "http://127.0.0.1/", "name": f"learner-{self.registration[:8]}"},
+        }
+        self.au: AssignableUnit | None = None
+        self.sessions: list[LaunchSession] = []
+        self.record = Record()
+        self.fail_statement_posts = 0
+        """Answer the next N statement POSTs from the AU with 503 (to test retries)."""
+        self._documents: dict[tuple[str, ...], bytes] = {}
+        self._lock = threading.Lock()
+        self._workdir: Path | None = None
+        self._servers: list[ThreadingHTTPServer] = []
+
+    # --- addresses -------------------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        """The launcher page (add ``?mode=Browse`` or ``?mode=Review`` for those launch modes)."""
+        return self._base(0)
+
+    @property
+    def backend_url(self) -> str:
+        """The LMS backend (another origin): fetch URLs and the xAPI endpoint."""
+        return self._base(1)
+
+    @property
+    def activity_id(self) -> str:
+        """The activity id the LMS gives the AU: its own, derived from (never equal to) the AU id."""
+        if self.au is None:
+            raise RuntimeError("the launcher is not running")
+        return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'test-lms/' + self.au.id)}"
+
+    def _base(self, index: int) -> str:
+        if not self._servers:
+            raise RuntimeError("the launcher is not running")
+        host, port = self._servers[index].server_address[:2]
+        return f"http://{host!s}:{port}/"
+
+    # --- lifecycle ---------------------------------------------------------------------------
+
+    def start(self) -> Cmi5Launcher:
+        """Extract the package, read cmi5.xml and serve both origins on free ports of 127.0.0.1."""
+        self._workdir = Path(tempfile.mkdtemp(prefix="packager-cmi5-"))
+        content = self._workdir / "content"
+        content.mkdir()
+        if self.package.is_dir():
+            shutil.copytree(self.package, content, dirs_exist_ok=True)
+        else:
+            extract_package(self.package, content)
+        self.au = read_course_structure(content)
+        launcher = self
+        routes = {"/content/": content, "/player/": STATIC}
+
+        class Handler(_Handler):
+            def do_GET(self) -> None:
+                path = urlsplit(self.path).path
+                if path in ("/", "/index.html"):
+                    self.send_file(STATIC / "cmi5-launcher.html")
+                    return
+                for prefix, folder in routes.items():
+                    if path.startswith(prefix):
+                        self.send_from(folder, path.removeprefix(prefix))
+                        return
+                self.send_error(HTTPStatus.NOT_FOUND)
+
+            def do_POST(self) -> None:
+                if urlsplit(self.path).path != "/launch":
+                    self.send_error(HTTPStatus.NOT_FOUND)
+                    return
+                try:
+                    request = json.loads(self.read_body() or b"{}")
+                    launched = launcher.launch(str(request.get("launchMode", "Normal")))
+                except (PackagerError, ValueError, AttributeError) as error:
+                    self.send_json({"error": str(error)}, HTTPStatus.BAD_GATEWAY)
+                    return
+                self.send_json(launched)
+
+        class Backend(_BackendHandler):
+            owner = launcher
+
+        self._servers = [
+            ThreadingHTTPServer(("127.0.0.1", 0), Handler),
+            ThreadingHTTPServer(("127.0.0.1", 0), Backend),
+        ]
+        for server in self._servers:
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        """Stop both servers and remove the extracted package."""
+        for server in self._servers:
+            server.shutdown()
+            server.server_close()
+        self._servers = []
+        if self._workdir is not None:
+            shutil.rmtree(self._workdir, ignore_errors=True)
+            self._workdir = None
+
+    def __enter__(self) -> Cmi5Launcher:
+        return self.start()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    # --- the LMS's part of a launch ----------------------------------------------------------
+
+    def launch(self, launch_mode: str = "Normal") -> dict[str, Any]:
+        """Start a session: LMS.LaunchData, ``launched`` in the LRS, and the AU's launch URL."""
+        if self.au is None:
+            raise RuntimeError("the launcher is not running")
+        if launch_mode not in LAUNCH_MODES:
+            raise ValueError(f"unknown launch mode {launch_mode!r}")
+        session = LaunchSession(
+            id=str(uuid.uuid4()),
+            launch_mode=launch_mode,
+            fetch_key=secrets.token_urlsafe(16),
+            token=base64.b64encode(f"session:{secrets.token_urlsafe(24)}".encode()).decode("ascii"),
+        )
+        mastery = self.mastery_override if self.mastery_override is not None else self.au.mastery_score
+        template = {
+            "contextActivities": {"grouping": [{"id": self.au.id}]},
+            "extensions": {SESSION_ID: session.id},
+        }
+        launch_data: dict[str, Any] = {
+            "contextTemplate": template,
+            "launchMode": launch_mode,
+            "moveOn": self.au.move_on,
+        }
+        if mastery is not None:
+            launch_data["masteryScore"] = mastery
+        with self._lock:
+            self._documents[self.state_key(self.activity_id, self.actor, self.registration, LAUNCH_DATA)] = (
+                json.dumps(launch_data).encode("utf-8")
+            )
+            self.sessions.append(session)
+        content_url = f"{self.url}content/{self.au.url}"
+        extensions: dict[str, Any] = {
+            SESSION_ID: session.id,
+            CONTEXT_EXTENSIONS + "launchmode": launch_mode,
+            CONTEXT_EXTENSIONS + "launchurl": content_url,
+            CONTEXT_EXTENSIONS + "moveon": self.au.move_on,
+        }
+        if mastery is not None:
+            extensions[CONTEXT_EXTENSIONS + "masteryscore"] = mastery
+        launched = {
+            "id": str(uuid.uuid4()),
+            "timestamp": now_iso(),
+            "actor": self.actor,
+            "verb": {"id": LAUNCHED, "display": {"en-US": "launched"}},
+            "object": {"id": self.activity_id, "objectType": "Activity"},
+            "context": {
+                "registration": self.registration,
+                "contextActivities": {"grouping": [{"id": self.au.id}], "category": [{"id": CATEGORY_CMI5}]},
+                "extensions": extensions,
+            },
+        }
+        status, body = lrs_request(self.lms, "POST", "statements", body=json.dumps([launched]).encode())
+        if status >= 300:
+            raise PackagerError(f"the LRS refused the launched statement ({status}): {body[:300]!r}")
+        parameters = {
+            "endpoint": f"{self.backend_url}xapi/",
+            "fetch": f"{self.backend_url}fetch/{session.fetch_key}",
+            "actor": json.dumps(self.actor, separators=(",", ":")),
+            "registration": self.registration,
+            "activityId": self.activity_id,
+        }
+        parts = urlsplit(content_url)
+        query = "&".join(filter(None, [parts.query, urlencode(parameters)]))
+        return {
+            "url": urlunsplit(parts._replace(query=query)),
+            "sessionId": session.id,
+            "registration": self.registration,
+            "launchMode": launch_mode,
+            "title": self.au.title,
+            "launchMethod": self.au.launch_method,
+        }
+
+    def statements(self) -> list[dict[str, Any]]:
+        """Every statement of this registration in the LRS, oldest first (by timestamp)."""
+        found: list[dict[str, Any]] = []
+        resource = "statements?" + urlencode({"registration": self.registration, "limit": 500})
+        while resource:
+            status, body = lrs_request(self.lms, "GET", resource)
+            if status != HTTPStatus.OK:
+                raise PackagerError(f"the LRS did not list the statements ({status}): {body[:300]!r}")
+            page = json.loads(body)
+            found += page["statements"]
+            resource = str(page.get("more") or "")
+        return sorted(found, key=lambda statement: str(statement["timestamp"]))
+
+    def state(self, state_id: str) -> Any:
+        """A state document of this registration (parsed JSON), or None."""
+        if self.au is None:
+            return None
+        with self._lock:
+            stored = self._documents.get(
+                self.state_key(self.activity_id, self.actor, self.registration, state_id)
+            )
+        return None if stored is None else json.loads(stored)
+
+    # --- the backend's storage and checks ----------------------------------------------------
+
+    @staticmethod
+    def state_key(activity_id: str, agent: Any, registration: str | None, state_id: str) -> tuple[str, ...]:
+        return ("state", activity_id, json.dumps(agent, sort_keys=True), registration or "", state_id)
+
+    def session_for(self, authorization: str | None) -> LaunchSession | None:
+        """The session a token belongs to (None: unknown, or the fetch URL never handed it out)."""
+        with self._lock:
+            for session in self.sessions:
+                if session.fetched and authorization == f"Basic {session.token}":
+                    return session
+        return None
+
+    def fetch(self, key: str) -> dict[str, str]:
+        """The fetch URL's answer: the token the first time, an error after (spec 8.2)."""
+        with self._lock:
+            session = next((s for s in self.sessions if s.fetch_key == key), None)
+            self.record.fetches.append({"key": key, "session": session.id if session else None})
+            if session is None:
+                return {"error-code": "2", "error-text": "Unknown fetch URL."}
+            if session.fetched:
+                self.record.violations.append(f"the fetch URL of session {session.id} was used twice")
+                return {"error-code": "1", "error-text": "The authorization token has already been returned."}
+            session.fetched = True
+            return {"auth-token": session.token}
+
+    def check_statements(self, session: LaunchSession, statements: list[Any]) -> None:
+        """Note statements an LMS would refuse: another session's id, anything after terminated."""
+        with self._lock:
+            for statement in statements:
+                if not isinstance(statement, dict):
+                    continue
+                verb = str((statement.get("verb") or {}).get("id", ""))
+                extensions = (statement.get("context") or {}).get("extensions") or {}
+                if extensions.get(SESSION_ID) != session.id:
+                    self.record.violations.append(
+                        f"a {verb} statement carries another session id than its token's"
+                    )
+                if session.terminated:
+                    self.record.violations.append(
+                        f"a {verb} statement came after terminated in session {session.id}"
+                    )
+                if verb == TERMINATED:
+                    session.terminated = True
+
+    def note_request(self, entry: dict[str, Any]) -> None:
+        """Keep one xAPI request the backend answered (method, path, stateId, status)."""
+        with self._lock:
+            self.record.requests.append(entry)
+
+    def note_lrs_error(self, message: str) -> None:
+        with self._lock:
+            self.record.lrs_errors.append(message)
+
+    def take_injected_failure(self) -> bool:
+        """Whether to refuse this statement POST (see :attr:`fail_statement_posts`)."""
+        with self._lock:
+            if self.fail_statement_posts <= 0:
+                return False
+            self.fail_statement_posts -= 1
+            return True
+
+    def read_document(self, key: tuple[str, ...]) -> bytes | None:
+        with self._lock:
+            return self._documents.get(key)
+
+    def write_document(self, key: tuple[str, ...], body: bytes, merge: bool) -> HTTPStatus:
+        """Store a state document (POST merges JSON objects, as xAPI says)."""
+        with self._lock:
+            if key[-1] == LAUNCH_DATA:
+                self.record.violations.append("the AU wrote to LMS.LaunchData")
+                return HTTPStatus.FORBIDDEN
+            if merge and key in self._documents:
+                try:
+                    old, new = json.loads(self._documents[key]), json.loads(body)
+                except ValueError:
+                    return HTTPStatus.BAD_REQUEST
+                if not isinstance(old, dict) or not isinstance(new, dict):
+                    return HTTPStatus.BAD_REQUEST
+                body = json.dumps({**old, **new}).encode("utf-8")
+            self._documents[key] = body
+            return HTTPStatus.NO_CONTENT
+
+    def delete_document(self, key: tuple[str, ...]) -> HTTPStatus:
+        with self._lock:
+            if key[-1] == LAUNCH_DATA:
+                self.record.violations.append("the AU deleted LMS.LaunchData")
+                return HTTPStatus.FORBIDDEN
+            self._documents.pop(key, None)
+            return HTTPStatus.NO_CONTENT
+
+
+def lrs_request(
+    account: LrsAccount, method: str, resource: str, body: bytes | None = None
+) -> tuple[int, bytes]:
+    """One request to the LRS with an account's credentials; returns (status, body).
+
+    ``resource`` is relative to the account's endpoint (``statements?...``), or a ``more`` link
+    from the LRS (a path from its root).
+    """
+    request = urllib.request.Request(urljoin(account.endpoint, resource), data=body, method=method)
+    request.add_header("Authorization", account.authorization)
+    request.add_header("X-Experience-API-Version", XAPI_VERSION)
+    if body is not None:
+        request.add_header("Content-Type", "application/json")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return int(response.status), bytes(response.read())
+    except urllib.error.HTTPError as error:
+        return int(error.code), bytes(error.read())
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """Shared plumbing: quiet logs, no caching, files and JSON answers."""
+
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet: tests read the launcher's record instead."""
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def read_body(self) -> bytes:
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_BODY:
+            raise ValueError("request body too large")
+        return self.rfile.read(length) if length else b""
+
+    def send_from(self, folder: Path, relative: str) -> None:
+        target = (folder / relative).resolve()
+        if not target.is_relative_to(folder.resolve()) or not target.is_file():
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return
+        self.send_file(target)
+
+    def send_file(self, target: Path) -> None:
+        kind = "text/javascript" if target.suffix == ".js" else mimetypes.guess_type(target.name)[0]
+        self.send_bytes(target.read_bytes(), kind or "application/octet-stream")
+
+    def send_json(self, value: Any, status: HTTPStatus = HTTPStatus.OK) -> None:
+        self.send_bytes(json.dumps(value).encode("utf-8"), "application/json", status)
+
+    def send_bytes(
+        self, body: bytes, kind: str, status: int = HTTPStatus.OK, headers: dict[str, str] | None = None
+    ) -> None:
+        self.send_response(status)
+        textual = kind.startswith("text") or kind.endswith("json")
+        self.send_header(
+            "Content-Type", kind + ("; charset=utf-8" if textual and "charset" not in kind else "")
+        )
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def send_empty(self, status: int, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Length", "0")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+
+
+class _BackendHandler(_Handler):
+    """The LMS backend: fetch URLs and the xAPI endpoint, open to the launcher's origin (CORS)."""
+
+    owner: Cmi5Launcher
+
+    def cors(self) -> dict[str, str]:
+        origin = self.headers.get("Origin")
+        if origin != self.owner.url.rstrip("/"):
+            return {}
+        return {
+            "Access-Control-Allow-Origin": origin,
+            "Access-Control-Expose-Headers": "X-Experience-API-Version, ETag, Last-Modified",
+            "Vary": "Origin",
+        }
+
+    def do_OPTIONS(self) -> None:
+        headers = self.cors()
+        if headers:
+            headers.update(
+                {
+                    "Access-Control-Allow-Methods": "GET, POST, PUT, DELETE",
+                    "Access-Control-Allow-Headers": ALLOWED_HEADERS,
+                    "Access-Control-Max-Age": "600",
+                }
+            )
+        self.send_empty(HTTPStatus.NO_CONTENT, headers)
+
+    def do_GET(self) -> None:
+        self.xapi("GET")
+
+    def do_PUT(self) -> None:
+        self.xapi("PUT")
+
+    def do_DELETE(self) -> None:
+        self.xapi("DELETE")
+
+    def do_POST(self) -> None:
+        path = urlsplit(self.path).path
+        if path.startswith("/fetch/"):
+            self.read_body()
+            self.send_bytes(
+                json.dumps(self.owner.fetch(path.removeprefix("/fetch/"))).encode(),
+                "application/json",
+                headers=self.cors(),
+            )
+            return
+        self.xapi("POST")
+
+    def answer(self, status: int, body: bytes = b"", kind: str = "application/json") -> None:
+        headers = {**self.cors(), "X-Experience-API-Version": XAPI_VERSION}
+        entry = {
+            "method": self.command,
+            "path": urlsplit(self.path).path,
+            "status": int(status),
+            "stateId": parse_qs(urlsplit(self.path).query).get("stateId", [None])[0],
+        }
+        self.owner.note_request(entry)
+        if body or status == HTTPStatus.OK:
+            self.send_bytes(body, kind, status, headers)
+        else:
+            self.send_empty(status, headers)
+
+    def xapi(self, method: str) -> None:
+        parts = urlsplit(self.path)
+        resource = parts.path.removeprefix("/xapi/")
+        try:
+            body = self.read_body()
+        except ValueError:
+            self.answer(HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
+            return
+        if not parts.path.startswith("/xapi/"):
+            self.answer(HTTPStatus.NOT_FOUND)
+            return
+        if resource == "about" and method == "GET":
+            self.answer(HTTPStatus.OK, json.dumps({"version": [XAPI_VERSION]}).encode())
+            return
+        session = self.owner.session_for(self.headers.get("Authorization"))
+        if session is None:
+            self.answer(HTTPStatus.UNAUTHORIZED)
+            return
+        query = {name: values[0] for name, values in parse_qs(parts.query).items()}
+        if resource == "statements":
+            self.statements(method, session, parts.query, body)
+        elif resource == "activities/state":
+            self.state(method, query, body)
+        elif resource == "agents/profile":
+            self.profile(method, query)
+        else:
+            self.answer(HTTPStatus.NOT_FOUND)
+
+    def statements(self, method: str, session: LaunchSession, query: str, body: bytes) -> None:
+        """Pass statements on to the LRS under the learner's account."""
+        if method in ("POST", "PUT"):
+            try:
+                parsed = json.loads(body)
+            except ValueError:
+                self.answer(HTTPStatus.BAD_REQUEST)
+                return
+            if method == "POST" and self.owner.take_injected_failure():
+                self.answer(HTTPStatus.SERVICE_UNAVAILABLE)
+                return
+            self.owner.check_statements(session, parsed if isinstance(parsed, list) else [parsed])
+        resource = "statements" + (f"?{query}" if query else "")
+        status, answer = lrs_request(self.owner.learner, method, resource, body if method != "GET" else None)
+        if status >= 300:
+            self.owner.note_lrs_error(f"{method} statements: {status} {answer[:500]!r}")
+        self.answer(status, answer)
+
+    def state(self, method: str, query: dict[str, str], body: bytes) -> None:
+        """The xAPI State API, kept in memory."""
+        try:
+            agent = json.loads(query["agent"])
+            key = Cmi5Launcher.state_key(
+                query["activityId"], agent, query.get("registration"), query["stateId"]
+            )
+        except (KeyError, ValueError):
+            self.answer(HTTPStatus.BAD_REQUEST)
+            return
+        if method == "GET":
+            stored = self.owner.read_document(key)
+            if stored is None:
+                self.answer(HTTPStatus.NOT_FOUND)
+            else:
+                self.answer(HTTPStatus.OK, stored)
+        elif method in ("PUT", "POST"):
+            self.answer(self.owner.write_document(key, body, merge=method == "POST"))
+        elif method == "DELETE":
+            self.answer(self.owner.delete_document(key))
+        else:
+            self.answer(HTTPStatus.METHOD_NOT_ALLOWED)
+
+    def profile(self, method: str, query: dict[str, str]) -> None:
+        """cmi5LearnerPreferences: readable; this LMS ignores changes (403, as spec 11.0 allows)."""
+        if method != "GET":
+            self.answer(HTTPStatus.FORBIDDEN)
+        elif query.get("profileId") != "cmi5LearnerPreferences" or self.owner.preferences is None:
+            self.answer(HTTPStatus.NOT_FOUND)
+        else:
+            self.answer(HTTPStatus.OK, json.dumps(self.owner.preferences).encode())

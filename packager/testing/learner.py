@@ -1,0 +1,260 @@
+"""A learner working through a course made by this packager, inside the player's content frame.
+
+The learner needs no course source: it reads the answer key from the package itself (the course page
+embeds its configuration as JSON in ``<script id="course-data">``, each question with its ``key``)
+and acts through the page as a person would, with clicks, typing and choices.
+
+How to answer each question type lives in ``ANSWERS``: a new question type adds an entry there.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Frame, Locator
+
+    from packager.testing.session import PlayerSession
+
+Answer = Callable[["Locator", Any, bool], None]
+"""Answers one question: (the question's element, its key from the package, whether to answer correctly)."""
+
+# A page of the course on screen, once its runtime has started (the runtime clears aria-busy then).
+CURRENT_VIEW = "main:not([aria-busy]) [data-view]:not([hidden])"
+VIEW_ID = (
+    f"() => {{ const view = document.querySelector('{CURRENT_VIEW}'); return view && view.dataset.view; }}"
+)
+SUBMITTED = f"""() => {{
+  const view = document.querySelector('{CURRENT_VIEW}');
+  const visible = (element) => element && element.getClientRects().length > 0;
+  const alert = view && [...view.querySelectorAll('[role=alert]')].find(visible);
+  if (alert) {{ return 'refused: ' + alert.textContent.trim(); }}
+  const button = view && view.querySelector('form [type=submit]');
+  return !visible(button) || button.disabled ? 'submitted' : false;
+}}"""
+
+
+class LearnerError(AssertionError):
+    """The learner cannot do what the test asked (not a course of this packager, unknown question type...)."""
+
+
+def _inputs(question: Locator) -> Iterator[tuple[Locator, str]]:
+    for control in question.locator("input").all():
+        yield control, control.get_attribute("value") or ""
+
+
+def answer_choice(question: Locator, key: Any, correctly: bool) -> None:
+    """Single choice and multiple response: the key lists the correct option ids."""
+    correct = {str(option) for option in key}
+    values = [value for _, value in _inputs(question)]
+    wrong = [value for value in values if value not in correct]
+    if correctly:
+        chosen = correct
+    elif wrong:
+        chosen = {wrong[0]}
+    else:  # every option is correct: choosing fewer is wrong
+        chosen = set(sorted(correct)[:1]) if len(correct) > 1 else set()
+    for control, value in _inputs(question):
+        control.set_checked(value in chosen)
+
+
+def answer_true_false(question: Locator, key: Any, correctly: bool) -> None:
+    """True/false: the key is true or false (a boolean or its text)."""
+    truth = str(key).lower() == "true"
+    wanted = "true" if truth == correctly else "false"
+    for control, value in _inputs(question):
+        if value == wanted:
+            control.check()
+
+
+def _text_box(question: Locator) -> Locator:
+    return question.locator("input:not([type=checkbox]):not([type=radio]), textarea").first
+
+
+def answer_fill_in(question: Locator, key: Any, correctly: bool) -> None:
+    """Fill-in: the key lists the accepted answers."""
+    accepted = [str(answer) for answer in key["answers"]]
+    wrong = "no such answer"
+    while wrong in accepted:
+        wrong += "!"
+    _text_box(question).fill(accepted[0] if correctly else wrong)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def answer_numeric(question: Locator, key: Any, correctly: bool) -> None:
+    """Numeric: the key is the accepted range {min, max}."""
+    low, high = float(key["min"]), float(key["max"])
+    _text_box(question).fill(_number(low) if correctly else _number(high + abs(high) + 1))
+
+
+def answer_sequencing(question: Locator, key: Any, correctly: bool) -> None:
+    """Sequencing: the key lists item ids in order; each item has a position to choose."""
+    order = [str(item) for item in key]
+    if not correctly:
+        order = order[1:] + order[:1]
+    for position, item in enumerate(order, start=1):
+        question.locator(f"select[data-item={json.dumps(item)}]").select_option(str(position))
+
+
+def answer_matching(question: Locator, key: Any, correctly: bool) -> None:
+    """Matching: the key maps each prompt id to its match id; each prompt has a match to choose."""
+    prompts = [str(prompt) for prompt in key]
+    matches = [str(key[prompt]) for prompt in prompts]
+    if not correctly:
+        matches = matches[1:] + matches[:1]
+        if matches == [str(key[prompt]) for prompt in prompts]:  # one match, or all the same: pick another
+            select = question.locator(f"select[data-prompt={json.dumps(prompts[0])}]")
+            values = select.locator("option").evaluate_all("options => options.map(o => o.value)")
+            matches[0] = next(value for value in values if value and value != matches[0])
+    for prompt, match in zip(prompts, matches, strict=True):
+        question.locator(f"select[data-prompt={json.dumps(prompt)}]").select_option(match)
+
+
+ANSWERS: dict[str, Answer] = {
+    "single-choice": answer_choice,
+    "multiple-response": answer_choice,
+    "true-false": answer_true_false,
+    "fill-in": answer_fill_in,
+    "numeric": answer_numeric,
+    "sequencing": answer_sequencing,
+    "matching": answer_matching,
+}
+"""How to answer each question type, by the type name the package uses (``data-type``)."""
+
+
+class Learner:
+    """Works through the course on screen: pages forward, answers quizzes, submits."""
+
+    def __init__(self, session: PlayerSession) -> None:
+        self.session = session
+
+    @property
+    def frame(self) -> Frame:
+        """The content frame (the course page) as it is now."""
+        handle = self.session.page.locator("#content-frame").element_handle()
+        frame = handle.content_frame() if handle else None
+        if frame is None:
+            raise LearnerError("the player shows no content")
+        return frame
+
+    def course_data(self) -> dict[str, Any]:
+        """The course's configuration, read from the page: pages, quizzes and each question's key."""
+        frame = self.frame
+        data = frame.locator("script#course-data")
+        if data.count() == 0:
+            raise LearnerError(
+                "this package has no <script id=\"course-data\">: the learner only knows courses "
+                "made by scorm-course-packager"
+            )
+        loaded: dict[str, Any] = json.loads(data.text_content() or "{}")
+        return loaded
+
+    def keys(self) -> dict[tuple[str, str], dict[str, Any]]:
+        """Every question's configuration by (quiz id, question id); the quiz id is "" in older packages."""
+        data = self.course_data()
+        quizzes = [page for page in data.get("pages", []) if page.get("kind") == "quiz"]
+        if data.get("quiz"):
+            quizzes.append({"id": "", **data["quiz"]})
+        return {
+            (str(quiz.get("id", "")), str(question["id"])): question
+            for quiz in quizzes
+            for question in quiz.get("questions", [])
+        }
+
+    def heading(self) -> str:
+        """The title of the view on screen, once the course has started."""
+        heading = self.frame.locator(f"{CURRENT_VIEW} h1").first
+        heading.wait_for()
+        return heading.inner_text()
+
+    def view(self) -> str:
+        """The id of the view on screen (``lesson:<id>``, ``quiz:<id>``...)."""
+        self.heading()
+        return str(self.frame.evaluate(VIEW_ID))
+
+    def page_count(self) -> int:
+        """How many pages (lessons and quizzes) the course outline lists."""
+        self.heading()
+        return self.frame.locator("[data-go]").count()
+
+    def go_to_start(self) -> None:
+        """Open the course's first page from the outline."""
+        self.heading()
+        self._move(self.frame.locator("[data-go]").first)
+
+    def next(self) -> bool:
+        """Press Next; False when there is no next page."""
+        button = self.frame.get_by_role("button", name="Next", exact=True)
+        if not button.is_visible() or button.is_disabled():
+            return False
+        self._move(button)
+        return True
+
+    def _move(self, control: Locator) -> None:
+        before = self.frame.evaluate(VIEW_ID)
+        target = control.get_attribute("data-go")
+        control.click()
+        if target != before:
+            self.frame.wait_for_function(f"view => ({VIEW_ID})() !== view", arg=before)
+        self.heading()
+
+    def answer_quiz(self, correct: bool = True) -> bool:
+        """Answer every question on screen; False when there is none to answer."""
+        keys = self.keys()
+        quiz = self.frame.locator(CURRENT_VIEW).get_attribute("data-quiz") or ""
+        questions = self.frame.locator(f"{CURRENT_VIEW} [data-question]").all()
+        answered = False
+        for question in questions:
+            if not question.is_visible() or question.locator("input:enabled, select:enabled").count() == 0:
+                continue
+            question_id = question.get_attribute("data-question") or ""
+            config = keys.get((quiz, question_id)) or next(
+                (value for (_, identifier), value in keys.items() if identifier == question_id), None
+            )
+            if config is None:
+                raise LearnerError(f"question {question_id!r} is not in the course data")
+            kind = question.get_attribute("data-type") or str(config.get("type"))
+            answer = ANSWERS.get(kind)
+            if answer is None:
+                raise LearnerError(
+                    f"the learner cannot answer {kind!r} questions: "
+                    "add a way to answer them to packager.testing.learner.ANSWERS"
+                )
+            answer(question, config["key"], correct)
+            answered = True
+        return answered
+
+    def submit(self) -> None:
+        """Submit the quiz on screen and wait until the course has taken it."""
+        self.frame.locator(f"{CURRENT_VIEW} form [type=submit]").first.click()
+        outcome = self.frame.wait_for_function(SUBMITTED).json_value()
+        if outcome != "submitted":
+            raise LearnerError(f"the course did not take the answers: {outcome}")
+
+    def complete(self, correct: bool = True) -> None:
+        """Go through the whole course from its first page, answering every quiz (all right or all wrong)."""
+        self.go_to_start()
+        for _ in range(2 * self.page_count() + 1):
+            if self.answer_quiz(correct):
+                self.submit()
+            if not self.next():
+                return
+        raise LearnerError("the course never reached its last page")
+
+    def stop_midway(self) -> str:
+        """Page through the first half of the course, then leave: the session ends (suspended).
+
+        Returns the heading of the page where the learner stopped, to compare after ``relaunch()``.
+        """
+        self.go_to_start()
+        for _ in range(max(0, math.ceil(self.page_count() / 2) - 1)):
+            self.next()
+        where = self.heading()
+        self.session.end()
+        return where
