@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import json
+from collections.abc import Iterator, Mapping, MutableMapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -121,10 +123,24 @@ def _markdown() -> MarkdownIt:
     return parser
 
 
+RENDERED_LESSONS: ContextVar[MutableMapping[tuple[str, str, str], str] | None] = ContextVar(
+    "RENDERED_LESSONS", default=None
+)
+"""Lesson HTML by (language, media references as JSON, Markdown), when set: the incremental build
+(:mod:`packager.incremental`) sets it to reuse the HTML of lessons that did not change."""
+
+
 def render_markdown(lesson: Lesson, language: str) -> Markup:
     """A lesson's Markdown as HTML; author HTML is escaped, media come from templates/media/."""
     env = {"media": lesson.media_references, "language": language}
-    return Markup(_markdown().render(lesson.markdown, env))
+    rendered = RENDERED_LESSONS.get()
+    if rendered is None:
+        return Markup(_markdown().render(lesson.markdown, env))
+    key = (language, json.dumps(lesson.media_references, sort_keys=True), lesson.markdown)
+    html = rendered.get(key)
+    if html is None:
+        html = rendered[key] = _markdown().render(lesson.markdown, env)
+    return Markup(html)
 
 
 def runtime_config(course: Course, target: Target) -> dict[str, Any]:

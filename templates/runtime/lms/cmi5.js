@@ -55,15 +55,6 @@
     return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
   }
 
-  /* Milliseconds as an ISO 8601 duration, e.g. PT1H2M3.45S. */
-  function duration(milliseconds) {
-    var centiseconds = Math.max(0, Math.floor(milliseconds / 10));
-    var hours = Math.floor(centiseconds / 360000);
-    var minutes = Math.floor(centiseconds / 6000) % 60;
-    var seconds = (centiseconds % 6000) / 100;
-    return "PT" + (hours ? hours + "H" : "") + (minutes ? minutes + "M" : "") + seconds.toFixed(2) + "S";
-  }
-
   /* sessionStorage, if the browser lets the page use it. */
   function sessionFlag(key, value) {
     try {
@@ -170,7 +161,7 @@
     function owed(report, ending) {
       if (launchData.launchMode !== "Normal") { return []; }
       var statements = [];
-      var elapsed = duration(Date.now() - initializedAt);
+      var elapsed = ns.isoDuration(Date.now() - initializedAt);
       if (report.completed && !reported.completed) {
         reported.completed = true;
         statements.push(statement("completed", { completion: true, duration: elapsed }, [CATEGORY_MOVE_ON]));
@@ -257,7 +248,7 @@
         if (finished || !launchData) { return false; }
         finished = true;
         var last = owed(report, true);
-        last.push(statement("terminated", { duration: duration(Date.now() - initializedAt) }));
+        last.push(statement("terminated", { duration: ns.isoDuration(Date.now() - initializedAt) }));
         keep(report, suspendData);
         outbox.close(last);
         return true;

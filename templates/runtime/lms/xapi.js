@@ -83,19 +83,66 @@
   };
 
   /*
+   * Retries for one kind of write: one request at a time, and after a failure that may pass,
+   * the next try waits (1 s, 2 s, 4 s... up to 30 s). `deliver` sends what is waiting and
+   * resolves with the failures ({message, retry}); it puts back what is to be tried again.
+   */
+  function Lane(deliver, onFault) {
+    this.deliver = deliver;
+    this.onFault = onFault;
+    this.sending = false;
+    this.timer = null;
+    this.failures = 0;
+  }
+
+  Lane.prototype.run = function (waiting) {
+    var lane = this;
+    if (this.sending || this.timer !== null || !waiting()) { return; }
+    this.sending = true;
+    this.deliver().then(function (failures) {
+      lane.sending = false;
+      if (!failures.length) {
+        lane.failures = 0;
+        lane.run(waiting);
+        return;
+      }
+      lane.failures += 1;
+      var dropped = failures.some(function (failure) { return !failure.retry; });
+      // Tell the page when data was refused for good, or when the LRS keeps failing.
+      if (dropped || lane.failures === FAULT_AFTER) {
+        lane.onFault(failures.map(function (failure) { return failure.message; }).join("; "));
+      }
+      if (!waiting()) {
+        lane.failures = 0;
+        return;
+      }
+      lane.timer = window.setTimeout(function () {
+        lane.timer = null;
+        lane.run(waiting);
+      }, RETRY_DELAYS[Math.min(lane.failures - 1, RETRY_DELAYS.length - 1)]);
+    });
+  };
+
+  Lane.prototype.stop = function () {
+    if (this.timer !== null) { window.clearTimeout(this.timer); }
+    this.timer = null;
+  };
+
+  /*
    * What the page has to send: statements (in order, never reordered or dropped while they may
-   * still go through) and state documents (only the latest version of each matters).
+   * still go through) and state documents (only the latest version of each matters). The two
+   * are retried separately, so trouble with one never holds up the other.
    */
   function XapiOutbox(client, onFault) {
+    var outbox = this;
     this.client = client;
-    this.onFault = onFault || function () {};
     this.statements = [];
     this.documents = {};
     this.written = {};
-    this.sending = false;
-    this.failures = 0;
-    this.timer = null;
     this.closed = false;
+    var report = onFault || function () {};
+    this.statementLane = new Lane(function () { return outbox.deliverStatements(); }, report);
+    this.documentLane = new Lane(function () { return outbox.deliverDocuments(); }, report);
   }
 
   XapiOutbox.prototype.addStatements = function (statements) {
@@ -109,46 +156,46 @@
     var key = queryString(params);
     var text = JSON.stringify(body);
     if (this.written[key] === text && !this.documents[key]) { return; }
-    this.documents[key] = { params: params, body: body, text: text };
+    // A copy: later changes to the caller's objects must not slip into what was queued.
+    this.documents[key] = { params: params, body: JSON.parse(text), text: text };
   };
 
-  XapiOutbox.prototype.pending = function () {
-    return this.statements.length > 0 || Object.keys(this.documents).length > 0;
-  };
-
-  /* Send what is waiting, unless a send is under way or a retry is scheduled. */
+  /* Send what is waiting (each kind unless a send is under way or a retry is scheduled). */
   XapiOutbox.prototype.flush = function () {
-    if (this.closed || this.sending || this.timer !== null || !this.pending()) { return; }
+    var outbox = this;
+    if (this.closed) { return; }
+    this.statementLane.run(function () { return !outbox.closed && outbox.statements.length > 0; });
+    this.documentLane.run(function () { return !outbox.closed && Object.keys(outbox.documents).length > 0; });
+  };
+
+  XapiOutbox.prototype.deliverStatements = function () {
     var outbox = this;
     var batch = this.statements;
-    var documents = this.documents;
     this.statements = [];
+    return this.send("POST", "statements", null, batch).then(function (problem) {
+      if (problem === null) { return []; }
+      // Put the batch back in front of anything queued since, so the order holds.
+      if (problem.retry) { outbox.statements = batch.concat(outbox.statements); }
+      return [problem];
+    });
+  };
+
+  XapiOutbox.prototype.deliverDocuments = function () {
+    var outbox = this;
+    var documents = this.documents;
     this.documents = {};
-    this.sending = true;
-    var failures = [];
-    var requests = [];
-    if (batch.length) {
-      requests.push(this.send("POST", "statements", null, batch).then(function (problem) {
-        if (problem === null) { return; }
-        failures.push(problem);
-        // Put the batch back in front of anything queued since, so the order holds.
-        if (problem.retry) { outbox.statements = batch.concat(outbox.statements); }
-      }));
-    }
-    Object.keys(documents).forEach(function (key) {
+    return Promise.all(Object.keys(documents).map(function (key) {
       var entry = documents[key];
-      requests.push(outbox.send("PUT", "activities/state", entry.params, entry.body).then(function (problem) {
+      return outbox.send("PUT", "activities/state", entry.params, entry.body).then(function (problem) {
         if (problem === null) {
           outbox.written[key] = entry.text;
-          return;
+        } else if (problem.retry && !outbox.documents[key]) {
+          outbox.documents[key] = entry;
         }
-        failures.push(problem);
-        if (problem.retry && !outbox.documents[key]) { outbox.documents[key] = entry; }
-      }));
-    });
-    Promise.all(requests).then(function () {
-      outbox.sending = false;
-      outbox.settle(failures);
+        return problem;
+      });
+    })).then(function (problems) {
+      return problems.filter(function (problem) { return problem !== null; });
     });
   };
 
@@ -160,30 +207,6 @@
     }, function (error) {
       return { message: method + " " + resource + " failed: " + error, retry: true };
     });
-  };
-
-  XapiOutbox.prototype.settle = function (failures) {
-    var outbox = this;
-    if (this.closed) { return; }
-    if (!failures.length) {
-      this.failures = 0;
-      this.flush();
-      return;
-    }
-    var messages = failures.map(function (failure) { return failure.message; }).join("; ");
-    var dropped = failures.some(function (failure) { return !failure.retry; });
-    this.failures += 1;
-    // Tell the page when data was refused for good, or when the LRS keeps failing.
-    if (dropped || this.failures === FAULT_AFTER) { this.onFault(messages); }
-    if (!this.pending()) {
-      this.failures = 0;
-      return;
-    }
-    var delay = RETRY_DELAYS[Math.min(this.failures - 1, RETRY_DELAYS.length - 1)];
-    this.timer = window.setTimeout(function () {
-      outbox.timer = null;
-      outbox.flush();
-    }, delay);
   };
 
   /*
@@ -199,7 +222,8 @@
     this.closed = true;
     this.statements = [];
     this.documents = {};
-    if (this.timer !== null) { window.clearTimeout(this.timer); }
+    this.statementLane.stop();
+    this.documentLane.stop();
     function ignore() {}
     if (batch.length) { this.client.request("POST", "statements", null, batch).then(ignore, ignore); }
     Object.keys(documents).forEach(function (key) {
