@@ -5,9 +5,11 @@ from __future__ import annotations
 import stat
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from packager import archive as archive_module
 from packager.archive import ZIP_EPOCH, check_entry_name, entry_timestamp, write_zip
 from packager.errors import PackagerError
 
@@ -151,18 +153,16 @@ def test_failure_mid_write_leaves_no_partial_file(tmp_path: Path, monkeypatch: p
     destination = tmp_path / "out" / "course.zip"
     destination.parent.mkdir()
     written: list[str] = []
-    original = zipfile.ZipFile.writestr
+    original = archive_module._write_entry
 
-    def fail_after_first(
-        self: zipfile.ZipFile, info: zipfile.ZipInfo | str, *args: object, **kw: object
-    ) -> None:
+    def fail_after_first(zip_file: zipfile.ZipFile, entry: Any, *args: Any) -> Any:
         if written:
             raise OSError("disk full")
-        written.append(str(getattr(info, "filename", info)))
-        original(self, info, *args, **kw)  # type: ignore[arg-type]
+        written.append(entry.name)
+        return original(zip_file, entry, *args)
 
-    monkeypatch.setattr(zipfile.ZipFile, "writestr", fail_after_first)
-    with pytest.raises(OSError, match="disk full"):
+    monkeypatch.setattr(archive_module, "_write_entry", fail_after_first)
+    with pytest.raises(PackagerError, match="cannot write the package: disk full"):
         write_zip(FILES, destination)
     assert written == ["a.txt"], "the failure really happened after one entry"
     assert list(destination.parent.iterdir()) == []
@@ -173,16 +173,16 @@ def test_failure_mid_write_keeps_the_previous_zip(tmp_path: Path, monkeypatch: p
     write_zip({"old.txt": b"previous build\n"}, destination)
     before = destination.read_bytes()
     calls = 0
-    original = zipfile.ZipFile.writestr
+    original = archive_module._write_entry
 
-    def fail_after_first(self: zipfile.ZipFile, *args: object, **kw: object) -> None:
+    def fail_after_first(*args: Any) -> Any:
         nonlocal calls
         calls += 1
         if calls > 1:
             raise RuntimeError("interrupted")
-        original(self, *args, **kw)  # type: ignore[arg-type]
+        return original(*args)
 
-    monkeypatch.setattr(zipfile.ZipFile, "writestr", fail_after_first)
+    monkeypatch.setattr(archive_module, "_write_entry", fail_after_first)
     with pytest.raises(RuntimeError, match="interrupted"):
         write_zip(FILES, destination)
     assert calls == 2

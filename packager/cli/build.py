@@ -1,15 +1,36 @@
-"""``packager build``: validate a course and write one package per target."""
+"""``packager build``: validate a course and write one package per target.
+
+Builds are incremental (:mod:`packager.incremental`): a target none of whose inputs changed keeps
+its zip (its manifest is still validated), unchanged pages are not parsed or rendered again, and
+unchanged entries are copied from the previous zip. The bytes are the same as a clean build's.
+"""
 
 from __future__ import annotations
 
 import argparse
+import zipfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
 
-from packager.archive import write_zip
-from packager.course import load_course
+from packager.archive import EntryRecord, PreviousZip, StagedZip, content_size, stage_zip
+from packager.course import Course
+from packager.incremental import BuildCache
 from packager.targets import TARGETS
+from packager.targets.base import Target
 
 NAME = "build"
 HELP = "validate a course folder and write its packages"
@@ -29,20 +50,101 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-t", "--target", action="append", choices=list(TARGETS), metavar="TARGET",
         help=f"a target to build; repeat for several (default: all of {', '.join(TARGETS)})",
     )
+    parser.add_argument(
+        "--no-cache", action="store_true",
+        help="rebuild everything from scratch, and keep nothing for the next build",
+    )
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
     """Build every requested target; nothing is written unless all of them validate."""
-    course = load_course(args.course_dir)
-    names = args.target or list(TARGETS)
-    packages = []
-    for name in dict.fromkeys(names):
-        target = TARGETS[name]
-        site = target.build(course)
-        packages.append((args.output / target.archive_name(course), site, target))
-        if args.verbose:
-            console.print(f"{target.description}: {len(site.files)} files validated")
-    for path, site, _ in packages:
-        write_zip(site.files, path)
-        console.print(f"wrote {path}", markup=False)
+    cache = BuildCache(None) if args.no_cache else BuildCache.for_output(args.output)
+    targets = [TARGETS[name] for name in dict.fromkeys(args.target or TARGETS)]
+    with _progress(console, shown=console.is_terminal and not args.quiet) as progress:
+        unchanged: dict[str, Path] = {}
+        for target in targets:
+            path = cache.unchanged_zip(target, args.output, args.course_dir)
+            if path is not None:
+                with zipfile.ZipFile(path) as package:
+                    target.check_package(package)
+                unchanged[target.name] = path
+        for target in targets:
+            if target.name in unchanged:
+                console.print(f"{unchanged[target.name]} is up to date", markup=False)
+        stale = [target for target in targets if target.name not in unchanged]
+        if not stale:
+            return 0
+        task = progress.add_task("loading the course", total=None)
+        course = cache.load_course(args.course_dir)
+        progress.remove_task(task)
+        staged: list[tuple[Target, StagedZip, PreviousZip | None]] = []
+        try:
+            with cache.rendering():
+                for target in stale:
+                    # One site in memory at a time: each zip is written beside its destination at
+                    # once, and all are renamed into place only when every target has validated.
+                    staged.append(_stage(target, course, args, cache, console, progress))
+            for target, zip_file, previous in staged:
+                cache.forget_zip(target)
+                zip_file.commit()
+                cache.remember_zip(target, course, zip_file.destination, args.course_dir, zip_file.entries)
+                console.print(f"wrote {zip_file.destination}", markup=False)
+                if args.verbose:
+                    copied, count = _copied(previous, zip_file.entries), len(zip_file.entries)
+                    console.print(f"{target.description}: {copied} of {count} entries copied unchanged")
+        finally:
+            for _, zip_file, _ in staged:
+                zip_file.discard()  # nothing left once committed
+        cache.save()
     return 0
+
+
+def _stage(
+    target: Target, course: Course, args: argparse.Namespace, cache: BuildCache, console: Console,
+    progress: Progress,
+) -> tuple[Target, StagedZip, PreviousZip | None]:
+    """Render and validate one target's package, and write its zip beside the destination."""
+    task = progress.add_task(f"rendering {target.description}", total=None)
+    site = target.build(course)
+    progress.remove_task(task)
+    if args.verbose:
+        console.print(f"{target.description}: {len(site.files)} files validated")
+    path = args.output / target.archive_name(course)
+    total = sum(content_size(content) for content in site.files.values())
+    task = progress.add_task(f"writing {path.name}", total=total)
+    previous = cache.previous_zip(target, path)
+    zip_file = stage_zip(site.files, path, previous=previous, progress=partial(progress.advance, task))
+    progress.remove_task(task)
+    return target, zip_file, previous
+
+
+def _copied(previous: PreviousZip | None, entries: Mapping[str, EntryRecord]) -> int:
+    """How many entries had the same content in the previous zip (and so were copied from it)."""
+    if previous is None:
+        return 0
+    before = {name: entry.digest for name, entry in previous.entries.items() if entry.digest}
+    return sum(1 for name, entry in entries.items() if name in before and before[name] == entry.digest)
+
+
+class _Bytes(DownloadColumn):
+    """Bytes written so far, for the tasks that count them (loading and rendering do not)."""
+
+    def render(self, task: Task) -> Text:
+        return Text("") if task.total is None else super().render(task)
+
+
+@contextmanager
+def _progress(console: Console, shown: bool) -> Iterator[Progress]:
+    """A progress display on a terminal, transient; an inert one otherwise."""
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        _Bytes(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not shown,
+    )
+    with progress:
+        yield progress

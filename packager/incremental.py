@@ -1,0 +1,334 @@
+"""Incremental builds: what one build keeps so that the next one does only what changed.
+
+The cache of an output folder lives in the user cache (``$PACKAGER_CACHE_DIR``, else
+``$XDG_CACHE_HOME/scorm-course-packager``, under ``builds/<hash of the output folder>``), never
+beside the zips. It holds:
+
+* ``pages.pickle``: lessons and quizzes as loaded from their files, by a hash of the file's bytes
+  (and of the files a lesson references, by signature), so unchanged pages are not parsed again;
+* ``lessons.pickle``: lesson HTML, by a hash of the lesson's Markdown and media references, so
+  unchanged lessons are not rendered again;
+* ``targets/<target>.json``: for each target's zip, the signature of every input it was built
+  from and where each entry's compressed bytes sit in it. A target none of whose inputs changed
+  keeps its zip (its manifest is validated again); otherwise unchanged entries are copied raw
+  from the previous zip instead of being read and compressed again.
+
+Every key also holds a hash of the packager's own code and templates and of the libraries that
+shape the output, so a new version never reuses stale work. Caches only save work: a build
+gives the same bytes with them as without them. A file changed in the last two seconds is never
+trusted by its signature alone (see :mod:`packager.filestate`).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from contextlib import contextmanager, suppress
+from dataclasses import asdict
+from importlib import metadata
+from pathlib import Path
+from typing import Any, BinaryIO, TypeVar
+
+from packager import __version__
+from packager.archive import EntryRecord, PreviousZip
+from packager.course import Course, Lesson, load_course
+from packager.course.loader import MAX_TEXT_FILE_BYTES
+from packager.filestate import signature
+from packager.render import RENDERED_LESSONS, templates_dir
+from packager.targets.base import Target
+
+FORMAT = 1
+"""Bumped when the layout of the cache changes."""
+KEPT_BUILD_CACHES = 16
+"""The user cache keeps this many output folders' caches, the most recently used."""
+LIBRARIES = ("jinja2", "markdown-it-py", "mdit-py-plugins", "pydantic", "pydantic-core", "lxml", "PyYAML")
+"""Libraries whose version can change the output."""
+
+SETTINGS = "settings"
+"""The key of the settings' hash among a target's inputs (the others are file paths)."""
+
+T = TypeVar("T")
+Load = Callable[..., T]
+
+
+def cache_root() -> Path:
+    """Where every output folder's cache lives."""
+    configured = os.environ.get("PACKAGER_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "scorm-course-packager"
+
+
+@functools.cache
+def code_digest() -> str:
+    """A hash of everything besides the course that shapes the output: code, templates, libraries."""
+    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}\0".encode())
+    for name in LIBRARIES:
+        with suppress(metadata.PackageNotFoundError):
+            digest.update(f"{name}={metadata.version(name)}\0".encode())
+    for folder in (Path(__file__).resolve().parent, templates_dir()):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _settings(target: Target, course_dir: Path) -> str:
+    """What besides files decides a target's zip: the target, the course folder, the environment."""
+    return _hash(
+        target.name,
+        str(course_dir.resolve()),
+        os.environ.get("SOURCE_DATE_EPOCH", ""),
+        os.environ.get("PACKAGER_SCHEMA_DIR", ""),
+    )
+
+
+def _hash(*parts: object) -> str:
+    return hashlib.sha256(json.dumps([code_digest(), *parts], default=str).encode()).hexdigest()
+
+
+class BuildCache:
+    """The cache of one output folder; ``BuildCache(None)`` caches nothing (a clean build)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self._pages: dict[str, bytes] | None = None
+        self._lessons: dict[str, str] | None = None
+        self._used_pages: dict[str, bytes] = {}
+        self._used_lessons: dict[str, str] = {}
+
+    @classmethod
+    def for_output(cls, output: Path) -> BuildCache:
+        """The cache of the zips written to ``output``."""
+        key = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:24]
+        return cls(cache_root() / "builds" / key)
+
+    # Loading and rendering
+
+    def load_course(self, course_dir: Path) -> Course:
+        """Load the course, reusing the pages whose files did not change."""
+        if self.folder is None:
+            return load_course(course_dir)
+        return load_course(course_dir, reuse=self.reuse_pages)
+
+    def reuse_pages(self, load: Load[T]) -> Load[T]:
+        """Wrap a page loader ``load(folder, path, ...)``: an unchanged file's page comes from the cache."""
+
+        @functools.wraps(load)
+        def cached(folder: Any, path: Path, *args: Any, **kwargs: Any) -> T:
+            try:
+                # Only a regular file of a sane size is read here: a pipe would block for ever.
+                if not path.is_file() or path.stat().st_size > MAX_TEXT_FILE_BYTES:
+                    return load(folder, path, *args, **kwargs)  # the loader reports the problem
+                content = path.read_bytes()
+                key = _hash(load.__qualname__, repr(folder), str(path), str(path.resolve()), args,
+                            sorted(kwargs.items()), hashlib.sha256(content).hexdigest())
+            except (OSError, ValueError, RuntimeError):
+                return load(folder, path, *args, **kwargs)  # the loader reports the problem
+            stored = self._page_store().get(key)
+            if stored is not None:
+                page = _restore_page(stored)
+                if page is not None:
+                    self._used_pages[key] = stored
+                    return page  # type: ignore[no-any-return]
+            page = load(folder, path, *args, **kwargs)
+            dependencies = {str(file): signature(file) for file in _referenced_files(page)}
+            if None not in dependencies.values():
+                self._used_pages[key] = pickle.dumps((dependencies, page), pickle.HIGHEST_PROTOCOL)
+            return page
+
+        return cached
+
+    @contextmanager
+    def rendering(self) -> Iterator[None]:
+        """Within this block, lesson HTML rendered by an earlier build is reused."""
+        if self.folder is None:
+            yield
+            return
+        token = RENDERED_LESSONS.set(_LessonHtml(self))
+        try:
+            yield
+        finally:
+            RENDERED_LESSONS.reset(token)
+
+    # Zips
+
+    def target_inputs(self, target: Target, course: Course, course_dir: Path) -> dict[str, str | None]:
+        """The signature of every file the target's zip is built from, and of the settings that matter."""
+        files = [course.source_dir / "course.yaml"]
+        files += [page.source for page in course.pages]
+        files += list(course.media_files.values())
+        inputs: dict[str, str | None] = {str(path): signature(path) for path in files}
+        inputs[SETTINGS] = _settings(target, course_dir)
+        return inputs
+
+    def unchanged_zip(self, target: Target, output: Path, course_dir: Path) -> Path | None:
+        """The target's zip in ``output``, if none of its inputs changed since it was built."""
+        record = self._record(target)
+        if record is None:
+            return None
+        path = output / record["zip"]
+        inputs: dict[str, str | None] = record["inputs"]
+        if None in inputs.values() or signature(path, trust_recent=True) != record["signature"]:
+            return None
+        current = {name: signature(Path(name)) for name in inputs if name != SETTINGS}
+        current[SETTINGS] = _settings(target, course_dir)
+        return path if current == inputs else None
+
+    def previous_zip(self, target: Target, path: Path) -> PreviousZip | None:
+        """The target's previous zip at ``path``, if it is still the one the cache describes."""
+        record = self._record(target)
+        if record is None or record["zip"] != path.name:
+            return None
+        if signature(path, trust_recent=True) != record["signature"]:
+            return None
+        entries = {name: EntryRecord(**fields) for name, fields in record["entries"].items()}
+        return PreviousZip(path, entries)
+
+    def remember_zip(
+        self, target: Target, course: Course, path: Path, course_dir: Path, entries: Mapping[str, EntryRecord]
+    ) -> None:
+        """Record what the zip just written at ``path`` was built from, and where its entries are."""
+        if self.folder is None:
+            return
+        record = {
+            "zip": path.name,
+            "signature": signature(path, trust_recent=True),
+            "inputs": self.target_inputs(target, course, course_dir),
+            "entries": {name: asdict(entry) for name, entry in entries.items()},
+        }
+        _write_atomically(self._record_path(target), lambda stream: stream.write(json.dumps(record).encode()))
+
+    def forget_zip(self, target: Target) -> None:
+        """Drop the target's record (before its zip is replaced, in case the build fails half-way)."""
+        if self.folder is not None:
+            self._record_path(target).unlink(missing_ok=True)
+
+    def save(self) -> None:
+        """Keep the pages and lesson HTML this build used (and only those) for the next build."""
+        if self.folder is None:
+            return
+        for name, used, stored in (
+            ("pages.pickle", self._used_pages, self._pages),
+            ("lessons.pickle", self._used_lessons, self._lessons),
+        ):
+            if used and used != stored:
+                dump = functools.partial(pickle.dump, used, protocol=pickle.HIGHEST_PROTOCOL)
+                _write_atomically(self.folder / name, dump)
+        with suppress(OSError):
+            os.utime(self.folder)  # most recently used: pruned last
+        _prune(self.folder.parent)
+
+    # Internals
+
+    def _page_store(self) -> dict[str, bytes]:
+        if self._pages is None:
+            self._pages = _read_pickle(self._file("pages.pickle"))
+        return self._pages
+
+    def _lesson_store(self) -> dict[str, str]:
+        if self._lessons is None:
+            self._lessons = _read_pickle(self._file("lessons.pickle"))
+        return self._lessons
+
+    def _file(self, name: str) -> Path | None:
+        return None if self.folder is None else self.folder / name
+
+    def _record_path(self, target: Target) -> Path:
+        assert self.folder is not None
+        return self.folder / "targets" / f"{target.name}.json"
+
+    def _record(self, target: Target) -> dict[str, Any] | None:
+        if self.folder is None:
+            return None
+        try:
+            record: dict[str, Any] = json.loads(self._record_path(target).read_bytes())
+        except (OSError, ValueError):
+            return None
+        complete = isinstance(record, dict) and {"zip", "signature", "inputs", "entries"} <= set(record)
+        return record if complete else None
+
+
+class _LessonHtml(MutableMapping[tuple[str, str, str], str]):
+    """Lesson HTML by (language, media references, Markdown), as render.py asks for it."""
+
+    def __init__(self, cache: BuildCache) -> None:
+        self.cache = cache
+
+    def __getitem__(self, key: tuple[str, str, str]) -> str:
+        hashed = _hash("lesson", *key)
+        html = self.cache._used_lessons.get(hashed)
+        if html is None:
+            html = self.cache._lesson_store()[hashed]
+            self.cache._used_lessons[hashed] = html
+        return html
+
+    def __setitem__(self, key: tuple[str, str, str], html: str) -> None:
+        self.cache._used_lessons[_hash("lesson", *key)] = html
+
+    def __delitem__(self, key: tuple[str, str, str]) -> None:
+        del self.cache._used_lessons[_hash("lesson", *key)]
+
+    def __iter__(self) -> Iterator[tuple[str, str, str]]:
+        return iter(())  # keys are hashed: they cannot be listed
+
+    def __len__(self) -> int:
+        return len(self.cache._used_lessons)
+
+
+def _referenced_files(page: object) -> list[Path]:
+    return list(page.media_files.values()) if isinstance(page, Lesson) else []
+
+
+def _restore_page(stored: bytes) -> Any:
+    """The cached page, if every file it references is unchanged (else None: load it again)."""
+    try:
+        dependencies, page = pickle.loads(stored)
+    except Exception:  # a damaged or outdated entry is only a miss
+        return None
+    if any(signature(Path(name)) != state for name, state in dependencies.items()):
+        return None
+    return page
+
+
+def _read_pickle(path: Path | None) -> dict[str, Any]:
+    if path is None:
+        return {}
+    try:
+        with path.open("rb") as stream:
+            data = pickle.load(stream)
+    except Exception:  # missing, damaged or outdated: start afresh
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Replace ``path`` with what ``write`` writes; a cache that cannot be written only slows the
+    next build down."""
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+        os.replace(temporary, path)
+    except OSError:
+        if temporary is not None:
+            with suppress(OSError):
+                os.unlink(temporary)
+
+
+def _prune(builds: Path) -> None:
+    """Keep the caches of the most recently built output folders only."""
+    with suppress(OSError):
+        folders = sorted(builds.iterdir(), key=lambda folder: folder.stat().st_mtime, reverse=True)
+        for folder in folders[KEPT_BUILD_CACHES:]:
+            shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,304 @@
+"""Incremental builds give the bytes of a clean build, and redo only what changed."""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+
+from packager import archive, filestate, incremental
+from packager.archive import PreviousZip, write_zip
+from packager.cli import build, main
+from packager.course import loader
+from packager.errors import PackagerError
+from packager.targets import cmi5, content_package
+from packager.targets.content_package import ContentPackageTarget
+from packager.targets.web import Web
+from tests.conftest import CourseMaker
+
+LESSON = """---
+title: Media
+---
+Intro paragraph with **emphasis**.
+
+![A diagram of the referral steps](../media/diagram.png)
+
+![Welcome video](../media/welcome.mp4)
+
+[Download the handout](../media/handout.pdf)
+"""
+SECOND = "---\ntitle: Second\n---\nThe second lesson.\n"
+COURSE = {
+    "id": "demo-course",
+    "title": "Demo course",
+    "lessons": ["lessons/01-intro.md", "lessons/02-second.md"],
+}
+MEDIA: dict[str, str | bytes | None] = {
+    "media/diagram.png": b"\x89PNG\r\n\x1a\n" + os.urandom(3000),
+    "media/welcome.mp4": b"\x00\x00\x00\x18ftypmp42" + os.urandom(5000),
+    "media/welcome.vtt": "WEBVTT\n\n00:00.000 --> 00:02.000\nWelcome.\n",
+    "media/handout.pdf": b"%PDF-1.4\n" + os.urandom(2000) + b"%%EOF\n",
+}
+ZIP = "demo-course-scorm12.zip"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A private cache; files count as settled at once (tests change files within two seconds)."""
+    monkeypatch.setenv("PACKAGER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setattr(filestate, "RACY_NS", 0)
+
+
+@pytest.fixture
+def course_dir(make_course: CourseMaker) -> Path:
+    return make_course(COURSE, files={"lessons/01-intro.md": LESSON, "lessons/02-second.md": SECOND, **MEDIA})
+
+
+def build_zip(course: Path, out: Path, *extra: str) -> bytes:
+    assert main(["build", str(course), "-o", str(out), "-t", "scorm12", "-q", *extra]) == 0
+    return (out / ZIP).read_bytes()
+
+
+def clean_build(course: Path, tmp_path: Path) -> bytes:
+    """The zip a first build, with no cache and no previous zip, writes."""
+    return build_zip(course, tmp_path / "clean", "--no-cache")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def test_rebuild_after_a_lesson_change_matches_a_clean_build(course_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = build_zip(course_dir, out)
+    edit(course_dir / "lessons" / "02-second.md", "The second lesson.", "The second lesson, revised.")
+    rebuilt = build_zip(course_dir, out)
+    assert rebuilt != first
+    assert rebuilt == clean_build(course_dir, tmp_path)
+    with zipfile.ZipFile(out / ZIP) as package:
+        assert package.testzip() is None
+        assert b"The second lesson, revised." in package.read("index.html")
+
+
+def test_rebuild_reuses_unchanged_work(
+    course_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    build_zip(course_dir, out)
+    edit(course_dir / "lessons" / "02-second.md", "The second lesson.", "Changed.")
+    loaded: list[str] = []
+    original = loader._load_lesson
+
+    @functools.wraps(original)
+    def spy(folder: Any, path: Path) -> Any:
+        loaded.append(path.name)
+        return original(folder, path)
+
+    monkeypatch.setattr(loader, "_load_lesson", spy)
+    capsys.readouterr()
+    assert main(["build", str(course_dir), "-o", str(out), "-t", "scorm12", "-v"]) == 0
+    assert loaded == ["02-second.md"], "the unchanged lesson came from the cache"
+    printed = capsys.readouterr().out
+    # Every entry but the page and the manifest is copied from the previous zip.
+    with zipfile.ZipFile(out / ZIP) as package:
+        count = len(package.namelist())
+    assert f"SCORM 1.2: {count - 1} of {count} entries copied unchanged" in printed
+
+
+def test_unchanged_course_keeps_the_zip_and_still_validates_the_manifest(
+    course_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    first = build_zip(course_dir, out)
+    before = (out / ZIP).stat()
+    checked: list[str] = []
+    original = ContentPackageTarget.check_package
+
+    def spy(self: ContentPackageTarget, package: zipfile.ZipFile) -> None:
+        checked.append(self.name)
+        original(self, package)
+
+    monkeypatch.setattr(ContentPackageTarget, "check_package", spy)
+    monkeypatch.setattr(incremental, "load_course", lambda *args, **kw: pytest.fail("the course was loaded"))
+    capsys.readouterr()
+    assert main(["build", str(course_dir), "-o", str(out), "-t", "scorm12"]) == 0
+    assert capsys.readouterr().out == f"{out / ZIP} is up to date\n"
+    assert checked == ["scorm12"]
+    after = (out / ZIP).stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns), "it was not rewritten"
+    assert (out / ZIP).read_bytes() == first
+
+
+@pytest.mark.parametrize("target", ["scorm12", "scorm2004-4th", "cmi5"])
+def test_a_broken_manifest_in_a_kept_zip_is_reported(
+    course_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    target: str,
+) -> None:
+    out = tmp_path / "out"
+    assert main(["build", str(course_dir), "-o", str(out), "-t", target, "-q"]) == 0
+    # The checks now find a problem that the zip on disk was built without.
+    monkeypatch.setattr(content_package, "manifest_problems", lambda manifest, site: ["planted problem"])
+    monkeypatch.setattr(cmi5, "structure_problems", lambda root, files: ["planted problem"])
+    assert main(["build", str(course_dir), "-o", str(out), "-t", target]) == 1
+    assert "planted problem" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["media content", "captions removed", "zip replaced", "zip removed", "source date", "other target"],
+)
+def test_changes_outside_the_lessons_are_noticed(
+    course_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    out = tmp_path / "out"
+    first = build_zip(course_dir, out)
+    if change == "media content":
+        # Same size: only the signature (here its time) tells the files apart.
+        video = course_dir / "media" / "welcome.mp4"
+        video.write_bytes(b"\x00\x00\x00\x18ftypmp42" + os.urandom(5000))
+        os.utime(video, (1_600_000_000, 1_600_000_000))
+    elif change == "captions removed":
+        (course_dir / "media" / "welcome.vtt").unlink()
+        assert main(["build", str(course_dir), "-o", str(out), "-t", "scorm12", "-q"]) == 1
+        assert (out / ZIP).read_bytes() == first
+        return
+    elif change == "zip replaced":
+        (out / ZIP).write_bytes(b"PK\x05\x06" + bytes(18))
+    elif change == "zip removed":
+        (out / ZIP).unlink()
+    elif change == "source date":
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1709618829")
+    else:
+        assert main(["build", str(course_dir), "-o", str(out), "-t", "web", "-q"]) == 0
+    rebuilt = build_zip(course_dir, out)
+    assert rebuilt == clean_build(course_dir, tmp_path)
+    if change in ("media content", "source date"):
+        assert rebuilt != first
+    else:
+        assert rebuilt == first
+
+
+def test_course_folder_is_part_of_the_key(make_course: CourseMaker, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    files = {"lessons/01-intro.md": LESSON, "lessons/02-second.md": SECOND, **MEDIA}
+    first = make_course(COURSE, files=files, name="first")
+    second = make_course(COURSE, files={**files, "lessons/02-second.md": SECOND.replace("second", "other")},
+                         name="second")
+    build_zip(first, out)
+    assert build_zip(second, out) == clean_build(second, tmp_path)
+
+
+def test_recently_changed_files_are_not_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(filestate, "RACY_NS", 2_000_000_000)
+    path = tmp_path / "fresh.txt"
+    path.write_text("new")
+    assert filestate.signature(path) is None
+    assert filestate.signature(path, trust_recent=True) is not None
+    old = 1_600_000_000
+    os.utime(path, (old, old))
+    monkeypatch.setattr(filestate.time, "time_ns", lambda: (os.stat(path).st_ctime_ns + 3_000_000_000))
+    assert filestate.signature(path) is not None
+    assert filestate.signature(tmp_path / "missing.txt") is None
+
+
+def test_damaged_cache_is_only_a_slower_build(course_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build_zip(course_dir, out)
+    for path in (tmp_path / "cache").rglob("*"):
+        if path.is_file():
+            path.write_bytes(b"not a cache")
+    edit(course_dir / "lessons" / "02-second.md", "The second lesson.", "Changed again.")
+    assert build_zip(course_dir, out) == clean_build(course_dir, tmp_path)
+
+
+@pytest.mark.parametrize("shown", [True, False])
+def test_progress_is_drawn_only_when_shown(shown: bool) -> None:
+    stream = io.StringIO()
+    console = Console(file=stream, force_terminal=True, width=100)
+    with build._progress(console, shown=shown) as progress:
+        task = progress.add_task("writing demo.zip", total=2048)
+        progress.advance(task, 1024)
+        progress.refresh()
+    assert ("writing demo.zip" in stream.getvalue()) is shown
+
+
+# The zip writer itself
+
+
+def blocks_of(data: bytes) -> int:
+    return -(-len(data) // archive.DEFLATE_BLOCK)
+
+
+def test_large_entries_deflate_in_blocks_the_same_whatever_the_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = b"".join(b"line %d of a long generated page\n" % index for index in range(200_000))
+    assert blocks_of(text) > 3
+    files: dict[str, bytes | Path] = {"index.html": text, "small.js": b"var x = 1;\n"}
+    outputs = []
+    for workers in (1, 3):
+        monkeypatch.setattr(archive, "_workers", lambda workers=workers: workers)
+        write_zip(files, tmp_path / f"{workers}.zip")
+        outputs.append((tmp_path / f"{workers}.zip").read_bytes())
+    assert outputs[0] == outputs[1]
+    with zipfile.ZipFile(tmp_path / "1.zip") as package:
+        assert package.testzip() is None
+        assert package.read("index.html") == text
+        assert package.getinfo("index.html").compress_size < len(text) // 5
+
+
+def test_entries_copied_from_the_previous_zip_give_the_same_bytes(tmp_path: Path) -> None:
+    media = tmp_path / "clip.mp4"
+    media.write_bytes(os.urandom(300_000))
+    os.utime(media, (1_600_000_000, 1_600_000_000))
+    page = b"<p>page</p>\n" * 100_000
+    files: dict[str, bytes | Path] = {"index.html": page, "media/clip.mp4": media, "theme.css": b"p{}" * 100}
+    first = write_zip(files, tmp_path / "first.zip")
+    assert all(entry.digest for entry in first.values())
+    changed = {**files, "theme.css": b"p{color:red}\n"}
+    copied = write_zip(changed, tmp_path / "copied.zip", previous=PreviousZip(tmp_path / "first.zip", first))
+    fresh = write_zip(changed, tmp_path / "fresh.zip")
+    assert (tmp_path / "copied.zip").read_bytes() == (tmp_path / "fresh.zip").read_bytes()
+    assert copied == fresh
+    with zipfile.ZipFile(tmp_path / "copied.zip") as package:
+        assert package.read("media/clip.mp4") == media.read_bytes()
+        assert package.read("index.html") == page
+
+
+def test_a_file_changed_since_the_previous_zip_is_read_again(tmp_path: Path) -> None:
+    media = tmp_path / "clip.mp4"
+    media.write_bytes(b"A" * 1000)
+    os.utime(media, (1_600_000_000, 1_600_000_000))
+    files: dict[str, bytes | Path] = {"media/clip.mp4": media}
+    first = write_zip(files, tmp_path / "first.zip")
+    media.write_bytes(b"B" * 1000)
+    os.utime(media, (1_600_000_100, 1_600_000_100))
+    write_zip(files, tmp_path / "second.zip", previous=PreviousZip(tmp_path / "first.zip", first))
+    with zipfile.ZipFile(tmp_path / "second.zip") as package:
+        assert package.read("media/clip.mp4") == b"B" * 1000
+
+
+def test_a_target_failing_late_leaves_every_zip_as_it_was(
+    course_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    assert main(["build", str(course_dir), "-o", str(out), "-q"]) == 0
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    edit(course_dir / "lessons" / "02-second.md", "The second lesson.", "Changed.")
+
+    def fail(self: Any, course: Any, site: Any) -> None:
+        raise PackagerError("planted failure")
+
+    # The last target fails after the others' zips were written beside their destinations.
+    monkeypatch.setattr(Web, "add_package_files", fail)
+    assert main(["build", str(course_dir), "-o", str(out), "-q"]) == 1
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before, "no zip changed, no file left"
