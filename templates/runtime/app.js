@@ -219,5 +219,6 @@
     listen();
     report();
     render(false);
+    document.getElementById("main").removeAttribute("aria-busy");
   });
 })(window.CoursePackager = window.CoursePackager || {});

@@ -19,6 +19,9 @@ from packager.course.questions import (
 
 Surface = Page | Frame | FrameLocator
 
+# The heading of the page on screen, once the runtime has started (it clears aria-busy then).
+SHOWN_HEADING = "main:not([aria-busy]) section:not([hidden]) h1"
+
 
 class Learner:
     """Reads and clicks the course the way a person would: visible headings, labelled controls."""
@@ -29,19 +32,19 @@ class Learner:
 
     def heading(self) -> str:
         """The title of the page on screen."""
-        heading = self.surface.locator("main section:not([hidden]) h1")
+        heading = self.surface.locator(SHOWN_HEADING)
         heading.wait_for()
         return heading.inner_text()
 
     def expect_heading(self, title: str) -> None:
         """Wait until the page titled ``title`` is on screen."""
-        expect(self.surface.locator("main section:not([hidden]) h1")).to_have_text(title)
+        expect(self.surface.locator(SHOWN_HEADING)).to_have_text(title)
 
     def next(self) -> None:
         """Press Next and wait for another page to show."""
         before = self.heading()
         self.surface.get_by_role("button", name="Next", exact=True).click()
-        expect(self.surface.locator("main section:not([hidden]) h1")).not_to_have_text(before)
+        expect(self.surface.locator(SHOWN_HEADING)).not_to_have_text(before)
 
     def open(self, title: str) -> None:
         """Jump to a page through the course outline."""
