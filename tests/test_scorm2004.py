@@ -10,6 +10,8 @@ from lxml import etree
 
 from packager import schemas
 from packager.course import Course, load_course
+from packager.errors import PackagerError
+from packager.render import Site
 from packager.targets import TARGETS
 from packager.targets.scorm2004 import NAMESPACES, SCHEMA_LOCATIONS
 from tests.conftest import CourseMaker
@@ -75,7 +77,9 @@ def test_missing_scormtype_is_caught_in_code(sample_course: Course) -> None:
     resource = root.xpath("//cp:resource", namespaces=NS)[0]
     del resource.attrib[f"{{{NS['adlcp']}}}scormType"]
     assert schemas.validate("scorm2004-4th", root, SCHEMA_LOCATIONS) == [], "the XSD does not notice"
-    assert any("scormType" in problem for problem in target.extra_problems(root))  # type: ignore[attr-defined]
+    listed = dict.fromkeys(root.xpath("//cp:file/@href", namespaces=NS), b"")
+    with pytest.raises(PackagerError, match="scormType"):
+        target.check_manifest(root, Site(files=listed))  # type: ignore[attr-defined]
 
 
 def test_course_without_quiz_has_no_passing_objective(make_course: CourseMaker) -> None:

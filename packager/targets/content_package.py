@@ -48,7 +48,7 @@ class ContentPackageTarget(Target):
     def check_manifest(self, manifest: etree._Element, site: Site) -> None:
         """Validate the manifest against the XSDs, then make the checks they do not make."""
         fail_on(schemas.validate(self.edition, manifest, self.schema_locations), MANIFEST)
-        fail_on(manifest_problems(manifest, site) + self.extra_problems(manifest), MANIFEST)
+        fail_on(manifest_problems(manifest, site), MANIFEST)
 
     def q(self, prefix: str | None, name: str) -> str:
         """Qualified element or attribute name: ``None`` for the imscp namespace."""
@@ -105,7 +105,3 @@ class ContentPackageTarget(Target):
 
     def extend_organization(self, course: Course, organization: etree._Element) -> None:
         """Add the target's elements at the end of the organization."""
-
-    def extra_problems(self, manifest: etree._Element) -> list[str]:
-        """Target-specific checks the XSDs do not make."""
-        return []

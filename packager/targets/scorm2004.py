@@ -82,14 +82,3 @@ class Scorm2004(ContentPackageTarget):
         """Let the learner move freely and let the LMS flow into the one SCO."""
         sequencing = etree.SubElement(organization, self.q("imsss", "sequencing"))
         etree.SubElement(sequencing, self.q("imsss", "controlMode"), choice="true", flow="true")
-
-    def extra_problems(self, manifest: etree._Element) -> list[str]:
-        """The conformance suite's check the XSD misses: every resource has adlcp:scormType."""
-        problems = []
-        lower_case = f"{{{NAMESPACES['adlcp']}}}scormtype"
-        for resource in manifest.iter(f"{{{IMSCP}}}resource"):
-            if resource.get(lower_case) is not None:
-                problems.append(f"resource {resource.get('identifier')!r} spells scormType in lower case")
-            if resource.get(self.scormtype_attribute) not in ("sco", "asset"):
-                problems.append(f"resource {resource.get('identifier')!r} has no adlcp:scormType")
-        return problems
