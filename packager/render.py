@@ -29,14 +29,10 @@ RUNTIME_CORE = (
     "runtime/random.js",
     "runtime/resume.js",
     "runtime/quiz.js",
-    "runtime/lms/discover.js",
-    "runtime/lms/time.js",
-    "runtime/lms/connection.js",
-    "runtime/lms/interactions.js",
-    "runtime/lms/scorm.js",
     "runtime/lms/standalone.js",
 )
-"""Runtime scripts every target ships, in load order (question graders and the adapter follow)."""
+"""Runtime scripts every target ships, in load order (question graders, the target's adapter
+helpers and its adapter follow). Without an LMS, every package runs standalone."""
 
 RUNTIME_APP = "runtime/app.js"
 STYLESHEET = "theme.css"

@@ -78,7 +78,13 @@ def test_the_target_is_registered() -> None:
 def test_the_package_is_the_site_plus_cmi5_xml(site: Site, sample_course: Course) -> None:
     web = TARGETS["web"].build(sample_course)
     assert "cmi5.xml" in site.files
-    assert set(site.files) - set(web.files) == {"cmi5.xml", "runtime/lms/xapi.js", "runtime/lms/cmi5.js"}
+    assert set(site.files) - set(web.files) == {
+        "cmi5.xml",
+        "runtime/lms/time.js",
+        "runtime/lms/xapi.js",
+        "runtime/lms/cmi5.js",
+    }
+    assert not [name for name in site.files if name.endswith(("scorm.js", "discover.js", "interactions.js"))]
     assert "imsmanifest.xml" not in site.files
     assert not [name for name in site.files if name.endswith((".xsd", ".dtd"))]
 

@@ -91,7 +91,7 @@ class Cmi5(Target):
     name = "cmi5"
     description = "cmi5 (xAPI)"
     adapter_script: str | None = "runtime/lms/cmi5.js"
-    adapter_helpers: tuple[str, ...] = ("runtime/lms/xapi.js",)
+    adapter_helpers: tuple[str, ...] = ("runtime/lms/time.js", "runtime/lms/xapi.js")
     connect_sources: tuple[str, ...] = ("https:", "http:")
     """The LMS names its LRS endpoint and fetch URL only at launch, and they may be on any origin
     (often not the one serving the content), so the page may connect to any http(s) origin.

@@ -34,6 +34,15 @@ class ContentPackageTarget(Target):
     """(namespace, XSD file) pairs named in xsi:schemaLocation."""
     scormtype_attribute: str
     """The resource's SCO marker, as a qualified name."""
+    adapter_helpers: tuple[str, ...] = (
+        "runtime/lms/discover.js",
+        "runtime/lms/time.js",
+        "runtime/lms/connection.js",
+        "runtime/lms/interactions.js",
+        "runtime/lms/scorm.js",
+    )
+    """What both SCORM dialects share: finding the API, time formats, the retrying connection,
+    interaction records and the adapter itself."""
 
     def add_package_files(self, course: Course, site: Site) -> None:
         merge(site, schemas.schema_files(self.edition))
