@@ -190,6 +190,7 @@ class Learner:
 
     def next(self) -> bool:
         """Press Next; False when there is no next page."""
+        self.heading()
         button = self.frame.get_by_role("button", name="Next", exact=True)
         if not button.is_visible() or button.is_disabled():
             return False

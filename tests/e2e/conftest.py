@@ -7,7 +7,8 @@ Tests that act as a learner on a whole package use the plugin's ``scorm_player``
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,32 @@ from tests.e2e.lrs import lrs  # noqa: F401  (the real LRS fixture for the cmi5 
 
 REPO = Path(__file__).resolve().parents[2]
 SCORM_AGAIN = REPO / "node_modules" / "scorm-again" / "dist"
+
+
+def build_packages(course: Course, out: Path, targets: Iterable[str] = TARGETS) -> Path:
+    """Write the course's package for each of ``targets`` into ``out``."""
+    for name in targets:
+        target = TARGETS[name]
+        write_zip(target.build(course).files, out / target.archive_name(course))
+    return out
+
+
+@contextmanager
+def players(package_dir: Path, course: Course) -> Iterator[Callable[[str], PlayerServer]]:
+    """Start the test LMS player on the course's package for a target; every one stopped on exit."""
+    started: list[PlayerServer] = []
+
+    def start(target: str) -> PlayerServer:
+        package = package_dir / TARGETS[target].archive_name(course)
+        player = PlayerServer(package, scorm_again=SCORM_AGAIN).start()
+        started.append(player)
+        return player
+
+    try:
+        yield start
+    finally:
+        for player in started:
+            player.stop()
 
 
 @pytest.fixture(scope="session")
@@ -54,26 +81,14 @@ def sample_course() -> Course:
 @pytest.fixture(scope="session")
 def package_dir(tmp_path_factory: pytest.TempPathFactory, sample_course: Course) -> Path:
     """The sample course built for every target, once per test session."""
-    out = tmp_path_factory.mktemp("packages")
-    for target in TARGETS.values():
-        write_zip(target.build(sample_course).files, out / target.archive_name(sample_course))
-    return out
+    return build_packages(sample_course, tmp_path_factory.mktemp("packages"))
 
 
 @pytest.fixture
 def play(package_dir: Path, sample_course: Course) -> Iterator[Callable[[str], PlayerServer]]:
     """Start the test LMS player on the sample course's package for a target; stopped after the test."""
-    started: list[PlayerServer] = []
-
-    def start(target: str) -> PlayerServer:
-        package = package_dir / TARGETS[target].archive_name(sample_course)
-        player = PlayerServer(package, scorm_again=SCORM_AGAIN).start()
-        started.append(player)
-        return player
-
-    yield start
-    for player in started:
-        player.stop()
+    with players(package_dir, sample_course) as start:
+        yield start
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from packager.course.questions import (
     ChoiceQuestion,
     FillIn,
     Matching,
+    MultipleResponse,
     Numeric,
     QuestionBase,
     Sequencing,
@@ -48,6 +49,7 @@ class Learner:
 
     def open(self, title: str) -> None:
         """Jump to a page through the course outline."""
+        self.heading()  # the runtime has started: the outline's buttons work
         outline = self.surface.get_by_role("navigation", name="Course outline")
         outline.get_by_role("button", name=title).click()
         self.expect_heading(title)
@@ -81,8 +83,14 @@ class Learner:
         quiz = quiz or self.quiz
         assert quiz is not None
         if isinstance(question, TrueFalse | ChoiceQuestion):
-            for option_id in self.choice_ids(question, correctly):
-                self.surface.locator(f"label[for='q-{quiz.id}-{question.id}-{option_id}']").click()
+            # Through the labels, as a person clicks; check() leaves an already ticked box ticked.
+            ticked = self.choice_ids(question, correctly)
+            for option_id in ticked:
+                self.surface.locator(f"label[for='q-{quiz.id}-{question.id}-{option_id}']").check()
+            if isinstance(question, MultipleResponse):
+                for option in question.options:
+                    if str(option.id) not in ticked:
+                        self.surface.locator(f"label[for='q-{quiz.id}-{question.id}-{option.id}']").uncheck()
         elif isinstance(question, FillIn):
             self.control(quiz, question, "text").fill(question.answers[0] if correctly else "not the answer")
         elif isinstance(question, Numeric):

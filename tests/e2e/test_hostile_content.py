@@ -19,11 +19,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Dialog, Frame, FrameLocator, Page, expect
 
-from packager.archive import write_zip
 from packager.course import Course, Quiz, load_course
 from packager.player import PlayerServer
-from packager.targets import TARGETS
-from tests.e2e.conftest import SCORM_AGAIN
+from tests.e2e.conftest import build_packages, players
 from tests.e2e.learner import Learner
 
 pytestmark = pytest.mark.browser
@@ -48,26 +46,13 @@ def hostile() -> Course:
 
 @pytest.fixture(scope="module")
 def hostile_packages(tmp_path_factory: pytest.TempPathFactory, hostile: Course) -> Path:
-    out = tmp_path_factory.mktemp("hostile")
-    for name in TARGETS_PLAYED:
-        target = TARGETS[name]
-        write_zip(target.build(hostile).files, out / target.archive_name(hostile))
-    return out
+    return build_packages(hostile, tmp_path_factory.mktemp("hostile"), TARGETS_PLAYED)
 
 
 @pytest.fixture
 def play_hostile(hostile_packages: Path, hostile: Course) -> Iterator[Callable[[str], PlayerServer]]:
-    started: list[PlayerServer] = []
-
-    def start(target: str) -> PlayerServer:
-        package = hostile_packages / TARGETS[target].archive_name(hostile)
-        player = PlayerServer(package, scorm_again=SCORM_AGAIN).start()
-        started.append(player)
-        return player
-
-    yield start
-    for player in started:
-        player.stop()
+    with players(hostile_packages, hostile) as start:
+        yield start
 
 
 @pytest.fixture

@@ -14,11 +14,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from packager.archive import write_zip
 from packager.course import Course, load_course
 from packager.player import PlayerServer
-from packager.targets import TARGETS
-from tests.e2e.conftest import REPO
+from tests.e2e.conftest import build_packages, players
+from tests.e2e.learner import SHOWN_HEADING, Learner
 from tests.e2e.lms import SCORM12, SCORM2004, Standard, assert_clean_log, close_session, launch
 
 pytestmark = pytest.mark.browser
@@ -34,26 +33,13 @@ def every_type() -> Course:
 
 @pytest.fixture(scope="module")
 def every_type_packages(tmp_path_factory: pytest.TempPathFactory, every_type: Course) -> Path:
-    out = tmp_path_factory.mktemp("every-type")
-    for name in STANDARDS:
-        target = TARGETS[name]
-        write_zip(target.build(every_type).files, out / target.archive_name(every_type))
-    return out
+    return build_packages(every_type, tmp_path_factory.mktemp("every-type"), (*STANDARDS, "web"))
 
 
 @pytest.fixture
 def play_every_type(every_type_packages: Path, every_type: Course) -> Iterator[Callable[[str], PlayerServer]]:
-    started: list[PlayerServer] = []
-
-    def start(target: str) -> PlayerServer:
-        package = every_type_packages / TARGETS[target].archive_name(every_type)
-        player = PlayerServer(package, scorm_again=REPO / "node_modules" / "scorm-again" / "dist").start()
-        started.append(player)
-        return player
-
-    yield start
-    for player in started:
-        player.stop()
+    with players(every_type_packages, every_type) as start:
+        yield start
 
 
 def interactions(cmi: dict[str, Any], prefix: str = "cmi.interactions.") -> dict[int, dict[str, str]]:
@@ -172,6 +158,35 @@ def test_every_type_wrong_fails_retry_then_attempts_run_out(
     expected_entries = 2 * len(quiz.questions) if target == "scorm12" else len(quiz.questions)
     assert len(written) == expected_entries
     assert_clean_log(stored["log"], STANDARDS[target])
+
+
+@pytest.mark.parametrize("target", [*STANDARDS, "web"])
+def test_every_type_answered_then_reloaded_mid_quiz_comes_back_as_left(
+    page: Page, play_every_type: Callable[[str], PlayerServer], every_type: Course, target: str
+) -> None:
+    player = play_every_type(target)
+    if target == "web":
+        page.goto(player.url + "content/index.html")
+        learner = Learner(page, every_type)
+    else:
+        learner = launch(page, player, every_type)
+    quiz = every_type.quiz
+    assert quiz is not None
+    learner.read_all_lessons()
+    asked = learner.asked(quiz)
+    assert {question.type_name for question in asked} == {q.type_name for q in quiz.questions}
+    learner.answer_all(correctly=True)
+    learner.surface.locator(SHOWN_HEADING).click()  # leaving the last field is what saves it
+    controls = learner.section(quiz).locator("[data-question]:not([hidden]) :is(input, select)")
+    read = "cs => cs.map(c => [c.id, ['radio', 'checkbox'].includes(c.type) ? c.checked : c.value])"
+    before = controls.evaluate_all(read)
+    assert any(value not in (False, "") for _, value in before)
+
+    page.reload()
+    learner.expect_heading(quiz.title)
+    assert learner.asked(quiz) == asked, "the same questions in the same order"
+    assert controls.evaluate_all(read) == before, "every answer as the learner left it"
+    assert "You passed with 100%" in learner.submit()
 
 
 def test_retry_after_failing_can_pass_and_resume_keeps_the_attempt(
