@@ -144,12 +144,13 @@ def bench_target(size: Size, course: Path, work: Path, targets: list[str], env: 
     return row
 
 
-def best(rows: list[Row]) -> Row:
-    """The fastest of repeated measurements of one row (the least disturbed by other load)."""
-    fastest = Row(rows[0].size, rows[0].target)
+def median(rows: list[Row]) -> Row:
+    """The median of repeated measurements of one row, run by run (the machine may be shared)."""
+    middle = Row(rows[0].size, rows[0].target)
     for key in rows[0].runs:
-        fastest.runs[key] = min((row.runs[key] for row in rows), key=lambda run: run.seconds)
-    return fastest
+        ordered = sorted((row.runs[key] for row in rows), key=lambda run: run.seconds)
+        middle.runs[key] = ordered[(len(ordered) - 1) // 2]
+    return middle
 
 
 COLUMNS = ("size", "target", "a build", "b zip", "c ssp", "d no change", "e one lesson", "a/b", "a/c", "d/a",
@@ -187,7 +188,7 @@ def main() -> None:
     parser.add_argument("--sizes", default=",".join(size.name for size in SIZES), help="comma-separated")
     parser.add_argument("--targets", default=",".join(TARGETS), help="comma-separated (default: all)")
     parser.add_argument("--no-all-targets", action="store_true", help="skip the every-target row")
-    parser.add_argument("--repeat", type=int, default=1, help="measure N times, keep the fastest")
+    parser.add_argument("--repeat", type=int, default=1, help="measure N times, keep the median")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--work", type=Path, help="scratch folder (default: a temporary one, removed)")
     parser.add_argument("--json", type=Path, help="also write the measurements here")
@@ -220,7 +221,8 @@ def main() -> None:
             if not args.no_all_targets and len(targets) > 1:
                 groups.append(targets)
             for group in groups:
-                rows.append(best([bench_target(size, course, work, group, env) for _ in range(args.repeat)]))
+                runs = [bench_target(size, course, work, group, env) for _ in range(args.repeat)]
+                rows.append(median(runs))
                 print_rows(rows[-1:])
             shutil.rmtree(work / size.name)
     finally:

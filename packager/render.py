@@ -122,8 +122,11 @@ def _markdown() -> MarkdownIt:
 RENDERED_LESSONS: ContextVar[MutableMapping[tuple[str, str, str], str] | None] = ContextVar(
     "RENDERED_LESSONS", default=None
 )
-"""Lesson HTML by (language, media references as JSON, Markdown), when set: the incremental build
-(:mod:`packager.incremental`) sets it to reuse the HTML of lessons that did not change."""
+"""Page HTML, when set: the incremental build (:mod:`packager.incremental`) sets it to reuse the HTML
+of pages that did not change. A lesson's key is (language, media references as JSON, Markdown); a
+quiz's is (:data:`QUIZ_KEY`, the mastery score, the quiz as JSON)."""
+QUIZ_KEY = "\0quiz"
+"""The first part of a quiz's key in :data:`RENDERED_LESSONS` (no language holds a NUL)."""
 
 
 def render_markdown(lesson: Lesson, language: str) -> Markup:
@@ -137,6 +140,26 @@ def render_markdown(lesson: Lesson, language: str) -> Markup:
     if html is None:
         html = rendered[key] = _markdown().render(lesson.markdown, env)
     return Markup(html)
+
+
+def render_quiz(quiz: Quiz, course: Course) -> Markup:
+    """A quiz's section of the page (templates/quiz.html), without its final newline."""
+    rendered = RENDERED_LESSONS.get()
+    if rendered is None:
+        return Markup(_quiz_html(quiz, course))
+    key = (QUIZ_KEY, str(course.mastery_score), quiz.model_dump_json())
+    html = rendered.get(key)
+    if html is None:
+        html = rendered[key] = _quiz_html(quiz, course)
+    return Markup(html)
+
+
+def _quiz_html(quiz: Quiz, course: Course) -> str:
+    return environment().get_template("quiz.html").render(quiz=quiz, course=course).removesuffix("\n")
+
+
+def _page_html(page: Lesson | Quiz, course: Course) -> Markup:
+    return render_quiz(page, course) if isinstance(page, Quiz) else render_markdown(page, course.language)
 
 
 def runtime_config(course: Course, target: Target) -> dict[str, Any]:
@@ -196,10 +219,7 @@ def render_site(course: Course, target: Target) -> Site:
     site.add(STYLESHEET, _static(STYLESHEET))
     page = environment().get_template("layout.html").render(
         course=course,
-        pages=[
-            (page, None if isinstance(page, Quiz) else render_markdown(page, course.language))
-            for page in course.pages
-        ],
+        pages=[(page, _page_html(page, course)) for page in course.pages],
         config=runtime_config(course, target),
         scripts=scripts,
         stylesheet=STYLESHEET,

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import stat
+import struct
+import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -10,7 +14,8 @@ from typing import Any
 import pytest
 
 from packager import archive as archive_module
-from packager.archive import ZIP_EPOCH, check_entry_name, entry_timestamp, write_zip
+from packager import filestate
+from packager.archive import ALIGN_MIN_BYTES, ZIP_EPOCH, check_entry_name, entry_timestamp, write_zip
 from packager.errors import PackagerError
 
 FILES = {
@@ -248,3 +253,63 @@ def test_unreadable_file_backed_entry_fails_cleanly(tmp_path: Path) -> None:
     assert caught.value.file == missing
     assert destination.read_bytes() == before
     assert [path.name for path in destination.parent.iterdir()] == ["course.zip"]
+
+
+def _local_data_offset(path: Path, info: zipfile.ZipInfo) -> tuple[int, int]:
+    """Where an entry's data starts, and its local header's extra field length."""
+    with path.open("rb") as stream:
+        stream.seek(info.header_offset)
+        header = stream.read(30)
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    return info.header_offset + 30 + name_length + extra_length, extra_length
+
+
+def test_large_stored_entries_start_on_a_block_boundary(tmp_path: Path) -> None:
+    big = tmp_path / "clip.mp4"
+    big.write_bytes(os.urandom(ALIGN_MIN_BYTES + 1234))
+    files: dict[str, bytes | Path] = {
+        **FILES, "media/a.mp4": big, "media/b.jpg": os.urandom(200_000), "media/c.png": b"\x89PNG" * 10
+    }
+    destination = tmp_path / "out.zip"
+    write_zip(files, destination)
+    with zipfile.ZipFile(destination) as package:
+        assert package.testzip() is None
+        assert package.read("media/a.mp4") == big.read_bytes()
+        for info in package.infolist():
+            assert info.extra == b""  # the padding is in the local header only
+            offset, extra = _local_data_offset(destination, info)
+            large = info.compress_type == zipfile.ZIP_STORED and info.file_size >= ALIGN_MIN_BYTES
+            assert (offset % archive_module.ALIGNMENT == 0) if large else extra == 0, info.filename
+    if shutil.which("unzip"):
+        subprocess.run(["unzip", "-tq", str(destination)], check=True, stdout=subprocess.DEVNULL)
+
+
+@pytest.mark.parametrize("reflinks", [False, True])
+def test_copies_from_the_previous_zip_are_the_same_with_or_without_reflinks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reflinks: bool
+) -> None:
+    """Cloning blocks (simulated where the file system has no reflinks) gives the bytes of a fresh write."""
+    monkeypatch.setattr(filestate, "RACY_NS", 0)  # trust the file just written
+    media = tmp_path / "clip.mp4"
+    media.write_bytes(os.urandom(3 * ALIGN_MIN_BYTES + 77))
+    os.utime(media, (1_600_000_000, 1_600_000_000))
+    files: dict[str, bytes | Path] = {"index.html": b"<p>1</p>", "media/clip.mp4": media, "z.mp3": b"x" * 100}
+    first = write_zip(files, tmp_path / "first.zip")
+    cloned: list[int] = []
+
+    def ioctl(fd: int, request: int, argument: bytes) -> None:
+        if not reflinks:
+            raise OSError(95, "Operation not supported")
+        source, offset, length, position = struct.unpack("<qQQQ", argument)
+        assert request == archive_module.FICLONERANGE
+        assert offset % 4096 == position % 4096 == length % 4096 == 0
+        os.pwrite(fd, os.pread(source, length, offset), position)
+        cloned.append(length)
+
+    monkeypatch.setattr(archive_module.fcntl, "ioctl", ioctl)
+    changed = {**files, "index.html": b"<p>two</p>"}
+    previous = archive_module.PreviousZip(tmp_path / "first.zip", first)
+    write_zip(changed, tmp_path / "copied.zip", previous=previous)
+    write_zip(changed, tmp_path / "fresh.zip")
+    assert (tmp_path / "copied.zip").read_bytes() == (tmp_path / "fresh.zip").read_bytes()
+    assert cloned == ([3 * ALIGN_MIN_BYTES] if reflinks else [])

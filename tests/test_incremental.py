@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from packager import archive, filestate, incremental
+from packager import archive, filestate, incremental, render
 from packager.archive import PreviousZip, write_zip
 from packager.cli import build, main
 from packager.course import loader
@@ -302,3 +302,34 @@ def test_a_target_failing_late_leaves_every_zip_as_it_was(
     monkeypatch.setattr(Web, "add_package_files", fail)
     assert main(["build", str(course_dir), "-o", str(out), "-q"]) == 1
     assert {path.name: path.read_bytes() for path in out.iterdir()} == before, "no zip changed, no file left"
+
+
+def test_an_unchanged_quiz_is_not_rendered_again(
+    make_course: CourseMaker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quiz = "title: Check\nquestions:\n- {id: one, type: true-false, prompt: Yes?, answer: true}\n"
+    course = make_course(
+        {**COURSE, "quiz": "quiz.yaml"}, files={"lessons/01-intro.md": LESSON, "lessons/02-second.md": SECOND,
+                                                  "quiz.yaml": quiz, **MEDIA},
+    )
+    out = tmp_path / "out"
+    build_zip(course, out)
+    rendered: list[str] = []
+    original = render._quiz_html
+
+    def spy(page: Any, course: Any) -> str:
+        rendered.append(page.id)
+        return original(page, course)
+
+    monkeypatch.setattr(render, "_quiz_html", spy)
+    edit(course / "lessons" / "02-second.md", "The second lesson.", "Changed.")
+    rebuilt = build_zip(course, out)
+    assert rendered == []
+    assert rebuilt == clean_build(course, tmp_path)
+    assert rendered == ["quiz"]  # the clean build renders it
+    edit(course / "quiz.yaml", "Yes?", "Really?")
+    rendered.clear()
+    build_zip(course, out)
+    assert rendered == ["quiz"]
+    with zipfile.ZipFile(out / ZIP) as package:
+        assert b"Really?" in package.read("index.html")

@@ -8,6 +8,7 @@ Files are named as the author named the course folder (``course/lessons/01-intro
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import types
 import typing
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -23,7 +24,7 @@ from packager.course.media import collect_media
 from packager.course.models import Course, CourseFile, Lesson, LessonFrontMatter, Quiz, QuizFile
 from packager.course.questions import ChoiceQuestion
 from packager.course.types import RelativePath
-from packager.course.yamlsource import Location, SourceMap, dotted, parse_yaml
+from packager.course.yamlsource import Location, SlowPathNeeded, SourceMap, dotted, fast_parse, parse_yaml
 from packager.errors import PackagerError, Problem
 
 COURSE_FILE = "course.yaml"
@@ -83,9 +84,10 @@ def load_course(course_dir: Path, reuse: PageReuse | None = None) -> Course:
             "title, id and lesson list) beside its lessons",
             file=folder.display(course_path),
         )
-    data, source_map = parse_yaml(read_text(folder, course_path), folder.display(course_path))
-    settings, problems = validate(CourseFile, data, source_map)
-    problems[:0] = source_map.problems
+    course_file = read_yaml(CourseFile, read_text(folder, course_path), folder.display(course_path))
+    data, settings, problems, source_map = (
+        course_file.data, course_file.model, course_file.problems, course_file.source_map
+    )
 
     pages: list[tuple[Location, Lesson | Quiz]] = []
     lessons = _page_references(data, settings)
@@ -242,9 +244,8 @@ def _load_lesson(folder: CourseFolder, path: Path) -> Lesson:
             line=1,
             field="title",
         )
-    data, source_map = parse_yaml(match.group(1), display, line_offset=1)
-    front, problems = validate(LessonFrontMatter, data if data is not None else {}, source_map)
-    problems[:0] = source_map.problems
+    front_matter = read_yaml(LessonFrontMatter, match.group(1), display, line_offset=1, empty={})
+    front, problems = front_matter.model, front_matter.problems
     body = text[match.end() :]
     if not body.strip():
         problems.append(Problem("the lesson has no text after its front matter", file=display))
@@ -280,9 +281,8 @@ def id_from_file_name(path: Path, display: Path) -> str:
 
 def _load_quiz(folder: CourseFolder, path: Path, graded: bool) -> Quiz:
     display = folder.display(path)
-    data, source_map = parse_yaml(read_text(folder, path), display)
-    quiz_file, problems = validate(QuizFile, data, source_map)
-    problems[:0] = source_map.problems
+    read = read_yaml(QuizFile, read_text(folder, path), display)
+    quiz_file, problems = read.model, read.problems
     if quiz_file is None or problems:
         raise PackagerError(problems=problems)
     return Quiz(
@@ -298,7 +298,9 @@ def _load_quiz(folder: CourseFolder, path: Path, graded: bool) -> Quiz:
     )
 
 
-def _at_reference(error: PackagerError, source_map: SourceMap, location: Location) -> list[Problem]:
+def _at_reference(
+    error: PackagerError, source_map: Callable[[], SourceMap], location: Location
+) -> list[Problem]:
     """Problems of a referenced file; a missing file is reported where course.yaml names it."""
     reported = []
     for problem in error.problems:
@@ -313,15 +315,58 @@ def _at_reference(error: PackagerError, source_map: SourceMap, location: Locatio
     return reported
 
 
-def _problem_at(source_map: SourceMap, location: Location, message: str) -> Problem:
-    _, position = source_map.locate(location)
+def _problem_at(source_map: Callable[[], SourceMap], location: Location, message: str) -> Problem:
+    located = source_map()
+    _, position = located.locate(location)
     return Problem(
         message,
-        file=source_map.file,
+        file=located.file,
         line=position[0] if position else None,
         column=position[1] if position else None,
         field=dotted(location),
     )
+
+
+class ReadYaml(Generic[ModelT]):
+    """A YAML file read and validated: its data, its model (None if invalid) and its problems."""
+
+    def __init__(
+        self, data: Any, model: ModelT | None, problems: list[Problem], source_map: Callable[[], SourceMap]
+    ) -> None:
+        self.data = data
+        self.model = model
+        self.problems = problems
+        self.source_map = source_map
+        """Where each value came from; read again on demand when the fast path was taken."""
+
+
+def read_yaml(
+    model: type[ModelT], text: str, file: Path, line_offset: int = 0, empty: Any = None
+) -> ReadYaml[ModelT]:
+    """Parse and validate one YAML document (``empty`` stands for an empty one).
+
+    A valid file is read with libyaml (:func:`fast_parse`), without positions. Anything else,
+    any problem included, is read again by PyYAML's pure-Python parser, whose source map words
+    and locates every problem: the result, messages included, is the same either way.
+    """
+
+    @functools.cache
+    def slow() -> tuple[Any, SourceMap]:
+        return parse_yaml(text, file, line_offset)
+
+    try:
+        data = fast_parse(text)
+        if data is None:
+            data = empty
+        if isinstance(data, dict):
+            return ReadYaml(data, model.model_validate(data), [], lambda: slow()[1])
+    except (SlowPathNeeded, ValidationError):
+        pass
+    data, source_map = slow()
+    if data is None:
+        data = empty
+    checked, problems = validate(model, data, source_map)
+    return ReadYaml(data, checked, [*source_map.problems, *problems], lambda: source_map)
 
 
 def validate(
