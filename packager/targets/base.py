@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import zipfile
 from abc import ABC, abstractmethod
 
 from lxml import etree
@@ -48,12 +47,6 @@ class Target(ABC):
     @abstractmethod
     def add_package_files(self, course: Course, site: Site) -> None:
         """Add the manifest, schemas and anything else this target needs."""
-
-    def check_package(self, package: zipfile.ZipFile) -> None:  # noqa: B027 (optional, like a hook)
-        """Validate the manifest of this target's package as written, as :meth:`build` does.
-
-        A rebuild that keeps an unchanged zip still runs this. Nothing to check by default.
-        """
 
 
 def identifier(course: Course, kind: str) -> str:

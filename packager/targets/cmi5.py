@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import uuid
-import zipfile
 from decimal import Decimal, InvalidOperation
 
 from lxml import etree
@@ -101,10 +100,6 @@ class Cmi5(Target):
         structure = course_structure(course)
         fail_on(structure_problems(structure, set(site.files)), STRUCTURE_FILE)
         site.add(STRUCTURE_FILE, serialize_xml(structure))
-
-    def check_package(self, package: zipfile.ZipFile) -> None:
-        structure = etree.fromstring(package.read(STRUCTURE_FILE))
-        fail_on(structure_problems(structure, set(package.namelist()) - {STRUCTURE_FILE}), STRUCTURE_FILE)
 
 
 def structure_problems(root: etree._Element, package_files: set[str]) -> list[str]:
