@@ -217,6 +217,42 @@ def test_preview_builds_serves_and_opens_the_browser(
     assert "stopped" in out
 
 
+@pytest.mark.parametrize("given", ["course", "zip"])
+def test_preview_plays_a_cmi5_package_in_the_cmi5_launcher(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path, given: str
+) -> None:
+    """No LRS and no scorm-again: the launcher keeps the AU's statements in memory."""
+    monkeypatch.setenv("SCORM_AGAIN_DIR", str(tmp_path / "nowhere"))
+    opened: list[str] = []
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(preview.webbrowser, "open", opened.append)
+
+    def serve_then_interrupt() -> None:
+        seen["page"] = get(opened[0])
+        request = urllib.request.Request(opened[0] + "launch", data=b"{}", method="POST")
+        with urllib.request.urlopen(request, timeout=30) as response:
+            seen["launch"] = json.loads(response.read())
+        seen["log"] = json.loads(get(opened[0] + "log.json")[1])
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(preview, "wait_forever", serve_then_interrupt)
+    if given == "course":
+        arguments = [str(SAMPLE), "-t", "cmi5"]
+    else:
+        assert main(["build", str(SAMPLE), "-o", str(tmp_path), "-t", "cmi5", "-q"]) == 0
+        arguments = [str(next(tmp_path.glob("*-cmi5.zip")))]
+    assert main(["preview", *arguments]) == 0
+    out = capsys.readouterr().out
+    status, page = seen["page"]
+    assert status == 200 and b"cmi5 launcher" in page and b'id="statement-log"' in page
+    assert seen["launch"]["launchMode"] == "Normal"
+    assert seen["launch"]["url"].startswith(opened[0] + "content/index.html?endpoint=")
+    verbs = [s["verb"]["id"].rsplit("/", 1)[-1] for s in seen["log"]["statements"]]
+    assert verbs == ["launched"] and seen["log"]["violations"] == []
+    assert f"at {opened[0]}" in out and "in memory" in out
+    assert "no cmi5 launcher" not in out
+
+
 def test_preview_errors(tmp_path: Path, scorm12_zip: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["preview", str(tmp_path / "missing"), "--no-open"]) == 1
     assert "no such course folder or package" in capsys.readouterr().err

@@ -14,6 +14,7 @@ from packager.archive import write_zip
 from packager.course import load_course
 from packager.errors import PackagerError
 from packager.player import PlayerServer
+from packager.player.cmi5 import Cmi5Launcher, is_cmi5_package
 from packager.targets import TARGETS
 
 NAME = "preview"
@@ -44,6 +45,14 @@ def wait_forever() -> None:
     threading.Event().wait()
 
 
+def open_player(package: Path, port: int) -> PlayerServer | Cmi5Launcher:
+    """The test LMS for a package: the cmi5 launcher, its statements kept in memory, for a cmi5
+    package; the SCORM player for any other."""
+    if is_cmi5_package(package):
+        return Cmi5Launcher(package, port=port)
+    return PlayerServer(package, port=port)
+
+
 def run(args: argparse.Namespace, console: Console) -> int:
     """Build if needed, serve the player until Ctrl-C, and open it in the browser."""
     source: Path = args.source
@@ -64,11 +73,11 @@ def run(args: argparse.Namespace, console: Console) -> int:
             package = source
         else:
             raise PackagerError("no such course folder or package", file=source)
-        with PlayerServer(package, port=args.port) as player:
+        with open_player(package, args.port) as player:
             console.print(f"playing {package.name} at {player.url}", markup=False)
-            if player.launch["standard"] == "cmi5":
-                console.print("note: the player has no cmi5 launcher (an AU needs an LRS): "
-                              "the page shows the package without an LMS", markup=False)
+            if isinstance(player, Cmi5Launcher):
+                console.print("note: statements are kept in memory for this preview only, "
+                              "not sent to an LRS", markup=False)
             console.print("press Ctrl-C to stop", markup=False)
             if not args.no_open:
                 webbrowser.open(player.url)

@@ -1,18 +1,23 @@
-"""A test cmi5 LMS: launches a cmi5 package's AU against a real LRS, the way an LMS does.
+"""A test cmi5 LMS: launches a cmi5 package's AU against an LRS, the way an LMS does.
+
+The LRS is a real one (the tests use ralph), reached through two accounts (:class:`LrsAccount`),
+or, when no account is given (``packager preview``), an in-memory :class:`StatementStore`.
 
 It runs two servers on 127.0.0.1, on two origins as in production:
 
 * the **launcher** (the content origin): the launcher page, the package's files under
   ``/content/``, and ``POST /launch``, which starts a session. Like an LMS it records
   ``launched`` in the LRS, writes ``LMS.LaunchData`` and hands out a one-time fetch URL, then
-  the page opens the AU with the launch parameters;
+  the page opens the AU with the launch parameters. ``POST /registration`` starts a new
+  registration (a new attempt); ``GET /log.json`` is what the page's live log shows: the
+  registration's statements and what the backend noted;
 * the **LMS backend**: the fetch URLs and the xAPI endpoint the AU is given (``/xapi/``). Each
   session gets its own token; statements are passed on to the LRS under the learner's LRS
   account. The State API (and the learner-preferences agent profile) is served here, because
   the LRS the tests use (ralph) implements only the Statement API.
 
 The backend also notes what an LMS would refuse (writes to LMS.LaunchData, statements after
-``terminated``, a token used for another session) in :attr:`Cmi5Launcher.violations`.
+``terminated``, a token used for another session) in ``Cmi5Launcher.record.violations``.
 """
 
 from __future__ import annotations
@@ -22,24 +27,24 @@ import json
 import mimetypes
 import secrets
 import shutil
-import tempfile
 import threading
 import urllib.error
 import urllib.request
 import uuid
+import zipfile
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
 from lxml import etree
 
 from packager.errors import PackagerError
-from packager.player.server import extract_package
+from packager.player.server import unpack_to_play
+from packager.player.statement_store import StatementStore, now_iso
 
 STATIC = Path(__file__).parent / "static"
 CMI5_NAMESPACE = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
@@ -53,6 +58,14 @@ TERMINATED = "http://adlnet.gov/expapi/verbs/terminated"
 LAUNCH_MODES = ("Normal", "Browse", "Review")
 ALLOWED_HEADERS = "Authorization, Content-Type, X-Experience-API-Version"
 MAX_BODY = 10 * 1024 * 1024
+
+
+class Lrs(Protocol):
+    """Where the launcher sends statements and reads them back: an LRS account, or the memory store."""
+
+    def request(self, method: str, resource: str, body: bytes | None = None) -> tuple[int, bytes]:
+        """One Statement API request (``resource`` relative to the endpoint): ``(status, body)``."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -69,6 +82,10 @@ class LrsAccount:
         token = base64.b64encode(f"{self.username}:{self.password}".encode()).decode("ascii")
         return f"Basic {token}"
 
+    def request(self, method: str, resource: str, body: bytes | None = None) -> tuple[int, bytes]:
+        """One request to the LRS with this account's credentials (see :func:`lrs_request`)."""
+        return lrs_request(self, method, resource, body)
+
 
 @dataclass(frozen=True)
 class AssignableUnit:
@@ -80,6 +97,22 @@ class AssignableUnit:
     move_on: str
     mastery_score: float | None
     launch_method: str
+
+
+def is_cmi5_package(package: Path) -> bool:
+    """Whether a package (a zip or a folder) is a cmi5 one: cmi5.xml at its root, no imsmanifest.xml.
+
+    An unreadable zip is not: whoever plays it reports why.
+    """
+    if package.is_dir():
+        names = {path.name for path in package.iterdir()}
+    else:
+        try:
+            with zipfile.ZipFile(package) as archive:
+                names = set(archive.namelist())
+        except (OSError, zipfile.BadZipFile):
+            return False
+    return "cmi5.xml" in names and "imsmanifest.xml" not in names
 
 
 def read_course_structure(content: Path) -> AssignableUnit:
@@ -102,11 +135,6 @@ def read_course_structure(content: Path) -> AssignableUnit:
         mastery_score=float(mastery) if mastery is not None else None,
         launch_method=au.get("launchMethod", "AnyWindow"),
     )
-
-
-def now_iso() -> str:
-    """The current UTC time as an xAPI timestamp."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 @dataclass
@@ -135,21 +163,28 @@ class Cmi5Launcher:
     """Play a cmi5 package as a test LMS; use as a context manager.
 
     ``lms`` is the LMS's own LRS account (it records ``launched`` and reads statements back);
-    ``learner`` is the account statements from the AU are stored under.
+    ``learner`` is the account statements from the AU are stored under. Give both or neither:
+    without them, statements are kept in an in-memory :class:`StatementStore` (for preview).
+    ``port`` is the launcher page's (0: a free one); the backend always takes a free port.
     """
 
     def __init__(
         self,
         package: Path,
-        lms: LrsAccount,
-        learner: LrsAccount,
+        lms: Lrs | None = None,
+        learner: Lrs | None = None,
         *,
         mastery_score: float | None = None,
         preferences: dict[str, str] | None = None,
+        port: int = 0,
     ) -> None:
+        if (lms is None) != (learner is None):
+            raise ValueError("give both LRS accounts (lms and learner) or neither")
+        store = StatementStore()
         self.package = package
-        self.lms = lms
-        self.learner = learner
+        self.lms: Lrs = lms or store
+        self.learner: Lrs = learner or store
+        self.port = port
         self.mastery_override = mastery_score
         self.preferences = preferences
         self.registration = str(uuid.uuid4())
@@ -197,14 +232,8 @@ class Cmi5Launcher:
 
     def start(self) -> Cmi5Launcher:
         """Extract the package, read cmi5.xml and serve both origins on free ports of 127.0.0.1."""
-        self._workdir = Path(tempfile.mkdtemp(prefix="packager-cmi5-"))
+        self._workdir, self.au = unpack_to_play(self.package, "packager-cmi5-", read_course_structure)
         content = self._workdir / "content"
-        content.mkdir()
-        if self.package.is_dir():
-            shutil.copytree(self.package, content, dirs_exist_ok=True)
-        else:
-            extract_package(self.package, content)
-        self.au = read_course_structure(content)
         launcher = self
         routes = {"/content/": content, "/player/": STATIC}
 
@@ -214,6 +243,12 @@ class Cmi5Launcher:
                 if path in ("/", "/index.html"):
                     self.send_file(STATIC / "cmi5-launcher.html")
                     return
+                if path == "/log.json":
+                    try:
+                        self.send_json(launcher.log())
+                    except (PackagerError, OSError, ValueError) as error:
+                        self.send_json({"error": str(error)}, HTTPStatus.BAD_GATEWAY)
+                    return
                 for prefix, folder in routes.items():
                     if path.startswith(prefix):
                         self.send_from(folder, path.removeprefix(prefix))
@@ -221,7 +256,12 @@ class Cmi5Launcher:
                 self.send_error(HTTPStatus.NOT_FOUND)
 
             def do_POST(self) -> None:
-                if urlsplit(self.path).path != "/launch":
+                path = urlsplit(self.path).path
+                if path == "/registration":
+                    self.read_body()
+                    self.send_json({"registration": launcher.new_registration()})
+                    return
+                if path != "/launch":
                     self.send_error(HTTPStatus.NOT_FOUND)
                     return
                 try:
@@ -235,10 +275,16 @@ class Cmi5Launcher:
         class Backend(_BackendHandler):
             owner = launcher
 
-        self._servers = [
-            ThreadingHTTPServer(("127.0.0.1", 0), Handler),
-            ThreadingHTTPServer(("127.0.0.1", 0), Backend),
-        ]
+        try:
+            self._servers.append(ThreadingHTTPServer(("127.0.0.1", self.port), Handler))
+            self._servers.append(ThreadingHTTPServer(("127.0.0.1", 0), Backend))
+        except OSError as error:
+            for server in self._servers:  # never served: shutdown() would wait forever
+                server.server_close()
+            self._servers = []
+            self.stop()
+            address = f"127.0.0.1:{self.port}"
+            raise PackagerError(f"cannot serve the launcher on {address}: {error.strerror}") from None
         for server in self._servers:
             threading.Thread(target=server.serve_forever, daemon=True).start()
         return self
@@ -313,7 +359,7 @@ class Cmi5Launcher:
                 "extensions": extensions,
             },
         }
-        status, body = lrs_request(self.lms, "POST", "statements", body=json.dumps([launched]).encode())
+        status, body = self.lms.request("POST", "statements", body=json.dumps([launched]).encode())
         if status >= 300:
             raise PackagerError(f"the LRS refused the launched statement ({status}): {body[:300]!r}")
         parameters = {
@@ -334,18 +380,43 @@ class Cmi5Launcher:
             "launchMethod": self.au.launch_method,
         }
 
-    def statements(self) -> list[dict[str, Any]]:
-        """Every statement of this registration in the LRS, oldest first (by timestamp)."""
+    def statements(self, registration: str | None = None) -> list[dict[str, Any]]:
+        """Every statement of a registration (default: the current one) in the LRS, oldest first
+        (by timestamp)."""
         found: list[dict[str, Any]] = []
-        resource = "statements?" + urlencode({"registration": self.registration, "limit": 500})
+        wanted = registration or self.registration
+        resource = "statements?" + urlencode({"registration": wanted, "limit": 500})
         while resource:
-            status, body = lrs_request(self.lms, "GET", resource)
+            status, body = self.lms.request("GET", resource)
             if status != HTTPStatus.OK:
                 raise PackagerError(f"the LRS did not list the statements ({status}): {body[:300]!r}")
             page = json.loads(body)
             found += page["statements"]
             resource = str(page.get("more") or "")
         return sorted(found, key=lambda statement: str(statement["timestamp"]))
+
+    def new_registration(self) -> str:
+        """Start a new registration (a new attempt, for the same learner); returns its id.
+
+        The next launch starts afresh: the AU finds no state document of this registration.
+        """
+        with self._lock:
+            self.registration = str(uuid.uuid4())
+            return self.registration
+
+    def log(self) -> dict[str, Any]:
+        """What the launcher page's live log shows: this registration's statements (oldest first)
+        and what the backend noted (violations, LRS errors)."""
+        registration = self.registration
+        statements = self.statements(registration)
+        with self._lock:
+            return {
+                "registration": registration,
+                "statements": statements,
+                "violations": list(self.record.violations),
+                "lrsErrors": list(self.record.lrs_errors),
+                "sessions": [session.id for session in self.sessions],
+            }
 
     def state(self, state_id: str) -> Any:
         """A state document of this registration (parsed JSON), or None."""
@@ -627,7 +698,7 @@ class _BackendHandler(_Handler):
                 return
             self.owner.check_statements(session, parsed if isinstance(parsed, list) else [parsed])
         resource = "statements" + (f"?{query}" if query else "")
-        status, answer = lrs_request(self.owner.learner, method, resource, body if method != "GET" else None)
+        status, answer = self.owner.learner.request(method, resource, body if method != "GET" else None)
         if status >= 300:
             self.owner.note_lrs_error(f"{method} statements: {status} {answer[:500]!r}")
         self.answer(status, answer)

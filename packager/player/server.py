@@ -15,11 +15,12 @@ import shutil
 import tempfile
 import threading
 import zipfile
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path, PurePosixPath
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
@@ -52,8 +53,8 @@ def describe_launch(content: Path) -> dict[str, Any]:
     """What the player needs from the manifest: standard, SCO to launch, title, passing rules.
 
     A package without a manifest (the plain web target) is launched at its index.html with no LMS.
-    A cmi5 package (cmi5.xml) is described as standard "cmi5": the page has no launcher for it (its
-    AU needs an LRS; see ``packager.player.cmi5``), and says so.
+    A cmi5 package (cmi5.xml) is described as standard "cmi5": this page has no launcher for it, and
+    says so (``packager preview`` plays it with the cmi5 launcher, ``packager.player.cmi5``).
     """
     manifest = content / "imsmanifest.xml"
     if not manifest.is_file():
@@ -94,6 +95,35 @@ def describe_launch(content: Path) -> dict[str, Any]:
     raise PackagerError("the manifest names no item with a launchable resource", file=manifest)
 
 
+
+Described = TypeVar("Described")
+
+
+def unpack_to_play(
+    package: Path, prefix: str, describe: Callable[[Path], Described]
+) -> tuple[Path, Described]:
+    """Copy a package folder, or extract a package zip, into a new work folder's ``content/``.
+
+    Returns the work folder and what ``describe`` reads from the content. A package that cannot
+    be played raises :class:`PackagerError` and leaves no work folder behind.
+    """
+    workdir = Path(tempfile.mkdtemp(prefix=prefix))
+    content = workdir / "content"
+    content.mkdir()
+    try:
+        if package.is_dir():
+            shutil.copytree(package, content, dirs_exist_ok=True)
+        else:
+            extract_package(package, content)
+        return workdir, describe(content)
+    except (OSError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
+        shutil.rmtree(workdir, ignore_errors=True)
+        raise PackagerError(f"cannot play this package: {error}", file=package) from None
+    except PackagerError:
+        shutil.rmtree(workdir, ignore_errors=True)
+        raise
+
+
 class PlayerServer:
     """Serve one package in the test LMS player; use as a context manager.
 
@@ -120,21 +150,8 @@ class PlayerServer:
 
     def start(self) -> PlayerServer:
         """Extract the package and start serving on 127.0.0.1 (on a free port unless one was given)."""
-        self._workdir = Path(tempfile.mkdtemp(prefix="packager-player-"))
+        self._workdir, self.launch = unpack_to_play(self.package, "packager-player-", describe_launch)
         content = self._workdir / "content"
-        content.mkdir()
-        try:
-            if self.package.is_dir():
-                shutil.copytree(self.package, content, dirs_exist_ok=True)
-            else:
-                extract_package(self.package, content)
-            self.launch = describe_launch(content)
-        except (OSError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
-            self.stop()
-            raise PackagerError(f"cannot play this package: {error}", file=self.package) from None
-        except PackagerError:
-            self.stop()
-            raise
         # A new server is a new LMS: the page drops learner records left by an earlier one.
         self.launch["session"] = secrets.token_hex(8)
         routes = {"/content/": content, "/player/": STATIC, "/vendor/scorm-again/": self.scorm_again}
