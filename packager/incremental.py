@@ -10,13 +10,16 @@ beside the zips. It holds:
   unchanged lessons are not rendered again;
 * ``targets/<target>.json``: for each target's zip, the signature of every input it was built
   from and where each entry's compressed bytes sit in it. A target none of whose inputs changed
-  keeps its zip (its manifest is validated again); otherwise unchanged entries are copied raw
+  keeps its zip (it was validated when written); otherwise unchanged entries are copied raw
   from the previous zip instead of being read and compressed again.
 
 Every key also holds a hash of the packager's own code and templates and of the libraries that
 shape the output, so a new version never reuses stale work. Caches only save work: a build
 gives the same bytes with them as without them. A file changed in the last two seconds is never
 trusted by its signature alone (see :mod:`packager.filestate`).
+
+Finding that nothing changed must stay quick, so the course models and the renderer are imported
+only by the methods that load or render.
 """
 
 from __future__ import annotations
@@ -34,15 +37,16 @@ from contextlib import contextmanager, suppress
 from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 from packager import __version__
 from packager.archive import EntryRecord, PreviousZip
-from packager.course import Course, Lesson, load_course
-from packager.course.loader import MAX_TEXT_FILE_BYTES
 from packager.filestate import signature
-from packager.render import RENDERED_LESSONS, templates_dir
-from packager.targets.base import Target
+from packager.resources import templates_dir
+
+if TYPE_CHECKING:
+    from packager.course import Course
+    from packager.targets.base import Target
 
 FORMAT = 1
 """Bumped when the layout of the cache changes."""
@@ -81,10 +85,10 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def _settings(target: Target, course_dir: Path) -> str:
+def _settings(target_name: str, course_dir: Path) -> str:
     """What besides files decides a target's zip: the target, the course folder, the environment."""
     return _hash(
-        target.name,
+        target_name,
         str(course_dir.resolve()),
         os.environ.get("SOURCE_DATE_EPOCH", ""),
         os.environ.get("PACKAGER_SCHEMA_DIR", ""),
@@ -115,12 +119,15 @@ class BuildCache:
 
     def load_course(self, course_dir: Path) -> Course:
         """Load the course, reusing the pages whose files did not change."""
+        from packager.course import load_course
+
         if self.folder is None:
             return load_course(course_dir)
         return load_course(course_dir, reuse=self.reuse_pages)
 
     def reuse_pages(self, load: Load[T]) -> Load[T]:
         """Wrap a page loader ``load(folder, path, ...)``: an unchanged file's page comes from the cache."""
+        from packager.course.loader import MAX_TEXT_FILE_BYTES
 
         @functools.wraps(load)
         def cached(folder: Any, path: Path, *args: Any, **kwargs: Any) -> T:
@@ -150,6 +157,8 @@ class BuildCache:
     @contextmanager
     def rendering(self) -> Iterator[None]:
         """Within this block, lesson HTML rendered by an earlier build is reused."""
+        from packager.render import RENDERED_LESSONS
+
         if self.folder is None:
             yield
             return
@@ -167,12 +176,12 @@ class BuildCache:
         files += [page.source for page in course.pages]
         files += list(course.media_files.values())
         inputs: dict[str, str | None] = {str(path): signature(path) for path in files}
-        inputs[SETTINGS] = _settings(target, course_dir)
+        inputs[SETTINGS] = _settings(target.name, course_dir)
         return inputs
 
-    def unchanged_zip(self, target: Target, output: Path, course_dir: Path) -> Path | None:
+    def unchanged_zip(self, target_name: str, output: Path, course_dir: Path) -> Path | None:
         """The target's zip in ``output``, if none of its inputs changed since it was built."""
-        record = self._record(target)
+        record = self._record(target_name)
         if record is None:
             return None
         path = output / record["zip"]
@@ -180,12 +189,12 @@ class BuildCache:
         if None in inputs.values() or signature(path, trust_recent=True) != record["signature"]:
             return None
         current = {name: signature(Path(name)) for name in inputs if name != SETTINGS}
-        current[SETTINGS] = _settings(target, course_dir)
+        current[SETTINGS] = _settings(target_name, course_dir)
         return path if current == inputs else None
 
     def previous_zip(self, target: Target, path: Path) -> PreviousZip | None:
         """The target's previous zip at ``path``, if it is still the one the cache describes."""
-        record = self._record(target)
+        record = self._record(target.name)
         if record is None or record["zip"] != path.name:
             return None
         if signature(path, trust_recent=True) != record["signature"]:
@@ -205,12 +214,13 @@ class BuildCache:
             "inputs": self.target_inputs(target, course, course_dir),
             "entries": {name: asdict(entry) for name, entry in entries.items()},
         }
-        _write_atomically(self._record_path(target), lambda stream: stream.write(json.dumps(record).encode()))
+        encoded = json.dumps(record).encode()
+        _write_atomically(self._record_path(target.name), lambda stream: stream.write(encoded))
 
     def forget_zip(self, target: Target) -> None:
         """Drop the target's record (before its zip is replaced, in case the build fails half-way)."""
         if self.folder is not None:
-            self._record_path(target).unlink(missing_ok=True)
+            self._record_path(target.name).unlink(missing_ok=True)
 
     def save(self) -> None:
         """Keep the pages and lesson HTML this build used (and only those) for the next build."""
@@ -242,15 +252,15 @@ class BuildCache:
     def _file(self, name: str) -> Path | None:
         return None if self.folder is None else self.folder / name
 
-    def _record_path(self, target: Target) -> Path:
+    def _record_path(self, target_name: str) -> Path:
         assert self.folder is not None
-        return self.folder / "targets" / f"{target.name}.json"
+        return self.folder / "targets" / f"{target_name}.json"
 
-    def _record(self, target: Target) -> dict[str, Any] | None:
+    def _record(self, target_name: str) -> dict[str, Any] | None:
         if self.folder is None:
             return None
         try:
-            record: dict[str, Any] = json.loads(self._record_path(target).read_bytes())
+            record: dict[str, Any] = json.loads(self._record_path(target_name).read_bytes())
         except (OSError, ValueError):
             return None
         complete = isinstance(record, dict) and {"zip", "signature", "inputs", "entries"} <= set(record)
@@ -285,6 +295,8 @@ class _LessonHtml(MutableMapping[tuple[str, str, str], str]):
 
 
 def _referenced_files(page: object) -> list[Path]:
+    from packager.course import Lesson
+
     return list(page.media_files.values()) if isinstance(page, Lesson) else []
 
 

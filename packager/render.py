@@ -7,7 +7,6 @@ from collections.abc import Iterator, Mapping, MutableMapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path, PurePosixPath
 from types import MethodType
 from typing import TYPE_CHECKING, Any
@@ -20,6 +19,7 @@ from markupsafe import Markup
 
 from packager.course import Course, Lesson, Quiz
 from packager.course.media import is_external, media_kind, new_markdown_parser
+from packager.resources import templates_dir
 
 if TYPE_CHECKING:
     from packager.targets.base import Target
@@ -36,14 +36,6 @@ helpers and its adapter follow). Without an LMS, every package runs standalone."
 
 RUNTIME_APP = "runtime/app.js"
 STYLESHEET = "theme.css"
-
-
-def templates_dir() -> Path:
-    """Where the templates live: inside the installed wheel, or at the top of a source checkout."""
-    installed = Path(str(resources.files("packager"))) / "templates"
-    if installed.is_dir():
-        return installed
-    return Path(__file__).resolve().parent.parent / "templates"
 
 
 @dataclass

@@ -12,7 +12,7 @@ from functools import cache
 
 import jinja2
 
-from packager.render import templates_dir
+from packager.resources import templates_dir
 
 _YAML_FORBIDDEN = re.compile(r"[\u007f-\u009f\u2028\u2029\ufeff]")
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]<>|~#&])")

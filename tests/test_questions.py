@@ -18,7 +18,7 @@ def question(**fields: Any) -> Any:
 
 
 def test_every_registered_type_has_a_template_and_a_runtime_piece() -> None:
-    from packager.render import templates_dir
+    from packager.resources import templates_dir
 
     for model in QUESTION_TYPES:
         assert (templates_dir() / "questions" / f"{model.type_name}.html").is_file()

@@ -11,7 +11,8 @@ import pytest
 
 from packager.course import Course, load_course
 from packager.errors import PackagerError
-from packager.render import runtime_config, templates_dir
+from packager.render import runtime_config
+from packager.resources import templates_dir
 from packager.resume import max_suspend_data
 from packager.targets import TARGETS
 from tests.conftest import CourseMaker

@@ -1,8 +1,9 @@
-"""The ``packager`` command line: one module per verb, registered in ``COMMANDS``."""
+"""The ``packager`` command line: one module per verb, registered in ``VERBS``."""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
@@ -10,32 +11,44 @@ from rich.console import Console
 from rich.markup import escape
 
 from packager import __version__
-from packager.cli import build, key, lint, new, preview, schema
 from packager.errors import PackagerError
 
-COMMANDS = (build, lint, key, schema, new, preview)
-"""Every verb. Each module has NAME, HELP, add_arguments(parser) and run(args, console)."""
+VERBS = {
+    "build": "validate a course folder and write its packages",
+    "lint": "check a SCORM package (zip hygiene, XSDs, conformance rules, files, external URLs)",
+    "key": "print the answer key of a course: each question's correct answer and one wrong answer",
+    "schema": "write the JSON Schema of course.yaml, quiz files and lesson front matter",
+    "new": "create a course folder with two lessons and a quiz that builds",
+    "preview": "play a course folder or a package in a local test LMS, with a live log of its API calls",
+}
+"""Every verb with its one-line help. A verb lives in ``packager/cli/<verb>.py`` with
+``add_arguments(parser)`` and ``run(args, console)``; only the verb being run is imported, so that
+the command starts quickly."""
 
 
-def parser() -> argparse.ArgumentParser:
-    """The argument parser with every registered verb."""
+def parser(verb: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: every verb listed, ``verb``'s own options and ``run`` added."""
     top = argparse.ArgumentParser(
         prog="packager", description="Turn course text into LMS-ready SCORM packages."
     )
     top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     verbs = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for command in COMMANDS:
-        sub = verbs.add_parser(command.NAME, help=command.HELP, description=command.HELP)
-        sub.add_argument("-q", "--quiet", action="store_true", help="print only errors")
-        sub.add_argument("-v", "--verbose", action="store_true", help="print more detail")
-        command.add_arguments(sub)
-        sub.set_defaults(run=command.run)
+    for name, summary in VERBS.items():
+        sub = verbs.add_parser(name, help=summary, description=summary)
+        if name == verb:
+            command = importlib.import_module(f"packager.cli.{name}")
+            sub.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+            sub.add_argument("-v", "--verbose", action="store_true", help="print more detail")
+            command.add_arguments(sub)
+            sub.set_defaults(run=command.run)
     return top
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 bad input, 2 bad usage)."""
-    args = parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    verb = next((argument for argument in arguments if not argument.startswith("-")), None)
+    args = parser(verb).parse_args(arguments)
     # soft_wrap: long paths are never broken across lines, whatever the terminal width.
     console = Console(quiet=args.quiet, highlight=False, soft_wrap=True)
     errors = Console(stderr=True, highlight=False, soft_wrap=True)

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import (
@@ -27,13 +28,13 @@ from rich.progress import (
 from rich.text import Text
 
 from packager.archive import EntryRecord, PreviousZip, StagedZip, content_size, stage_zip
-from packager.course import Course
 from packager.incremental import BuildCache
 from packager.targets import TARGETS
-from packager.targets.base import Target
 
-NAME = "build"
-HELP = "validate a course folder and write its packages"
+if TYPE_CHECKING:
+    from packager.course import Course
+    from packager.targets.base import Target
+
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -59,18 +60,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, console: Console) -> int:
     """Build every requested target; nothing is written unless all of them validate."""
     cache = BuildCache(None) if args.no_cache else BuildCache.for_output(args.output)
-    targets = [TARGETS[name] for name in dict.fromkeys(args.target or TARGETS)]
+    names = list(dict.fromkeys(args.target or TARGETS))
     with _progress(console, shown=console.is_terminal and not args.quiet) as progress:
         unchanged: dict[str, Path] = {}
-        for target in targets:
-            path = cache.unchanged_zip(target, args.output, args.course_dir)
+        for name in names:
+            path = cache.unchanged_zip(name, args.output, args.course_dir)
             if path is not None:
                 # Same inputs, same code (the cache key holds both), same zip: it was checked when written.
-                unchanged[target.name] = path
-        for target in targets:
-            if target.name in unchanged:
-                console.print(f"{unchanged[target.name]} is up to date", markup=False)
-        stale = [target for target in targets if target.name not in unchanged]
+                unchanged[name] = path
+                console.print(f"{path} is up to date", markup=False)
+        stale = [TARGETS[name] for name in names if name not in unchanged]
         if not stale:
             return 0
         task = progress.add_task("loading the course", total=None)

@@ -18,8 +18,6 @@ from packager.course import Course, load_course
 from packager.output import write_file
 from packager.text import text_environment
 
-NAME = "key"
-HELP = "print the answer key of a course: each question's correct answer and one wrong answer"
 TEMPLATE = "key.md"
 
 

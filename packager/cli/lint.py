@@ -15,8 +15,6 @@ from rich.text import Text
 
 from packager.lint import Finding, Severity, has_errors, lint_package
 
-NAME = "lint"
-HELP = "check a SCORM package (zip hygiene, XSDs, conformance rules, files, external URLs)"
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 

@@ -21,11 +21,9 @@ from packager.course import load_course
 from packager.course.questions import QUESTION_TYPES
 from packager.course.types import Slug, Title
 from packager.errors import PackagerError
-from packager.render import templates_dir
+from packager.resources import templates_dir
 from packager.text import text_environment
 
-NAME = "new"
-HELP = "create a course folder with two lessons and a quiz that builds"
 SCAFFOLD = "scaffold"
 QUESTION_SNIPPETS = "questions"
 """Folder of the scaffold holding one example question per type, included in the quiz."""

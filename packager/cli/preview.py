@@ -17,8 +17,6 @@ from packager.player import PlayerServer
 from packager.player.cmi5 import Cmi5Launcher, is_cmi5_package
 from packager.targets import TARGETS
 
-NAME = "preview"
-HELP = "play a course folder or a package in a local test LMS, with a live log of its API calls"
 DEFAULT_TARGET = "scorm12"
 
 

@@ -17,8 +17,6 @@ from rich.console import Console
 from packager.course.models import CourseFile, LessonFrontMatter, QuizFile
 from packager.output import write_file
 
-NAME = "schema"
-HELP = "write the JSON Schema of course.yaml, quiz files and lesson front matter"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "course.schema.json": (CourseFile, "course.yaml"),
