@@ -9,6 +9,7 @@ are the same as a clean build's.
 from __future__ import annotations
 
 import argparse
+import gc
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import partial
@@ -27,7 +28,14 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from packager.archive import EntryRecord, PreviousZip, StagedZip, content_size, stage_zip
+from packager.archive import (
+    EntryRecord,
+    PreviousZip,
+    StagedZip,
+    content_size,
+    restore_interrupted,
+    stage_zip,
+)
 from packager.incremental import BuildCache
 from packager.targets import TARGETS
 
@@ -35,6 +43,8 @@ if TYPE_CHECKING:
     from packager.course import Course
     from packager.targets.base import Target
 
+GC_YOUNG_OBJECTS = 50_000
+"""Objects allocated between two collections of the youngest generation (Python's default: 700)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -59,8 +69,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, console: Console) -> int:
     """Build every requested target; nothing is written unless all of them validate."""
+    with _few_collections():
+        return _build(args, console)
+
+
+def _build(args: argparse.Namespace, console: Console) -> int:
+    """Put back any zip an interrupted build left half-written, then build."""
     cache = BuildCache(None) if args.no_cache else BuildCache.for_output(args.output)
     names = list(dict.fromkeys(args.target or TARGETS))
+    for restored in restore_interrupted(args.output):
+        console.print(f"restored {restored}: an interrupted build had left it half-written", markup=False)
     with _progress(console, shown=console.is_terminal and not args.quiet) as progress:
         unchanged: dict[str, Path] = {}
         for name in names:
@@ -75,6 +93,8 @@ def run(args: argparse.Namespace, console: Console) -> int:
         task = progress.add_task("loading the course", total=None)
         course = cache.load_course(args.course_dir)
         progress.remove_task(task)
+        # The course lives until the end: the garbage collector need not scan it again and again.
+        gc.freeze()
         staged: list[tuple[Target, StagedZip, PreviousZip | None]] = []
         try:
             with cache.rendering():
@@ -122,6 +142,19 @@ def _copied(previous: PreviousZip | None, entries: Mapping[str, EntryRecord]) ->
         return 0
     before = {name: entry.digest for name, entry in previous.entries.items() if entry.digest}
     return sum(1 for name, entry in entries.items() if name in before and before[name] == entry.digest)
+
+
+@contextmanager
+def _few_collections() -> Iterator[None]:
+    """Loading makes many long-lived objects and few cycles: collect less often meanwhile (the
+    course itself is frozen once loaded); as before afterwards."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(GC_YOUNG_OBJECTS, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
 
 
 class _Bytes(DownloadColumn):

@@ -1,0 +1,209 @@
+"""Updating a large zip in place: same bytes as a fresh write, and never a broken zip left behind."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from packager import archive as archive_module
+from packager import filestate
+from packager.archive import PreviousZip, restore_interrupted, stage_zip, undo_journal, write_zip
+from packager.cli import main
+from packager.errors import PackagerError
+
+MEDIA_BYTES = 400_000
+
+
+@pytest.fixture(autouse=True)
+def _small_zips_update_in_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(archive_module, "IN_PLACE_MIN_BYTES", 0)
+    monkeypatch.setattr(filestate, "RACY_NS", 0)  # trust the files just written
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+
+def course_files(tmp_path: Path, page: bytes) -> dict[str, bytes | Path]:
+    """Two media files (most of the zip's bytes) and some text, as a course's package has."""
+    media = tmp_path / "media"
+    media.mkdir(exist_ok=True)
+    files: dict[str, bytes | Path] = {"index.html": page, "runtime/app.js": b"var app = 1;\n" * 50}
+    for name in ("clip.mp4", "photo.jpg"):
+        path = media / name
+        if not path.exists():
+            path.write_bytes(os.urandom(MEDIA_BYTES))
+            os.utime(path, (1_600_000_000, 1_600_000_000))
+        files[f"media/{name}"] = path
+    return files
+
+
+def previous_of(destination: Path) -> PreviousZip:
+    entries = write_zip(course_files(destination.parent.parent, b"<p>first</p>\n" * 100), destination)
+    return PreviousZip(destination, entries)
+
+
+def test_a_text_change_rewrites_only_the_end_and_gives_a_fresh_writes_bytes(tmp_path: Path) -> None:
+    destination = tmp_path / "out" / "course.zip"
+    previous = previous_of(destination)
+    inode = destination.stat().st_ino
+    files = course_files(tmp_path, b"<p>second, a little longer</p>\n" * 100)
+    staged = stage_zip(files, destination, previous=previous)
+    assert staged.kept_bytes >= 2 * MEDIA_BYTES, "the media at the front are kept where they are"
+    # The staged file holds only the end: its beginning is a hole.
+    assert os.stat(staged.temporary).st_blocks * 512 < 2 * MEDIA_BYTES
+    staged.commit()
+    assert destination.stat().st_ino == inode, "updated in place, not replaced"
+    write_zip(files, tmp_path / "fresh.zip")
+    assert destination.read_bytes() == (tmp_path / "fresh.zip").read_bytes()
+    assert sorted(path.name for path in destination.parent.iterdir()) == ["course.zip"]
+    with zipfile.ZipFile(destination) as package:
+        assert package.testzip() is None
+    if shutil.which("unzip"):
+        subprocess.run(["unzip", "-tq", str(destination)], check=True, stdout=subprocess.DEVNULL)
+
+
+def test_a_shorter_end_truncates_the_zip(tmp_path: Path) -> None:
+    destination = tmp_path / "out" / "course.zip"
+    previous = previous_of(destination)
+    files = course_files(tmp_path, b"<p>1</p>")
+    write_zip(files, destination, previous=previous)
+    write_zip(files, tmp_path / "fresh.zip")
+    assert destination.read_bytes() == (tmp_path / "fresh.zip").read_bytes()
+
+
+def test_changed_media_or_a_small_zip_are_written_afresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    destination = tmp_path / "out" / "course.zip"
+    previous = previous_of(destination)
+    files = course_files(tmp_path, b"<p>first</p>\n" * 100)
+    (tmp_path / "media" / "clip.mp4").write_bytes(os.urandom(MEDIA_BYTES))  # the first entry changes
+    staged = stage_zip(files, destination, previous=previous)
+    assert staged.kept_bytes == 0
+    staged.discard()
+    monkeypatch.setattr(archive_module, "IN_PLACE_MIN_BYTES", 10 * MEDIA_BYTES)
+    previous = previous_of(destination)
+    staged = stage_zip(course_files(tmp_path, b"<p>new</p>"), destination, previous=previous)
+    assert staged.kept_bytes == 0, "a small zip is cheap to write whole"
+    staged.discard()
+
+
+def test_a_hard_linked_zip_is_never_changed_in_place(tmp_path: Path) -> None:
+    destination = tmp_path / "out" / "course.zip"
+    previous = previous_of(destination)
+    uploaded = tmp_path / "uploaded.zip"
+    os.link(destination, uploaded)
+    before = uploaded.read_bytes()
+    write_zip(course_files(tmp_path, b"<p>second</p>"), destination, previous=previous)
+    assert uploaded.read_bytes() == before, "the other name still has the earlier build"
+    assert destination.read_bytes() != before
+
+
+def test_a_failed_update_puts_the_previous_zip_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    destination = tmp_path / "out" / "course.zip"
+    previous = previous_of(destination)
+    before = destination.read_bytes()
+    staged = stage_zip(course_files(tmp_path, b"<p>second</p>" * 500), destination, previous=previous)
+    assert staged.kept_bytes
+    original = archive_module._copy_at
+    calls: list[int] = []
+
+    def fail_half_way(source: Any, sink: Any, offset: int, length: int, **options: Any) -> None:
+        calls.append(length)
+        if len(calls) == 2:  # the first copy saves the journal; the second writes the new end
+            original(source, sink, offset, length // 2, **options)
+            raise OSError(28, "No space left on device")
+        original(source, sink, offset, length, **options)
+
+    monkeypatch.setattr(archive_module, "_copy_at", fail_half_way)
+    with pytest.raises(PackagerError, match="cannot write the package: No space left on device"):
+        staged.commit()
+    assert len(calls) == 3, "the journal was written back"
+    assert destination.read_bytes() == before
+    assert sorted(path.name for path in destination.parent.iterdir()) == ["course.zip"]
+
+
+def test_a_zip_the_destination_no_longer_is_is_not_touched(tmp_path: Path) -> None:
+    destination = tmp_path / "out" / "course.zip"
+    previous = previous_of(destination)
+    staged = stage_zip(course_files(tmp_path, b"<p>second</p>"), destination, previous=previous)
+    destination.write_bytes(b"someone else's file")
+    with pytest.raises(PackagerError, match="changed while the build was running"):
+        staged.commit()
+    assert destination.read_bytes() == b"someone else's file"
+    assert not staged.temporary.exists()
+
+
+def interrupt_after_the_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, bytes]:
+    """Update the zip in place but stop, as a killed process would, half-way through the new end."""
+    destination = tmp_path / "out" / "course.zip"
+    previous = previous_of(destination)
+    before = destination.read_bytes()
+    staged = stage_zip(course_files(tmp_path, b"<p>second</p>" * 500), destination, previous=previous)
+    original = archive_module._copy_at
+    calls: list[int] = []
+
+    class Killed(BaseException):
+        """Stands for SIGKILL: nothing after it runs, not even the undo (see below)."""
+
+    def killed_half_way(source: Any, sink: Any, offset: int, length: int, **options: Any) -> None:
+        calls.append(length)
+        if len(calls) == 2:
+            original(source, sink, offset, length // 2, **options)
+            raise Killed
+        original(source, sink, offset, length, **options)
+
+    monkeypatch.setattr(archive_module, "_copy_at", killed_half_way)
+    monkeypatch.setattr(archive_module, "_undo", lambda journal, target: (_ for _ in ()).throw(Killed()))
+    with pytest.raises(Killed):
+        staged.commit()
+    monkeypatch.undo()
+    assert undo_journal(destination).exists()
+    assert destination.read_bytes() != before, "the zip really is half-written"
+    return destination, before
+
+
+def test_the_next_build_restores_a_zip_an_interrupted_update_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    destination, before = interrupt_after_the_journal(tmp_path, monkeypatch)
+    assert restore_interrupted(destination.parent) == [destination]
+    assert destination.read_bytes() == before
+    assert sorted(path.name for path in destination.parent.iterdir()) == ["course.zip"]
+    assert restore_interrupted(destination.parent) == []
+
+
+def test_build_says_what_it_restored_even_when_the_course_is_bad(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    destination, before = interrupt_after_the_journal(tmp_path, monkeypatch)
+    (tmp_path / "course").mkdir()
+    (tmp_path / "course" / "course.yaml").write_text("title: [unclosed\n", "utf-8")
+    monkeypatch.setenv("PACKAGER_CACHE_DIR", str(tmp_path / "cache"))
+    code = main(["build", str(tmp_path / "course"), "-o", str(destination.parent)])
+    assert code == 1
+    assert destination.read_bytes() == before, "the earlier build is back, whole"
+    assert f"restored {destination}" in capsys.readouterr().out
+
+
+def test_a_journal_cut_short_means_the_zip_was_never_touched(tmp_path: Path) -> None:
+    destination = tmp_path / "out" / "course.zip"
+    previous_of(destination)
+    before = destination.read_bytes()
+    partial = undo_journal(destination).with_name(undo_journal(destination).name + ".partial")
+    partial.write_bytes(b"PKGUNDO1 half")
+    assert restore_interrupted(destination.parent) == []
+    assert destination.read_bytes() == before
+    assert not partial.exists()
+
+
+def test_a_damaged_journal_is_reported_not_applied(tmp_path: Path) -> None:
+    destination = tmp_path / "out" / "course.zip"
+    previous_of(destination)
+    before = destination.read_bytes()
+    undo_journal(destination).write_bytes(b"PKGUNDO1" + bytes(16) + b"extra")
+    with pytest.raises(PackagerError, match="cannot restore the package .*journal .* is damaged"):
+        restore_interrupted(destination.parent)
+    assert destination.read_bytes() == before
