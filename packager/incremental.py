@@ -30,6 +30,7 @@ import json
 import os
 import pickle
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
@@ -42,7 +43,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 from packager import __version__
 from packager.archive import EntryRecord, PreviousZip
 from packager.filestate import signature
-from packager.resources import templates_dir
+from packager.resources import cache_root, templates_dir
 
 if TYPE_CHECKING:
     from packager.course import Course
@@ -60,15 +61,6 @@ SETTINGS = "settings"
 
 T = TypeVar("T")
 Load = Callable[..., T]
-
-
-def cache_root() -> Path:
-    """Where every output folder's cache lives."""
-    configured = os.environ.get("PACKAGER_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "scorm-course-packager"
 
 
 @functools.cache
@@ -96,7 +88,15 @@ def _settings(target_name: str, course_dir: Path) -> str:
 
 
 def _hash(*parts: object) -> str:
-    return hashlib.sha256(json.dumps([code_digest(), *parts], default=str).encode()).hexdigest()
+    """A key from the packager's code and ``parts``: text as is (quick for long Markdown), anything
+    else as JSON; each part is prefixed by its length, so no two lists of parts give one key."""
+    digest = hashlib.sha256(code_digest().encode())
+    for part in parts:
+        data = f"s{part}" if isinstance(part, str) else f"j{json.dumps(part, default=str)}"
+        encoded = data.encode("utf-8", "surrogatepass")
+        digest.update(len(encoded).to_bytes(8, "little"))
+        digest.update(encoded)
+    return digest.hexdigest()
 
 
 class BuildCache:
@@ -123,6 +123,7 @@ class BuildCache:
 
         if self.folder is None:
             return load_course(course_dir)
+        _real_folder.cache_clear()  # folders are resolved again for each build
         return load_course(course_dir, reuse=self.reuse_pages)
 
     def reuse_pages(self, load: Load[T]) -> Load[T]:
@@ -132,11 +133,14 @@ class BuildCache:
         @functools.wraps(load)
         def cached(folder: Any, path: Path, *args: Any, **kwargs: Any) -> T:
             try:
-                # Only a regular file of a sane size is read here: a pipe would block for ever.
-                if not path.is_file() or path.stat().st_size > MAX_TEXT_FILE_BYTES:
+                # Only a regular file (not a link) of a sane size is read here: a pipe would block
+                # for ever, and a link is checked by the loader.
+                state = os.lstat(path)
+                if not stat.S_ISREG(state.st_mode) or state.st_size > MAX_TEXT_FILE_BYTES:
                     return load(folder, path, *args, **kwargs)  # the loader reports the problem
                 content = path.read_bytes()
-                key = _hash(load.__qualname__, repr(folder), str(path), str(path.resolve()), args,
+                real = os.path.join(_real_folder(str(path.parent)), path.name)
+                key = _hash(load.__qualname__, repr(folder), str(path), real, args,
                             sorted(kwargs.items()), hashlib.sha256(content).hexdigest())
             except (OSError, ValueError, RuntimeError):
                 return load(folder, path, *args, **kwargs)  # the loader reports the problem
@@ -292,6 +296,12 @@ class _LessonHtml(MutableMapping[tuple[str, str, str], str]):
 
     def __len__(self) -> int:
         return len(self.cache._used_lessons)
+
+
+@functools.lru_cache(maxsize=64)
+def _real_folder(folder: str) -> str:
+    """The folder with every link resolved (asked once per folder: the lessons share one)."""
+    return os.path.realpath(folder)
 
 
 def _referenced_files(page: object) -> list[Path]:

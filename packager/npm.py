@@ -14,7 +14,6 @@ import os
 import shutil
 import tarfile
 import tempfile
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +69,8 @@ class PinnedPackage:
 
     def _fetch(self) -> bytes:
         try:
+            import urllib.request  # only when a package must be downloaded (slow to import)
+
             with urllib.request.urlopen(self.url, timeout=60) as response:
                 tarball: bytes = response.read()
         except OSError as error:

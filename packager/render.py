@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping, MutableMapping
+from contextlib import suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
@@ -12,6 +13,7 @@ from types import MethodType
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+import jinja2.bccache
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
@@ -19,7 +21,7 @@ from markupsafe import Markup
 
 from packager.course import Course, Lesson, Quiz
 from packager.course.media import is_external, media_kind, new_markdown_parser
-from packager.resources import templates_dir
+from packager.resources import cache_root, templates_dir
 
 if TYPE_CHECKING:
     from packager.targets.base import Target
@@ -60,15 +62,40 @@ class Site:
 
 @cache
 def environment() -> jinja2.Environment:
-    """The Jinja2 environment: autoescape on, undefined names are errors."""
+    """The Jinja2 environment: autoescape on, undefined names are errors; templates compiled once
+    are kept in the user cache (Jinja2 checks each against its source before using it)."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
+        bytecode_cache=_compiled_templates(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Compiled templates in the user cache; a cache that cannot be read or written only means
+    compiling again."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _compiled_templates() -> jinja2.BytecodeCache | None:
+    """Where compiled templates are kept; None (compile every time) when that cannot be written."""
+    folder = cache_root() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _CompiledTemplates(str(folder))
 
 
 @cache
