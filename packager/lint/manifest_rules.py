@@ -45,9 +45,13 @@ def _manifest(package: Package) -> etree._Element:
 
 def _cp(package: Package, name: str) -> list[etree._Element]:
     """Every element ``name`` of the manifest's own (content-packaging) namespace, in document order."""
-    manifest = _manifest(package)
-    namespace = etree.QName(manifest).namespace or ""
-    return list(manifest.iter(f"{{{namespace}}}{name}"))
+    key = f"cp:{name}"
+    if key not in package.derived:
+        manifest = _manifest(package)
+        namespace = etree.QName(manifest).namespace or ""
+        package.derived[key] = list(manifest.iter(f"{{{namespace}}}{name}"))
+    found: list[etree._Element] = package.derived[key]
+    return found
 
 
 def source_line(element: etree._Element) -> int | None:
@@ -60,13 +64,20 @@ def _at(element: etree._Element, message: str) -> Hit:
     return Hit(message, MANIFEST, source_line(element))
 
 
-def _bases(element: etree._Element) -> list[str]:
+def _bases(package: Package, element: etree._Element) -> tuple[str, ...]:
     """The xml:base values that apply to an element's hrefs, outermost first."""
+    if "any xml:base" not in package.derived:
+        manifest = _manifest(package)
+        package.derived["any xml:base"] = any(node.get(XML_BASE) for node in manifest.iter(etree.Element))
+    if not package.derived["any xml:base"]:
+        return ()  # the usual case
     chain = [*reversed(list(element.iterancestors())), element]
-    return [str(node.get(XML_BASE)) for node in chain if node.get(XML_BASE)]
+    return tuple(str(node.get(XML_BASE)) for node in chain if node.get(XML_BASE))
 
 
 def _is_url(reference: str) -> bool:
+    if ":" not in reference and not reference.startswith("//"):
+        return False  # neither a scheme nor a host: a path (and urlsplit is slow)
     split = urlsplit(reference)
     return bool(split.scheme or split.netloc)
 
@@ -85,7 +96,7 @@ def resolve_href(href: str, bases: Sequence[str] = ()) -> str | None:
     for index, reference in enumerate(references):
         if _is_url(reference) or reference.startswith("/") or "\\" in reference:
             return None
-        path = unquote(urlsplit(reference).path)
+        path = reference if _plain_path(reference) else unquote(urlsplit(reference).path)
         if index < len(bases):
             path = path[: path.rfind("/") + 1]  # a base names the folder up to its last slash
         for segment in path.split("/"):
@@ -96,6 +107,15 @@ def resolve_href(href: str, bases: Sequence[str] = ()) -> str | None:
             elif segment not in ("", "."):
                 parts.append(segment)
     return "/".join(parts) or None
+
+
+def _plain_path(reference: str) -> bool:
+    """Whether a relative reference is its own path: nothing for urlsplit to strip, cut or decode."""
+    if not reference:
+        return True
+    trimmed = reference[0] > " " and reference[-1] > " "
+    plain = not reference.startswith("//") and not any(character in reference for character in ":?#%\t\r\n")
+    return trimmed and plain
 
 
 def _href_problem(reference: str, bases: Sequence[str]) -> str | None:
@@ -122,15 +142,22 @@ def _identifiers(package: Package) -> dict[str, str]:
 
 def _listed_files(package: Package) -> dict[str, etree._Element]:
     """Every package path the manifest lists (file hrefs, adlcp:location metadata) -> where."""
+    if "listed files" not in package.derived:
+        package.derived["listed files"] = _find_listed_files(package)
+    listed: dict[str, etree._Element] = package.derived["listed files"]
+    return listed
+
+
+def _find_listed_files(package: Package) -> dict[str, etree._Element]:
     listed: dict[str, etree._Element] = {}
     for file in _cp(package, "file"):
-        path = resolve_href(str(file.get("href", "")), _bases(file))
+        path = resolve_href(str(file.get("href", "")), _bases(package, file))
         if path is not None:
             listed.setdefault(path, file)
     adlcp = {namespace for namespace, prefix in expected_prefixes().items() if prefix == "adlcp"}
     for element in _manifest(package).iter(*(f"{{{namespace}}}location" for namespace in adlcp)):
         if element.text and not _is_url(element.text.strip()):
-            path = resolve_href(element.text.strip(), _bases(element))
+            path = resolve_href(element.text.strip(), _bases(package, element))
             if path is not None:
                 listed.setdefault(path, element)
     return listed
@@ -309,8 +336,8 @@ def safe_hrefs(package: Package) -> Iterator[Hit]:
             continue
         parent = element.getparent()
         checks = (
-            ("href", element.get("href"), _bases(element)),
-            ("xml:base", element.get(XML_BASE), [] if parent is None else _bases(parent)),
+            ("href", element.get("href"), _bases(package, element)),
+            ("xml:base", element.get(XML_BASE), () if parent is None else _bases(package, parent)),
         )
         for label, value, bases in checks:
             problem = None if value is None else _href_problem(value, bases)
@@ -322,11 +349,11 @@ def safe_hrefs(package: Package) -> Iterator[Hit]:
 def launch_file_listed(package: Package) -> Iterator[Hit]:
     for resource in _cp(package, "resource"):
         href = resource.get("href")
-        path = None if href is None else resolve_href(href, _bases(resource))
+        path = None if href is None else resolve_href(href, _bases(package, resource))
         if path is None:
             continue
         files = {
-            resolve_href(str(file.get("href", "")), _bases(file))
+            resolve_href(str(file.get("href", "")), _bases(package, file))
             for file in resource
             if local_name(file) == "file"
         }

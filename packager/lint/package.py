@@ -17,7 +17,7 @@ import zlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from lxml import etree
 
@@ -85,6 +85,8 @@ class Package:
     unreadable: dict[str, str] = field(default_factory=dict)
     """Entries whose data could not be read, and why."""
     limits: Limits = field(default_factory=Limits)
+    derived: dict[str, Any] = field(default_factory=dict, repr=False)
+    """What the rules work out from the manifest once and share (see manifest_rules.py)."""
 
     @cached_property
     def version(self) -> Detection:
