@@ -35,7 +35,6 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager, suppress
-from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
@@ -108,6 +107,8 @@ class BuildCache:
         self._lessons: dict[str, str] | None = None
         self._used_pages: dict[str, bytes] = {}
         self._used_lessons: dict[str, str] = {}
+        self._signatures: dict[str, str | None] = {}
+        self._records: dict[str, dict[str, Any] | None] = {}
 
     @classmethod
     def for_output(cls, output: Path) -> BuildCache:
@@ -146,12 +147,12 @@ class BuildCache:
                 return load(folder, path, *args, **kwargs)  # the loader reports the problem
             stored = self._page_store().get(key)
             if stored is not None:
-                page = _restore_page(stored)
+                page = _restore_page(stored, self.signature)
                 if page is not None:
                     self._used_pages[key] = stored
                     return page  # type: ignore[no-any-return]
             page = load(folder, path, *args, **kwargs)
-            dependencies = {str(file): signature(file) for file in _referenced_files(page)}
+            dependencies = {str(file): self.signature(file) for file in _referenced_files(page)}
             if None not in dependencies.values():
                 self._used_pages[key] = pickle.dumps((dependencies, page), pickle.HIGHEST_PROTOCOL)
             return page
@@ -179,7 +180,7 @@ class BuildCache:
         files = [course.source_dir / "course.yaml"]
         files += [page.source for page in course.pages]
         files += list(course.media_files.values())
-        inputs: dict[str, str | None] = {str(path): signature(path) for path in files}
+        inputs: dict[str, str | None] = {str(path): self.signature(path) for path in files}
         inputs[SETTINGS] = _settings(target.name, course_dir)
         return inputs
 
@@ -192,7 +193,7 @@ class BuildCache:
         inputs: dict[str, str | None] = record["inputs"]
         if None in inputs.values() or signature(path, trust_recent=True) != record["signature"]:
             return None
-        current = {name: signature(Path(name)) for name in inputs if name != SETTINGS}
+        current = {name: self.signature(Path(name)) for name in inputs if name != SETTINGS}
         current[SETTINGS] = _settings(target_name, course_dir)
         return path if current == inputs else None
 
@@ -216,15 +217,28 @@ class BuildCache:
             "zip": path.name,
             "signature": signature(path, trust_recent=True),
             "inputs": self.target_inputs(target, course, course_dir),
-            "entries": {name: asdict(entry) for name, entry in entries.items()},
+            "entries": {name: vars(entry) for name, entry in entries.items()},
         }
         encoded = json.dumps(record).encode()
+        self._records.pop(target.name, None)
         _write_atomically(self._record_path(target.name), lambda stream: stream.write(encoded))
 
     def forget_zip(self, target: Target) -> None:
         """Drop the target's record (before its zip is replaced, in case the build fails half-way)."""
         if self.folder is not None:
+            self._records.pop(target.name, None)
             self._record_path(target.name).unlink(missing_ok=True)
+
+    def signature(self, path: Path) -> str | None:
+        """A file's signature as this build first saw it (see :func:`packager.filestate.signature`).
+
+        Asked once per build: the record of a zip then holds the state of its inputs from before
+        they were read, so a file changed during the build is noticed by the next one.
+        """
+        key = str(path)
+        if key not in self._signatures:
+            self._signatures[key] = signature(path)
+        return self._signatures[key]
 
     def save(self) -> None:
         """Keep the pages and lesson HTML this build used (and only those) for the next build."""
@@ -261,6 +275,11 @@ class BuildCache:
         return self.folder / "targets" / f"{target_name}.json"
 
     def _record(self, target_name: str) -> dict[str, Any] | None:
+        if target_name not in self._records:
+            self._records[target_name] = self._read_record(target_name)
+        return self._records[target_name]
+
+    def _read_record(self, target_name: str) -> dict[str, Any] | None:
         if self.folder is None:
             return None
         try:
@@ -310,7 +329,7 @@ def _referenced_files(page: object) -> list[Path]:
     return list(page.media_files.values()) if isinstance(page, Lesson) else []
 
 
-def _restore_page(stored: bytes) -> Any:
+def _restore_page(stored: bytes, signature: Callable[[Path], str | None]) -> Any:
     """The cached page, if every file it references is unchanged (else None: load it again)."""
     try:
         dependencies, page = pickle.loads(stored)
