@@ -200,8 +200,8 @@ class BuildCache:
     def previous_zip(self, target: Target, path: Path) -> PreviousZip | None:
         """The target's previous zip at ``path``, if it is still the one the cache describes."""
         record = self._record(target.name)
-        if record is None or record["zip"] != path.name:
-            return None
+        if record is None or record["zip"] != path.name or record.get("code") != code_digest():
+            return None  # another zip, or written by other code (which may compress differently)
         if signature(path, trust_recent=True) != record["signature"]:
             return None
         entries = {name: EntryRecord(**fields) for name, fields in record["entries"].items()}
@@ -215,6 +215,7 @@ class BuildCache:
             return
         record = {
             "zip": path.name,
+            "code": code_digest(),
             "signature": signature(path, trust_recent=True),
             "inputs": self.target_inputs(target, course, course_dir),
             "entries": {name: vars(entry) for name, entry in entries.items()},

@@ -115,6 +115,22 @@ def test_rebuild_reuses_unchanged_work(
     assert f"SCORM 1.2: {count - 1} of {count} entries copied unchanged" in printed
 
 
+
+def test_a_zip_other_code_wrote_is_not_copied_from(
+    course_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Another version may compress differently: copying its bytes would not give a clean build's."""
+    out = tmp_path / "out"
+    build_zip(course_dir, out)
+    edit(course_dir / "lessons" / "02-second.md", "The second lesson.", "Changed.")
+    monkeypatch.setattr(incremental, "code_digest", lambda: "another version of the packager")
+    capsys.readouterr()
+    assert main(["build", str(course_dir), "-o", str(out), "-t", "scorm12", "-v"]) == 0
+    with zipfile.ZipFile(out / ZIP) as package:
+        count = len(package.namelist())
+    assert f"SCORM 1.2: 0 of {count} entries copied unchanged" in capsys.readouterr().out
+    assert (out / ZIP).read_bytes() == clean_build(course_dir, tmp_path)
+
 UP_TO_DATE_RUN = """
 import sys
 from packager import filestate
