@@ -16,9 +16,11 @@ text change writes a megabyte, not the gigabyte of video the course carries.
 Speed, without changing a byte:
 
 * already-compressed media are stored, not deflated again;
-* other entries are deflated by a pool of threads (zlib releases the GIL), large ones in fixed
+* other entries are deflated by a pool of threads (zlib releases the GIL), large ones in
   blocks primed with the previous block's tail (as pigz does), so the bytes never depend on the
-  number of workers;
+  number of workers. Where a large entry's parts are known (a page's sections: ``split_at``), a
+  block ends after a part whose own hash says so, so an edit to one part changes one block, and
+  every other block, unchanged since the previous zip, is copied from it compressed;
 * file-backed entries are streamed, never read into memory whole;
 * an entry whose content is unchanged since the previous zip (see :class:`PreviousZip`) is copied
   from it raw, in the kernel where it can, instead of being read and compressed again;
@@ -43,7 +45,7 @@ import tempfile
 import time
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -61,7 +63,11 @@ ZIP_LAST_YEAR = 2107
 CHUNK_BYTES = 1024 * 1024
 """How much of a file is read at a time."""
 DEFLATE_BLOCK = 1024 * 1024
-"""Large entries are deflated in blocks of this size, in parallel."""
+"""Large entries are deflated in blocks of this size, in parallel (parts larger than this too)."""
+PARTS_PER_BLOCK = 64
+"""Where an entry's parts are known, a block ends after one part in this many, on average."""
+MAX_BLOCK = 4 * DEFLATE_BLOCK
+"""...and after the part that takes it past this size."""
 DEFLATE_WINDOW = 32 * 1024
 """Each block is primed with this much of the data before it (deflate's whole window)."""
 DEFLATE_LEVEL = 6
@@ -110,6 +116,8 @@ class EntryRecord:
     file_size: int
     data_offset: int
     """Where the entry's (compressed) data starts in the zip, after its local header."""
+    blocks: tuple[tuple[str, int], ...] = ()
+    """A large deflated entry's blocks, in order: what each was made from, and its compressed size."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +139,14 @@ class _Deflated:
     spool: IO[bytes] | None = None
 
 
+@dataclass(frozen=True)
+class _Copied:
+    """A block whose compressed bytes are copied from the previous zip."""
+
+    offset: int
+    size: int
+
+
 @dataclass
 class _Entry:
     name: str
@@ -138,7 +154,8 @@ class _Entry:
     content: bytes | Path
     digest: str | None
     reuse: EntryRecord | None = None
-    deflated: Future[_Deflated] | list[Future[bytes]] | None = None
+    deflated: Future[_Deflated] | list[Future[bytes] | _Copied] | None = None
+    block_keys: list[str] | None = None
 
 
 def entry_timestamp() -> tuple[int, int, int, int, int, int]:
@@ -211,13 +228,16 @@ def write_zip(
     *,
     previous: PreviousZip | None = None,
     progress: Progress | None = None,
+    split_at: Mapping[str, Sequence[int]] | None = None,
 ) -> dict[str, EntryRecord]:
     """Write ``files`` to ``destination`` deterministically and atomically; return its records.
 
     Each value is the entry's bytes, or the path of a file on disk, which is streamed (never read
     into memory whole). Entries of ``previous`` whose content is unchanged are copied from it.
+    ``split_at`` gives, for some entries, the offsets where their parts start (see
+    :func:`deflate_blocks`).
     """
-    staged = stage_zip(files, destination, previous=previous, progress=progress)
+    staged = stage_zip(files, destination, previous=previous, progress=progress, split_at=split_at)
     staged.commit()
     return staged.entries
 
@@ -406,6 +426,7 @@ def stage_zip(
     *,
     previous: PreviousZip | None = None,
     progress: Progress | None = None,
+    split_at: Mapping[str, Sequence[int]] | None = None,
 ) -> StagedZip:
     """Write the zip of :func:`write_zip` beside ``destination``, not yet in place.
 
@@ -432,7 +453,7 @@ def stage_zip(
             old = _open_previous(previous, stack)
             pool = stack.enter_context(ThreadPoolExecutor(max_workers=_workers()))
             stack.callback(pool.shutdown, cancel_futures=True)
-            entries = list(_plan(files, date_time, previous if old else None, pool))
+            entries = list(_plan(files, date_time, previous if old else None, pool, split_at or {}))
             replaces = _replaceable(old, destination)
             kept = _kept_prefix(entries, old) if replaces else []
             kept_bytes = _end(kept[-1]) if kept else 0
@@ -531,6 +552,7 @@ def _plan(
     date_time: tuple[int, int, int, int, int, int],
     previous: PreviousZip | None,
     pool: ThreadPoolExecutor,
+    split_at: Mapping[str, Sequence[int]],
 ) -> Iterator[_Entry]:
     """Every entry in order (see :func:`entry_order`); compression of the ones that need it starts
     in the pool."""
@@ -550,16 +572,76 @@ def _plan(
             if isinstance(content, Path):
                 entry.deflated = pool.submit(_deflate_file, content)
             else:
-                entry.deflated = [
-                    pool.submit(_deflate_block, content, start)
-                    for start in range(0, max(len(content), 1), DEFLATE_BLOCK)
-                ]
+                _plan_blocks(entry, content, split_at.get(name, ()), known, pool)
         yield entry
 
 
-def _deflate_block(data: bytes, start: int) -> bytes:
+def _plan_blocks(
+    entry: _Entry, content: bytes, parts: Sequence[int], known: EntryRecord | None, pool: ThreadPoolExecutor
+) -> None:
+    """Deflate an entry's blocks in the pool, but copy those the previous zip holds compressed."""
+    blocks = deflate_blocks(content, parts)
+    if len(blocks) > 1:
+        entry.block_keys = [_block_key(content, start, end) for start, end in blocks]
+    earlier: dict[str, _Copied] = {}
+    if known is not None and known.compress_type == zipfile.ZIP_DEFLATED and entry.block_keys:
+        offset = known.data_offset
+        for key, size in known.blocks:
+            earlier.setdefault(key, _Copied(offset, size))
+            offset += size
+    keys = entry.block_keys or [""] * len(blocks)
+    entry.deflated = [
+        earlier.get(key) or pool.submit(_deflate_block, content, start, end)
+        for key, (start, end) in zip(keys, blocks, strict=True)
+    ]
+
+
+def deflate_blocks(content: bytes, parts: Sequence[int] = ()) -> list[tuple[int, int]]:
+    """Where a large entry is cut into blocks to deflate: (start, end) pairs covering it.
+
+    Without ``parts``, every :data:`DEFLATE_BLOCK` bytes. With the offsets where its parts start,
+    a block ends after a part whose CRC is a multiple of :data:`PARTS_PER_BLOCK` (or that takes the
+    block past :data:`MAX_BLOCK`). The cuts depend on the parts' contents, not their positions, so
+    a part that changes, grows or shrinks moves no other cut; a part larger than a block is cut
+    every :data:`DEFLATE_BLOCK` bytes from its start.
+    """
+    length = len(content)
+    if not parts:
+        return _fixed_blocks(0, max(length, 1), length)
+    starts = sorted({offset for offset in parts if 0 < offset < length})
+    blocks: list[tuple[int, int]] = []
+    block_start = 0
+    for part_start, part_end in zip([0, *starts], [*starts, length], strict=True):
+        if part_end - part_start > DEFLATE_BLOCK:
+            if block_start < part_start:
+                blocks.append((block_start, part_start))
+            blocks += _fixed_blocks(part_start, part_end, part_end)
+            block_start = part_end
+            continue
+        cut = zlib.crc32(content[part_start:part_end]) % PARTS_PER_BLOCK == 0
+        if cut or part_end - block_start >= MAX_BLOCK:
+            blocks.append((block_start, part_end))
+            block_start = part_end
+    if block_start < length or not blocks:
+        blocks.append((block_start, length))
+    return blocks
+
+
+def _fixed_blocks(start: int, stop: int, end: int) -> list[tuple[int, int]]:
+    """Blocks of DEFLATE_BLOCK bytes starting from ``start`` up to ``stop``; none goes past ``end``."""
+    return [(offset, min(offset + DEFLATE_BLOCK, end)) for offset in range(start, stop, DEFLATE_BLOCK)]
+
+
+def _block_key(content: bytes, start: int, end: int) -> str:
+    """What a block's compressed bytes depend on: the window before it, its data, whether it is last."""
+    digest = hashlib.sha256(b"last" if end == len(content) else b"more")
+    digest.update(content[max(0, start - DEFLATE_WINDOW) : end])
+    digest.update(str(min(start, DEFLATE_WINDOW)).encode())
+    return digest.hexdigest()[:32]
+
+
+def _deflate_block(data: bytes, start: int, end: int) -> bytes:
     """Raw deflate of one block; a block after the first is primed with the data before it."""
-    end = start + DEFLATE_BLOCK
     if start:
         compressor = zlib.compressobj(
             DEFLATE_LEVEL, zlib.DEFLATED, -15, zdict=data[max(0, start - DEFLATE_WINDOW) : start]
@@ -602,20 +684,24 @@ def _write_entry(
     info = entry.info
     info.header_offset = stream.tell()
     streamed = False
+    block_sizes: tuple[tuple[str, int], ...] = ()
     if entry.reuse is not None and previous is not None:
         known = entry.reuse
         info.CRC, info.compress_size, info.file_size = known.crc, known.compress_size, known.file_size
         _align(info, known.compress_size)
         _write_header(stream, info)
         _copy_range(previous, stream, known.data_offset, known.compress_size)
+        block_sizes = known.blocks
     elif isinstance(entry.deflated, list):
         data = entry.content
         assert isinstance(data, bytes)
-        blocks = [block.result() for block in entry.deflated]
+        blocks = [_block_bytes(block, previous) for block in entry.deflated]
         info.CRC, info.file_size, info.compress_size = zlib.crc32(data), len(data), sum(map(len, blocks))
         _write_header(stream, info)
         for block in blocks:
             stream.write(block)
+        if entry.block_keys:
+            block_sizes = tuple(zip(entry.block_keys, map(len, blocks), strict=True))
     elif entry.deflated is not None:
         deflated = entry.deflated.result()
         assert deflated.spool is not None
@@ -638,8 +724,20 @@ def _write_entry(
     data_offset = info.header_offset + len(_header(info))
     _list(archive, info)
     return EntryRecord(
-        entry.digest, info.CRC, info.compress_type, info.compress_size, info.file_size, data_offset
+        entry.digest, info.CRC, info.compress_type, info.compress_size, info.file_size, data_offset,
+        block_sizes,
     )
+
+
+def _block_bytes(block: Future[bytes] | _Copied, previous: BinaryIO | None) -> bytes:
+    """A block's compressed bytes: deflated in the pool, or read from the previous zip."""
+    if isinstance(block, Future):
+        return block.result()
+    assert previous is not None
+    data = os.pread(previous.fileno(), block.size, block.offset)
+    if len(data) != block.size:
+        raise PackagerError("the previous package is shorter than its records say")
+    return data
 
 
 def _list(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:

@@ -204,7 +204,10 @@ class BuildCache:
             return None  # another zip, or written by other code (which may compress differently)
         if signature(path, trust_recent=True) != record["signature"]:
             return None
-        entries = {name: EntryRecord(**fields) for name, fields in record["entries"].items()}
+        entries = {
+            name: EntryRecord(**{**fields, "blocks": tuple(map(tuple, fields.get("blocks", ())))})
+            for name, fields in record["entries"].items()
+        }
         return PreviousZip(path, entries)
 
     def remember_zip(

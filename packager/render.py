@@ -49,6 +49,9 @@ class Site:
     """
 
     files: dict[str, bytes | Path] = field(default_factory=dict)
+    split_at: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """Where the parts of a large file start (the page's sections): the zip deflates it in blocks
+    cut between parts, so that a change to one part leaves the other blocks as they were."""
 
     def add(self, path: str, content: bytes | str | Path) -> None:
         """Add one file; text is stored as UTF-8."""
@@ -245,9 +248,26 @@ def render_site(course: Course, target: Target) -> Site:
         connect_sources=target.connect_sources,
     )
     site.add("index.html", page)
+    site.split_at["index.html"] = _section_starts(site.files["index.html"])
     for package_path, source in sorted(course.media_files.items()):
         site.add(package_path, source)
     return site
+
+
+SECTION_START = b'\n<section class="view '
+"""How each page's section begins in index.html (templates/lesson.html and quiz.html)."""
+
+
+def _section_starts(page: bytes | Path) -> tuple[int, ...]:
+    """Where each page's section starts in the page, and where the last one's end starts."""
+    assert isinstance(page, bytes)
+    starts = []
+    position = page.find(SECTION_START)
+    while position != -1:
+        starts.append(position + 1)
+        position = page.find(SECTION_START, position + 1)
+    end = page.rfind(b"</main>")
+    return (*starts, end) if end > 0 else tuple(starts)
 
 
 def _static(relative: str) -> bytes:

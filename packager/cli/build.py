@@ -131,7 +131,9 @@ def _stage(
     total = sum(content_size(content) for content in site.files.values())
     task = progress.add_task(f"writing {path.name}", total=total)
     previous = cache.previous_zip(target, path)
-    zip_file = stage_zip(site.files, path, previous=previous, progress=partial(progress.advance, task))
+    zip_file = stage_zip(
+        site.files, path, previous=previous, progress=partial(progress.advance, task), split_at=site.split_at
+    )
     progress.remove_task(task)
     return target, zip_file, previous
 
