@@ -56,7 +56,8 @@ def test_entries_ordered_files_only_forward_slashes(tmp_path: Path) -> None:
     write_zip(FILES, tmp_path / "out.zip")
     names = [info.filename for info in entries(tmp_path / "out.zip")]
     # Already-compressed media first (they change least), then the rest, each in name order.
-    assert names == ["images/Logo.PNG", "media/clip.mp4", "a.txt", "index.html", "runtime/lms/scorm12.js", "theme.css"]
+    media = ["images/Logo.PNG", "media/clip.mp4"]
+    assert names == [*media, "a.txt", "index.html", "runtime/lms/scorm12.js", "theme.css"]
     for info in entries(tmp_path / "out.zip"):
         assert not info.is_dir()
         assert not info.filename.endswith("/")

@@ -75,7 +75,9 @@ def test_a_shorter_end_truncates_the_zip(tmp_path: Path) -> None:
     assert destination.read_bytes() == (tmp_path / "fresh.zip").read_bytes()
 
 
-def test_changed_media_or_a_small_zip_are_written_afresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_changed_media_or_a_small_zip_are_written_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     destination = tmp_path / "out" / "course.zip"
     previous = previous_of(destination)
     files = course_files(tmp_path, b"<p>first</p>\n" * 100)
@@ -204,6 +206,6 @@ def test_a_damaged_journal_is_reported_not_applied(tmp_path: Path) -> None:
     previous_of(destination)
     before = destination.read_bytes()
     undo_journal(destination).write_bytes(b"PKGUNDO1" + bytes(16) + b"extra")
-    with pytest.raises(PackagerError, match="cannot restore the package .*journal .* is damaged"):
+    with pytest.raises(PackagerError, match=r"cannot restore the package .*journal .* is damaged"):
         restore_interrupted(destination.parent)
     assert destination.read_bytes() == before

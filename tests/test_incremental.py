@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import io
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -89,6 +90,43 @@ def test_rebuild_after_a_lesson_change_matches_a_clean_build(course_dir: Path, t
         assert package.testzip() is None
         assert b"The second lesson, revised." in package.read("index.html")
 
+
+SAMPLE_COURSE = Path(__file__).resolve().parent.parent / "course"
+QUIZ_EDITS = {
+    "single-choice option": ("final.yaml", "ended on friendly terms.", "ended amicably."),
+    "multiple-response answer": (
+        "final.yaml",
+        "blur professional boundaries.\"\n        correct: true",
+        "blur professional boundaries.\"\n        correct: false",
+    ),
+    "true-false answer": ("final.yaml", "sits outside the core CRSS role.\"\n    answer: false",
+                          "sits outside the core CRSS role.\"\n    answer: true"),
+    "fill-in answers": ("final.yaml", '["well-being", "wellbeing", "well being"]', '["well-being"]'),
+    "sequencing order": (
+        "final.yaml",
+        "with them yourself\"\n      - \"Help them connect",
+        "with them yourself.\"\n      - \"Help them connect",
+    ),
+    "numeric answer": ("check-former-partners.yaml", "answer: 3", "answer: 4"),
+    "matching pair": ("check-former-partners.yaml", "It is hard to judge", "It gets hard to judge"),
+}
+
+
+@pytest.mark.parametrize("change", list(QUIZ_EDITS))
+def test_rebuild_after_a_quiz_answer_change_matches_a_clean_build(change: str, tmp_path: Path) -> None:
+    """Every question type: a change to its answers reaches the page and the runtime (no stale quiz)."""
+    course = tmp_path / "course"
+    shutil.copytree(SAMPLE_COURSE, course)
+    out = tmp_path / "out"
+    assert main(["build", str(course), "-o", str(out), "-t", "web", "-q"]) == 0
+    (first,) = out.glob("*.zip")
+    before = first.read_bytes()
+    quiz, old, new = QUIZ_EDITS[change]
+    edit(course / "quizzes" / quiz, old, new)
+    assert main(["build", str(course), "-o", str(out), "-t", "web", "-q"]) == 0
+    assert main(["build", str(course), "-o", str(tmp_path / "clean"), "-t", "web", "-q", "--no-cache"]) == 0
+    assert first.read_bytes() != before
+    assert first.read_bytes() == (tmp_path / "clean" / first.name).read_bytes()
 
 def test_rebuild_reuses_unchanged_work(
     course_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]

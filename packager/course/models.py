@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from packager.course.questions import Question, QuestionBase
+from packager.course.questions import Question
 from packager.course.types import LanguageTag, RelativePath, Slug, StrictModel, Title
 
 CompletionRule = Literal["lessons", "quiz", "lessons-and-quiz"]
@@ -123,7 +123,7 @@ class Quiz(BaseModel):
 
     id: Slug
     title: Title
-    questions: list[QuestionBase]
+    questions: list[Question]
     draw: int | None = None
     shuffle_questions: bool = False
     shuffle_options: bool = False
