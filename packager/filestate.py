@@ -11,7 +11,7 @@ RACY_NS = 2_000_000_000
 resolution without its signature changing (git's "racily clean" files), so it is not trusted."""
 
 
-def signature(path: Path, *, trust_recent: bool = False) -> str | None:
+def signature(path: Path | str, *, trust_recent: bool = False) -> str | None:
     """Size, modification and change times, inode and device of ``path`` (links followed).
 
     None when the file is missing, or was changed too recently to be trusted (unless

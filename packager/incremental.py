@@ -193,7 +193,7 @@ class BuildCache:
         inputs: dict[str, str | None] = record["inputs"]
         if None in inputs.values() or signature(path, trust_recent=True) != record["signature"]:
             return None
-        current = {name: self.signature(Path(name)) for name in inputs if name != SETTINGS}
+        current = {name: self.signature(name) for name in inputs if name != SETTINGS}
         current[SETTINGS] = _settings(target_name, course_dir)
         return path if current == inputs else None
 
@@ -233,15 +233,15 @@ class BuildCache:
             self._records.pop(target.name, None)
             self._record_path(target.name).unlink(missing_ok=True)
 
-    def signature(self, path: Path) -> str | None:
+    def signature(self, path: Path | str) -> str | None:
         """A file's signature as this build first saw it (see :func:`packager.filestate.signature`).
 
         Asked once per build: the record of a zip then holds the state of its inputs from before
         they were read, so a file changed during the build is noticed by the next one.
         """
-        key = str(path)
+        key = os.fspath(path)
         if key not in self._signatures:
-            self._signatures[key] = signature(path)
+            self._signatures[key] = signature(key)
         return self._signatures[key]
 
     def save(self) -> None:

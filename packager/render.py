@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping, MutableMapping
 from contextlib import suppress
 from contextvars import ContextVar
@@ -145,8 +144,8 @@ RENDERED_LESSONS: ContextVar[MutableMapping[tuple[str, str, str], str] | None] =
     "RENDERED_LESSONS", default=None
 )
 """Page HTML, when set: the incremental build (:mod:`packager.incremental`) sets it to reuse the HTML
-of pages that did not change. A lesson's key is (language, media references as JSON, Markdown); a
-quiz's is (:data:`QUIZ_KEY`, the mastery score, the quiz as JSON)."""
+of pages that did not change. A lesson's key is (language, the repr of its sorted media
+references, Markdown); a quiz's is (:data:`QUIZ_KEY`, the mastery score, the quiz as JSON)."""
 QUIZ_KEY = "\0quiz"
 """The first part of a quiz's key in :data:`RENDERED_LESSONS` (no language holds a NUL)."""
 
@@ -157,7 +156,7 @@ def render_markdown(lesson: Lesson, language: str) -> Markup:
     rendered = RENDERED_LESSONS.get()
     if rendered is None:
         return Markup(_markdown().render(lesson.markdown, env))
-    key = (language, json.dumps(lesson.media_references, sort_keys=True), lesson.markdown)
+    key = (language, repr(sorted(lesson.media_references.items())), lesson.markdown)
     html = rendered.get(key)
     if html is None:
         html = rendered[key] = _markdown().render(lesson.markdown, env)
