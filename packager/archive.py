@@ -9,9 +9,10 @@ written to a temporary file beside the destination and, once every target has va
 into place. One case is cheaper: when a large previous zip begins with the very bytes the new one
 begins with (the media, which come first, are unchanged), only what follows them is written to the
 temporary file, and :meth:`StagedZip.commit` puts it in place of the old zip's end after saving that
-end in an undo journal beside the zip. A failed update is undone at once; one cut short (the
-process killed) is undone by the next build (:func:`restore_interrupted`). So a rebuild after a
-text change writes a megabyte, not the gigabyte of video the course carries.
+end in an undo journal beside the zip (synced to disk first). A failed update is undone at once;
+one cut short (the process killed, the power lost) is undone by the next build
+(:func:`restore_interrupted`). So a rebuild after a text change writes a megabyte, not the gigabyte
+of video the course carries.
 
 Speed, without changing a byte:
 
@@ -305,6 +306,7 @@ class StagedZip:
             try:
                 _copy_at(tail, target, self.kept_bytes, new_size - self.kept_bytes)
                 os.ftruncate(target.fileno(), new_size)
+                os.fsync(target.fileno())  # the new end is on disk before its undo is dropped
             except BaseException:
                 try:
                     _undo(journal, target)
@@ -486,7 +488,8 @@ def stage_zip(
 def _replaceable(old: BinaryIO | None, destination: Path) -> _Identity | None:
     """The destination, if it is the previous zip and may be updated in place.
 
-    It must be a large regular file with no other name (a hard link elsewhere would change too).
+    It must be a large regular file that this user may write, with no other name (a hard link
+    elsewhere would change too).
     """
     if old is None:
         return None
@@ -497,7 +500,7 @@ def _replaceable(old: BinaryIO | None, destination: Path) -> _Identity | None:
         return None
     if not same or not stat.S_ISREG(state.st_mode) or state.st_nlink != 1:
         return None
-    if state.st_size < IN_PLACE_MIN_BYTES:
+    if state.st_size < IN_PLACE_MIN_BYTES or not os.access(destination, os.W_OK):
         return None
     return _Identity.of(state)
 

@@ -209,3 +209,19 @@ def test_a_damaged_journal_is_reported_not_applied(tmp_path: Path) -> None:
     with pytest.raises(PackagerError, match=r"cannot restore the package .*journal .* is damaged"):
         restore_interrupted(destination.parent)
     assert destination.read_bytes() == before
+
+
+def test_a_zip_this_user_may_not_write_is_replaced_not_updated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    destination = tmp_path / "out" / "course.zip"
+    previous = previous_of(destination)
+    real_access = os.access
+    monkeypatch.setattr(
+        archive_module.os, "access", lambda path, mode: False if mode == os.W_OK else real_access(path, mode)
+    )
+    staged = stage_zip(course_files(tmp_path, b"<p>second</p>"), destination, previous=previous)
+    assert staged.kept_bytes == 0
+    staged.commit()
+    write_zip(course_files(tmp_path, b"<p>second</p>"), tmp_path / "fresh.zip")
+    assert destination.read_bytes() == (tmp_path / "fresh.zip").read_bytes()

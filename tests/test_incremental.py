@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 import os
 import shutil
 import subprocess
@@ -393,3 +394,57 @@ def test_an_unchanged_quiz_is_not_rendered_again(
     assert rendered == ["quiz"]
     with zipfile.ZipFile(out / ZIP) as package:
         assert b"Really?" in package.read("index.html")
+
+
+def sections(count: int, edited: int | None = None) -> tuple[bytes, list[int]]:
+    """A long page of ``count`` sections (a few KB of varied text each) and where they start."""
+    parts = []
+    for number in range(count):
+        words = " ".join(f"word{(number * 7919 + index * 104729) % 100003}" for index in range(600))
+        extra = " An added paragraph." if number == edited else ""
+        parts.append(f'\n<section class="view lesson" id="s{number}">{words}{extra}</section>'.encode())
+    starts = [sum(map(len, parts[:index])) for index in range(count)]
+    return b"".join(parts), starts
+
+
+def test_block_cuts_follow_the_sections_not_their_offsets() -> None:
+    page, starts = sections(400)
+    edited, edited_starts = sections(400, edited=200)
+    blocks = archive.deflate_blocks(page, starts)
+    again = archive.deflate_blocks(edited, edited_starts)
+    assert len(blocks) > 4, "a page this long is deflated in several blocks"
+    assert blocks[0][0] == 0 and blocks[-1][1] == len(page)
+    assert all(end == start for (_, end), (start, _) in itertools.pairwise(blocks))
+    # Every cut is at a section boundary; the edit moves the later ones by its length only.
+    assert {end for _, end in blocks[:-1]} <= set(starts)
+    grown = len(edited) - len(page)
+    moved = [
+        (start, end) if end <= edited_starts[200] else (start - grown, end - grown) for start, end in again
+    ]
+    changed = set(moved) ^ set(blocks)
+    assert len(changed) <= 2, "only the block holding the edited section differs"
+
+
+def test_an_edit_to_one_section_deflates_one_block_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page, starts = sections(400)
+    first = write_zip({"index.html": page}, tmp_path / "first.zip", split_at={"index.html": starts})
+    assert len(first["index.html"].blocks) > 4
+    edited, edited_starts = sections(400, edited=200)
+    deflated: list[int] = []
+    original = archive._deflate_block
+
+    def counting(data: bytes, start: int, end: int) -> bytes:
+        deflated.append(start)
+        return original(data, start, end)
+
+    monkeypatch.setattr(archive, "_deflate_block", counting)
+    previous = PreviousZip(tmp_path / "first.zip", first)
+    write_zip({"index.html": edited}, tmp_path / "copied.zip", previous=previous,
+              split_at={"index.html": edited_starts})
+    assert len(deflated) == 1, "the blocks before and after the edited one were copied"
+    write_zip({"index.html": edited}, tmp_path / "fresh.zip", split_at={"index.html": edited_starts})
+    assert (tmp_path / "copied.zip").read_bytes() == (tmp_path / "fresh.zip").read_bytes()
+    with zipfile.ZipFile(tmp_path / "copied.zip") as package:
+        assert package.read("index.html") == edited
