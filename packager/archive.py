@@ -306,7 +306,7 @@ class StagedZip:
             try:
                 _copy_at(tail, target, self.kept_bytes, new_size - self.kept_bytes)
                 os.ftruncate(target.fileno(), new_size)
-                os.fsync(target.fileno())  # the new end is on disk before its undo is dropped
+                os.fdatasync(target.fileno())  # the new end is on disk before its undo is dropped
             except BaseException:
                 try:
                     _undo(journal, target)
@@ -366,7 +366,7 @@ def _save_undo(journal: Path, target: BinaryIO, start: int, size: int) -> None:
         with partial.open("wb", buffering=0) as stream:
             stream.write(UNDO_HEADER.pack(UNDO_MAGIC, start, size))
             _copy_at(target, stream, start, size - start, sink_offset=UNDO_HEADER.size)
-            os.fsync(stream.fileno())
+            os.fdatasync(stream.fileno())
         os.replace(partial, journal)
         _sync_folder(journal.parent)
     except BaseException:
