@@ -16,6 +16,7 @@ from packager import filestate
 from packager.archive import PreviousZip, restore_interrupted, stage_zip, undo_journal, write_zip
 from packager.cli import main
 from packager.errors import PackagerError
+from tests.conftest import CourseMaker
 
 MEDIA_BYTES = 400_000
 
@@ -225,3 +226,35 @@ def test_a_zip_this_user_may_not_write_is_replaced_not_updated(
     staged.commit()
     write_zip(course_files(tmp_path, b"<p>second</p>"), tmp_path / "fresh.zip")
     assert destination.read_bytes() == (tmp_path / "fresh.zip").read_bytes()
+
+
+def test_a_rebuild_after_a_lesson_edit_updates_the_zip_in_place(
+    make_course: CourseMaker,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """End to end: a course whose video is most of its zip; a text edit keeps the video where it is."""
+    monkeypatch.setenv("PACKAGER_CACHE_DIR", str(tmp_path / "cache"))
+    lesson = "---\ntitle: Video\n---\nWatch this.\n\n![The welcome video](../media/welcome.mp4)\n"
+    video = b"\x00\x00\x00\x18ftypmp42" + os.urandom(2_000_000)
+    captions = "WEBVTT\n\n00:00.000 --> 00:02.000\nWelcome.\n"
+    course = make_course(
+        files={"lessons/01-intro.md": lesson, "media/welcome.mp4": video, "media/welcome.vtt": captions}
+    )
+    out = tmp_path / "out"
+    assert main(["build", str(course), "-o", str(out), "-t", "scorm12", "-q"]) == 0
+    (package,) = out.glob("*.zip")
+    inode = package.stat().st_ino
+    edited = lesson.replace("Watch this.", "Watch this first.")
+    (course / "lessons" / "01-intro.md").write_text(edited, "utf-8")
+    capsys.readouterr()
+    assert main(["build", str(course), "-o", str(out), "-t", "scorm12", "-v"]) == 0
+    printed = capsys.readouterr().out
+    assert "SCORM 1.2: updated in place, 2.0 MB kept" in printed
+    assert package.stat().st_ino == inode
+    clean = ["build", str(course), "-o", str(tmp_path / "clean"), "-t", "scorm12", "-q", "--no-cache"]
+    assert main(clean) == 0
+    assert package.read_bytes() == (tmp_path / "clean" / package.name).read_bytes()
+    with zipfile.ZipFile(package) as archive:
+        assert b"Watch this first." in archive.read("index.html")

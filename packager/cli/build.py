@@ -110,6 +110,12 @@ def _build(args: argparse.Namespace, console: Console) -> int:
                 if args.verbose:
                     copied, count = _copied(previous, zip_file.entries), len(zip_file.entries)
                     console.print(f"{target.description}: {copied} of {count} entries copied unchanged")
+                    if zip_file.kept_bytes:
+                        written = zip_file.destination.stat().st_size - zip_file.kept_bytes
+                        console.print(
+                            f"{target.description}: updated in place, {_megabytes(zip_file.kept_bytes)} "
+                            f"kept and {_megabytes(written)} written"
+                        )
         finally:
             for _, zip_file, _ in staged:
                 zip_file.discard()  # nothing left once committed
@@ -136,6 +142,10 @@ def _stage(
     )
     progress.remove_task(task)
     return target, zip_file, previous
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
 
 
 def _copied(previous: PreviousZip | None, entries: Mapping[str, EntryRecord]) -> int:
