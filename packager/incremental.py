@@ -8,6 +8,8 @@ beside the zips. It holds:
   (and of the files a lesson references, by signature), so unchanged pages are not parsed again;
 * ``lessons.pickle``: lesson HTML, by a hash of the lesson's Markdown and media references, so
   unchanged lessons are not rendered again;
+* ``checks.json``: the generated files (manifests, cmi5.xml) that passed their checks, by a hash
+  of their bytes and of the package's file names, so the same manifest is not validated again;
 * ``targets/<target>.json``: for each target's zip, the signature of every input it was built
   from and where each entry's compressed bytes sit in it. A target none of whose inputs changed
   keeps its zip (it was validated when written); otherwise unchanged entries are copied raw
@@ -33,7 +35,7 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, MutableSet
 from contextlib import contextmanager, suppress
 from importlib import metadata
 from pathlib import Path
@@ -108,6 +110,8 @@ class BuildCache:
         self._used_pages: dict[str, bytes] = {}
         self._used_lessons: dict[str, str] = {}
         self._signatures: dict[str, str | None] = {}
+        self._checks: set[str] | None = None
+        self._used_checks: set[str] = set()
         self._records: dict[str, dict[str, Any] | None] = {}
 
     @classmethod
@@ -161,17 +165,20 @@ class BuildCache:
 
     @contextmanager
     def rendering(self) -> Iterator[None]:
-        """Within this block, lesson HTML rendered by an earlier build is reused."""
+        """Within this block, lesson HTML rendered by an earlier build is reused, and a generated
+        file that passed its checks in an earlier build is not checked again."""
         from packager.render import RENDERED_LESSONS
+        from packager.targets.base import PASSED_CHECKS
 
         if self.folder is None:
             yield
             return
-        token = RENDERED_LESSONS.set(_LessonHtml(self))
+        lessons, checks = RENDERED_LESSONS.set(_LessonHtml(self)), PASSED_CHECKS.set(_PassedChecks(self))
         try:
             yield
         finally:
-            RENDERED_LESSONS.reset(token)
+            PASSED_CHECKS.reset(checks)
+            RENDERED_LESSONS.reset(lessons)
 
     # Zips
 
@@ -255,6 +262,9 @@ class BuildCache:
             if used and used != stored:
                 dump = functools.partial(pickle.dump, used, protocol=pickle.HIGHEST_PROTOCOL)
                 _write_atomically(self.folder / name, dump)
+        if self._used_checks != self._check_store():
+            checks = json.dumps(sorted(self._used_checks)).encode()
+            _write_atomically(self.folder / "checks.json", lambda stream: stream.write(checks))
         with suppress(OSError):
             os.utime(self.folder)  # most recently used: pruned last
         _prune(self.folder.parent)
@@ -265,6 +275,14 @@ class BuildCache:
         if self._pages is None:
             self._pages = _read_pickle(self._file("pages.pickle"))
         return self._pages
+
+    def _check_store(self) -> set[str]:
+        if self._checks is None:
+            self._checks = set()
+            path = self._file("checks.json")
+            with suppress(OSError, ValueError, TypeError):
+                self._checks = {str(key) for key in json.loads(path.read_bytes())} if path else set()
+        return self._checks
 
     def _lesson_store(self) -> dict[str, str]:
         if self._lessons is None:
@@ -325,6 +343,39 @@ class _LessonHtml(MutableMapping[tuple[str, str, str], str]):
 def _real_folder(folder: str) -> str:
     """The folder with every link resolved (asked once per folder: the lessons share one)."""
     return os.path.realpath(folder)
+
+
+class _PassedChecks(MutableSet[str]):
+    """Generated files that passed their checks (see :func:`packager.targets.base.check_generated`),
+    kept hashed with the packager's code and the XSDs' folder."""
+
+    def __init__(self, cache: BuildCache) -> None:
+        self.cache = cache
+
+    def __contains__(self, key: object) -> bool:
+        hashed = self._key(str(key))
+        if hashed in self.cache._used_checks:
+            return True
+        if hashed in self.cache._check_store():
+            self.cache._used_checks.add(hashed)
+            return True
+        return False
+
+    def add(self, key: str) -> None:
+        self.cache._used_checks.add(self._key(key))
+
+    def discard(self, key: str) -> None:
+        self.cache._used_checks.discard(self._key(key))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())  # keys are hashed: they cannot be listed
+
+    def __len__(self) -> int:
+        return len(self.cache._used_checks)
+
+    @staticmethod
+    def _key(key: str) -> str:
+        return _hash("passed checks", key, os.environ.get("PACKAGER_SCHEMA_DIR", ""))
 
 
 def _referenced_files(page: object) -> list[Path]:

@@ -170,6 +170,33 @@ def test_a_zip_other_code_wrote_is_not_copied_from(
     assert f"SCORM 1.2: 0 of {count} entries copied unchanged" in capsys.readouterr().out
     assert (out / ZIP).read_bytes() == clean_build(course_dir, tmp_path)
 
+
+@pytest.mark.parametrize("target", ["scorm12", "cmi5"])
+def test_a_manifest_that_passed_its_checks_is_not_checked_again(
+    course_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str
+) -> None:
+    out = tmp_path / "out"
+    checked: list[str] = []
+    for module, name in ((content_package, "manifest_problems"), (cmi5, "structure_problems")):
+        original = getattr(module, name)
+
+        def spy(*args: Any, original: Any = original, name: str = name) -> Any:
+            checked.append(name)
+            return original(*args)
+
+        monkeypatch.setattr(module, name, spy)
+    assert main(["build", str(course_dir), "-o", str(out), "-t", target, "-q"]) == 0
+    assert len(checked) == 1
+    edit(course_dir / "lessons" / "02-second.md", "The second lesson.", "The same files, other words.")
+    assert main(["build", str(course_dir), "-o", str(out), "-t", target, "-q"]) == 0
+    assert len(checked) == 1, "the same manifest in a package of the same files passed already"
+    (course_dir / "media" / "welcome.vtt").unlink()  # the package loses a file: a new manifest
+    edit(course_dir / "lessons" / "01-intro.md", "![Welcome video](../media/welcome.mp4)\n", "")
+    assert main(["build", str(course_dir), "-o", str(out), "-t", target, "-q"]) == 0
+    assert len(checked) == 2
+    assert main(["build", str(course_dir), "-o", str(tmp_path / "again"), "-t", target, "-q"]) == 0
+    assert len(checked) == 3, "another output folder has its own cache"
+
 UP_TO_DATE_RUN = """
 import sys
 from packager import filestate

@@ -19,7 +19,7 @@ from lxml import etree
 
 from packager.course import Course
 from packager.render import Site
-from packager.targets.base import Target, fail_on, serialize_xml
+from packager.targets.base import Target, check_generated, serialize_xml
 
 CMI5_NAMESPACE = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
 STRUCTURE_FILE = "cmi5.xml"
@@ -98,8 +98,11 @@ class Cmi5(Target):
 
     def add_package_files(self, course: Course, site: Site) -> None:
         structure = course_structure(course)
-        fail_on(structure_problems(structure, set(site.files)), STRUCTURE_FILE)
+        files = set(site.files)
         site.add(STRUCTURE_FILE, serialize_xml(structure))
+        check_generated(
+            STRUCTURE_FILE, site.files[STRUCTURE_FILE], files, lambda: structure_problems(structure, files)
+        )
 
 
 def structure_problems(root: etree._Element, package_files: set[str]) -> list[str]:

@@ -14,7 +14,14 @@ from lxml import etree
 from packager import schemas
 from packager.course import Course
 from packager.render import Site, merge
-from packager.targets.base import XSI_NAMESPACE, Target, fail_on, identifier, manifest_problems, serialize_xml
+from packager.targets.base import (
+    XSI_NAMESPACE,
+    Target,
+    check_generated,
+    identifier,
+    manifest_problems,
+    serialize_xml,
+)
 
 MANIFEST = "imsmanifest.xml"
 
@@ -51,8 +58,13 @@ class ContentPackageTarget(Target):
 
     def check_manifest(self, manifest: etree._Element, site: Site) -> None:
         """Validate the manifest against the XSDs, then make the checks they do not make."""
-        fail_on(schemas.validate(self.edition, manifest, self.schema_locations), MANIFEST)
-        fail_on(manifest_problems(manifest, site), MANIFEST)
+
+        def problems() -> list[str]:
+            return schemas.validate(self.edition, manifest, self.schema_locations) or manifest_problems(
+                manifest, site
+            )
+
+        check_generated(MANIFEST, site.files.get(MANIFEST), site.files, problems)
 
     def q(self, prefix: str | None, name: str) -> str:
         """Qualified element or attribute name: ``None`` for the imscp namespace."""
