@@ -565,7 +565,17 @@ def _plan(
         info.external_attr = 0o100644 << 16
         info.compress_type = zipfile.ZIP_STORED if is_stored(name) else zipfile.ZIP_DEFLATED
         content = files[name]
-        entry = _Entry(name, info, content, content_digest(content))
+        blocks: list[tuple[int, int]] = []  # a file's: deflated in one stream, or stored
+        if info.compress_type == zipfile.ZIP_DEFLATED and isinstance(content, bytes):
+            blocks = deflate_blocks(content, split_at.get(name, ()))
+        entry = _Entry(name, info, content, None)
+        if len(blocks) > 1:
+            # The blocks' keys identify the content (and how it is cut): no need to hash it again.
+            assert isinstance(content, bytes)
+            entry.block_keys = [_block_key(content, start, end) for start, end in blocks]
+            entry.digest = "blocks:" + hashlib.sha256("".join(entry.block_keys).encode()).hexdigest()
+        else:
+            entry.digest = content_digest(content)
         known = previous.entries.get(name) if previous else None
         if known and entry.digest is not None and (known.digest, known.compress_type) == (
             entry.digest, info.compress_type
@@ -575,17 +585,15 @@ def _plan(
             if isinstance(content, Path):
                 entry.deflated = pool.submit(_deflate_file, content)
             else:
-                _plan_blocks(entry, content, split_at.get(name, ()), known, pool)
+                _plan_blocks(entry, content, blocks, known, pool)
         yield entry
 
 
 def _plan_blocks(
-    entry: _Entry, content: bytes, parts: Sequence[int], known: EntryRecord | None, pool: ThreadPoolExecutor
+    entry: _Entry, content: bytes, blocks: list[tuple[int, int]], known: EntryRecord | None,
+    pool: ThreadPoolExecutor,
 ) -> None:
     """Deflate an entry's blocks in the pool, but copy those the previous zip holds compressed."""
-    blocks = deflate_blocks(content, parts)
-    if len(blocks) > 1:
-        entry.block_keys = [_block_key(content, start, end) for start, end in blocks]
     earlier: dict[str, _Copied] = {}
     if known is not None and known.compress_type == zipfile.ZIP_DEFLATED and entry.block_keys:
         offset = known.data_offset

@@ -16,7 +16,8 @@ beside the zips. It holds:
   from the previous zip instead of being read and compressed again.
 
 Every key also holds a hash of the packager's own code and templates and of the libraries that
-shape the output, so a new version never reuses stale work. Caches only save work: a build
+shape the output, so a new version never reuses stale work (the hash itself is kept in
+``code-digest.json`` at the cache's root, see :func:`code_digest`). Caches only save work: a build
 gives the same bytes with them as without them. A file changed in the last two seconds is never
 trusted by its signature alone (see :mod:`packager.filestate`).
 
@@ -37,7 +38,6 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, MutableSet
 from contextlib import contextmanager, suppress
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
@@ -66,16 +66,52 @@ Load = Callable[..., T]
 
 @functools.cache
 def code_digest() -> str:
-    """A hash of everything besides the course that shapes the output: code, templates, libraries."""
+    """A hash of everything besides the course that shapes the output: code, templates, libraries.
+
+    Reading every file of the packager and asking each library's version takes a while, so the
+    hash is kept in the user cache with a fingerprint of what it was computed from: the stat
+    signatures of those files and of the folders packages are installed in (installing or
+    upgrading one changes its folder). Only a different fingerprint computes it again.
+    """
+    fingerprint = _code_fingerprint()
+    memo = cache_root() / "code-digest.json"
+    if fingerprint is not None:
+        with suppress(OSError, ValueError, TypeError, KeyError):
+            known = json.loads(memo.read_bytes())
+            if known["fingerprint"] == fingerprint:
+                return str(known["digest"])
+    from importlib import metadata  # slow to import: only when the code changed
+
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}\0".encode())
     for name in LIBRARIES:
         with suppress(metadata.PackageNotFoundError):
             digest.update(f"{name}={metadata.version(name)}\0".encode())
+    for folder, path in _code_files():
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    result = digest.hexdigest()
+    if fingerprint is not None:
+        encoded = json.dumps({"fingerprint": fingerprint, "digest": result}).encode()
+        _write_atomically(memo, lambda stream: stream.write(encoded))
+    return result
+
+
+def _code_files() -> Iterator[tuple[Path, Path]]:
+    """(folder, file) for every file of the packager's code and templates, in a fixed order."""
     for folder in (Path(__file__).resolve().parent, templates_dir()):
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+            if "__pycache__" not in path.parts and path.is_file():
+                yield folder, path
+
+
+def _code_fingerprint() -> str | None:
+    """What :func:`code_digest` depends on, by stat signatures (None: something changed just now)."""
+    parts = [f"{FORMAT}\0{__version__}\0{sys.version}\0{sys.prefix}"]
+    parts += [str(path) + "\0" + str(signature(path)) for _, path in _code_files()]
+    installed = [entry for entry in sys.path if os.path.basename(entry) in ("site-packages", "dist-packages")]
+    parts += [entry + "\0" + str(signature(entry)) for entry in installed]
+    if any(part.endswith("\0None") for part in parts):
+        return None
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def _settings(target_name: str, course_dir: Path) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import io
 import itertools
+import json
 import os
 import shutil
 import subprocess
@@ -475,3 +476,33 @@ def test_an_edit_to_one_section_deflates_one_block_again(
     assert (tmp_path / "copied.zip").read_bytes() == (tmp_path / "fresh.zip").read_bytes()
     with zipfile.ZipFile(tmp_path / "copied.zip") as package:
         assert package.read("index.html") == edited
+
+
+def test_the_code_digest_is_kept_until_the_code_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code = tmp_path / "code"
+    code.mkdir()
+    source = code / "module.py"
+    source.write_text("one = 1\n")
+    os.utime(source, (1_600_000_000, 1_600_000_000))
+    monkeypatch.setattr(incremental, "_code_files", lambda: iter([(code, source)]))
+    incremental.code_digest.cache_clear()
+    try:
+        first = incremental.code_digest()
+        memo = tmp_path / "cache" / "code-digest.json"
+        kept = json.loads(memo.read_text())
+        memo.write_text(json.dumps({**kept, "digest": "kept"}))
+        incremental.code_digest.cache_clear()
+        assert incremental.code_digest() == "kept", "the same files: the kept digest"
+        source.write_text("one = 2\n")
+        os.utime(source, (1_600_000_100, 1_600_000_100))
+        incremental.code_digest.cache_clear()
+        changed = incremental.code_digest()
+        assert changed not in (first, "kept")
+        source.write_text("one = 1\n")
+        os.utime(source, (1_600_000_000, 1_600_000_000))
+        incremental.code_digest.cache_clear()
+        assert incremental.code_digest() == first, "the digest is of the contents"
+    finally:
+        incremental.code_digest.cache_clear()
