@@ -4,10 +4,11 @@ The cache of an output folder lives in the user cache (``$PACKAGER_CACHE_DIR``, 
 ``$XDG_CACHE_HOME/scorm-course-packager``, under ``builds/<hash of the output folder>``), never
 beside the zips. It holds:
 
-* ``pages.pickle``: lessons and quizzes as loaded from their files, by a hash of the file's bytes
+* ``pages/``: lessons and quizzes as loaded from their files, by a hash of the file's bytes
   (and of the files a lesson references, by signature), so unchanged pages are not parsed again;
-* ``lessons.pickle``: lesson HTML, by a hash of the lesson's Markdown and media references, so
-  unchanged lessons are not rendered again;
+* ``lessons/``: lesson HTML, by a hash of the lesson's Markdown and media references, so
+  unchanged lessons are not rendered again (both are kept in sixteen pickles, by the first digit
+  of the key, so that one changed lesson rewrites one of them);
 * ``checks.json``: the generated files (manifests, cmi5.xml) that passed their checks, by a hash
   of their bytes and of the package's file names, so the same manifest is not validated again;
 * ``targets/<target>.json``: for each target's zip, the signature of every input it was built
@@ -50,13 +51,15 @@ if TYPE_CHECKING:
     from packager.course import Course
     from packager.targets.base import Target
 
-FORMAT = 1
+FORMAT = 2
 """Bumped when the layout of the cache changes."""
 KEPT_BUILD_CACHES = 16
 """The user cache keeps this many output folders' caches, the most recently used."""
 LIBRARIES = ("jinja2", "markdown-it-py", "mdit-py-plugins", "pydantic", "pydantic-core", "lxml", "PyYAML")
 """Libraries whose version can change the output."""
 
+SHARD_DIGITS = "0123456789abcdef"
+"""The page and lesson stores are split by the first hex digit of their (hashed) keys."""
 SETTINGS = "settings"
 """The key of the settings' hash among a target's inputs (the others are file paths)."""
 
@@ -292,12 +295,11 @@ class BuildCache:
         if self.folder is None:
             return
         for name, used, stored in (
-            ("pages.pickle", self._used_pages, self._pages),
-            ("lessons.pickle", self._used_lessons, self._lessons),
+            ("pages", self._used_pages, self._pages),
+            ("lessons", self._used_lessons, self._lessons),
         ):
-            if used and used != stored:
-                dump = functools.partial(pickle.dump, used, protocol=pickle.HIGHEST_PROTOCOL)
-                _write_atomically(self.folder / name, dump)
+            if used:
+                _write_shards(self.folder / name, used, stored or {})
         if self._used_checks != self._check_store():
             checks = json.dumps(sorted(self._used_checks)).encode()
             _write_atomically(self.folder / "checks.json", lambda stream: stream.write(checks))
@@ -309,7 +311,7 @@ class BuildCache:
 
     def _page_store(self) -> dict[str, bytes]:
         if self._pages is None:
-            self._pages = _read_pickle(self._file("pages.pickle"))
+            self._pages = _read_shards(self._file("pages"))
         return self._pages
 
     def _check_store(self) -> set[str]:
@@ -322,7 +324,7 @@ class BuildCache:
 
     def _lesson_store(self) -> dict[str, str]:
         if self._lessons is None:
-            self._lessons = _read_pickle(self._file("lessons.pickle"))
+            self._lessons = _read_shards(self._file("lessons"))
         return self._lessons
 
     def _file(self, name: str) -> Path | None:
@@ -431,9 +433,33 @@ def _restore_page(stored: bytes, signature: Callable[[Path], str | None]) -> Any
     return page
 
 
-def _read_pickle(path: Path | None) -> dict[str, Any]:
-    if path is None:
-        return {}
+def _read_shards(folder: Path | None) -> dict[str, Any]:
+    """A store of hashed keys, kept as one pickle per first hex digit of the key: a build that
+    changes one entry rewrites a sixteenth of it."""
+    store: dict[str, Any] = {}
+    if folder is not None:
+        for digit in SHARD_DIGITS:
+            store.update(_read_pickle(folder / f"{digit}.pickle"))
+    return store
+
+
+def _write_shards(folder: Path, used: Mapping[str, Any], stored: Mapping[str, Any]) -> None:
+    """Write the shards whose entries differ from what was read."""
+    before, now = _by_shard(stored), _by_shard(used)
+    for digit in SHARD_DIGITS:
+        if now[digit] != before[digit]:
+            dump = functools.partial(pickle.dump, now[digit], protocol=pickle.HIGHEST_PROTOCOL)
+            _write_atomically(folder / f"{digit}.pickle", dump)
+
+
+def _by_shard(store: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    shards: dict[str, dict[str, Any]] = {digit: {} for digit in SHARD_DIGITS}
+    for key, value in store.items():
+        shards.get(key[:1], shards["0"])[key] = value
+    return shards
+
+
+def _read_pickle(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as stream:
             data = pickle.load(stream)
