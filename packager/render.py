@@ -69,6 +69,7 @@ def environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
         bytecode_cache=_compiled_templates(),
+        auto_reload=False,  # the packager's own templates do not change while it runs
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,

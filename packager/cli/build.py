@@ -134,7 +134,8 @@ def _stage(
     if args.verbose:
         console.print(f"{target.description}: {len(site.files)} files validated")
     path = args.output / target.archive_name(course)
-    total = sum(content_size(content) for content in site.files.values())
+    # The bar's total (every media file's size) is worked out only for a bar that is shown.
+    total = None if progress.disable else sum(content_size(content) for content in site.files.values())
     task = progress.add_task(f"writing {path.name}", total=total)
     previous = cache.previous_zip(target, path)
     zip_file = stage_zip(
