@@ -11,10 +11,13 @@ import shutil
 import subprocess
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 
 from packager import archive, filestate, incremental, render
@@ -506,3 +509,19 @@ def test_the_code_digest_is_kept_until_the_code_changes(
         assert incremental.code_digest() == first, "the digest is of the contents"
     finally:
         incremental.code_digest.cache_clear()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    data=st.binary(max_size=3 * 1024 * 1024).map(lambda head: head * 2),
+    cuts=st.lists(st.integers(min_value=-10, max_value=7 * 1024 * 1024), max_size=40),
+)
+def test_blocks_cover_the_content_whatever_the_parts(data: bytes, cuts: list[int]) -> None:
+    blocks = archive.deflate_blocks(data, cuts)
+    assert blocks[0][0] == 0 and blocks[-1][1] == len(data)
+    assert all(end == start for (_, end), (start, _) in itertools.pairwise(blocks))
+    assert all(start < end for start, end in blocks) or data == b""
+    assert all(end - start <= archive.MAX_BLOCK + archive.DEFLATE_BLOCK for start, end in blocks)
+    # Blocks deflated apart and joined are one valid deflate stream of the whole.
+    joined = b"".join(archive._deflate_block(data, start, end) for start, end in blocks)
+    assert zlib.decompress(joined, -15) == data
