@@ -292,14 +292,16 @@ class StagedZip:
     def _update_in_place(self) -> None:
         """Save the destination's end in the undo journal, write the new end, drop the journal."""
         journal = undo_journal(self.destination)
-        with (
-            self.destination.open("r+b", buffering=0) as target,
-            self.temporary.open("rb", buffering=0) as tail,
-        ):
+        changed = PackagerError(
+            "the package changed while the build was running; build again", file=self.destination
+        )
+        try:
+            target = self.destination.open("r+b", buffering=0)
+        except FileNotFoundError:
+            raise changed from None
+        with target, self.temporary.open("rb", buffering=0) as tail:
             if _Identity.of(os.fstat(target.fileno())) != self.replaces:
-                raise PackagerError(
-                    "the package changed while the build was running; build again", file=self.destination
-                )
+                raise changed
             old_size = os.fstat(target.fileno()).st_size
             new_size = os.fstat(tail.fileno()).st_size
             _save_undo(journal, target, self.kept_bytes, old_size)

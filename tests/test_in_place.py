@@ -137,6 +137,12 @@ def test_a_zip_the_destination_no_longer_is_is_not_touched(tmp_path: Path) -> No
         staged.commit()
     assert destination.read_bytes() == b"someone else's file"
     assert not staged.temporary.exists()
+    previous = previous_of(destination)
+    staged = stage_zip(course_files(tmp_path, b"<p>third</p>"), destination, previous=previous)
+    destination.unlink()
+    with pytest.raises(PackagerError, match="changed while the build was running"):
+        staged.commit()
+    assert sorted(path.name for path in destination.parent.iterdir()) == []
 
 
 def interrupt_after_the_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, bytes]:
