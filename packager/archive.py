@@ -400,8 +400,12 @@ def _sync_folder(folder: Path) -> None:
         os.close(handle)
 
 
+class _MissingBytes(OSError):
+    """A file holds fewer bytes than a copy from it asked for."""
+
+
 def _copy_at(
-    source: BinaryIO, sink: BinaryIO, offset: int, length: int, *, sink_offset: int | None = None
+    source: BinaryIO, sink: IO[bytes], offset: int, length: int, *, sink_offset: int | None = None
 ) -> None:
     """Copy ``length`` bytes at ``offset`` of ``source`` to ``sink_offset`` (default: the same offset)."""
     destination = offset if sink_offset is None else sink_offset
@@ -420,7 +424,7 @@ def _copy_at(
     while done < length:
         chunk = os.pread(source.fileno(), min(CHUNK_BYTES, length - done), offset + done)
         if not chunk:
-            raise OSError(f"{length - done} bytes are missing from {getattr(source, 'name', 'a file')}")
+            raise _MissingBytes(f"{length - done} bytes are missing from {getattr(source, 'name', 'a file')}")
         done += os.pwrite(sink.fileno(), chunk, destination + done)
 
 
@@ -813,22 +817,13 @@ def _stream_stored(stream: IO[bytes], info: zipfile.ZipInfo, source: Path, progr
 
 def _copy_range(source: BinaryIO, sink: IO[bytes], offset: int, length: int) -> None:
     """Copy ``length`` bytes at ``offset`` of ``source`` to the end of ``sink``; in the kernel if it can."""
-    done = _clone_range(source, sink, offset, length)
-    if hasattr(os, "copy_file_range"):
-        try:
-            while done < length:
-                count = os.copy_file_range(source.fileno(), sink.fileno(), length - done, offset + done)
-                if count == 0:
-                    break
-                done += count
-        except OSError:
-            pass  # not supported between these files: copy through memory below
-    while done < length:
-        chunk = os.pread(source.fileno(), min(CHUNK_BYTES, length - done), offset + done)
-        if not chunk:
-            raise PackagerError("the previous package is shorter than its records say")
-        sink.write(chunk)
-        done += len(chunk)
+    cloned = _clone_range(source, sink, offset, length)
+    position = sink.tell()
+    try:
+        _copy_at(source, sink, offset + cloned, length - cloned, sink_offset=position)
+    except _MissingBytes:
+        raise PackagerError("the previous package is shorter than its records say") from None
+    sink.seek(position + length - cloned)
 
 
 def _clone_range(source: BinaryIO, sink: IO[bytes], offset: int, length: int) -> int:
