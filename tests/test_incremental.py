@@ -13,7 +13,7 @@ import sys
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from hypothesis import given, settings
@@ -23,6 +23,7 @@ from rich.console import Console
 from packager import archive, filestate, incremental, render
 from packager.archive import PreviousZip, write_zip
 from packager.cli import build, main
+from packager.console import LazyConsole
 from packager.course import loader
 from packager.errors import PackagerError
 from packager.targets import cmi5, content_package
@@ -312,15 +313,38 @@ def test_damaged_cache_is_only_a_slower_build(course_dir: Path, tmp_path: Path) 
     assert build_zip(course_dir, out) == clean_build(course_dir, tmp_path)
 
 
+@pytest.mark.parametrize("lazy", [True, False])
 @pytest.mark.parametrize("shown", [True, False])
-def test_progress_is_drawn_only_when_shown(shown: bool) -> None:
+def test_progress_is_drawn_only_when_shown(shown: bool, lazy: bool) -> None:
     stream = io.StringIO()
-    console = Console(file=stream, force_terminal=True, width=100)
+    options: dict[str, Any] = {"file": stream, "force_terminal": True, "width": 100}
+    console = cast(Console, LazyConsole(**options)) if lazy else Console(**options)
     with build._progress(console, shown=shown) as progress:
         task = progress.add_task("writing demo.zip", total=2048)
         progress.advance(task, 1024)
-        progress.refresh()
     assert ("writing demo.zip" in stream.getvalue()) is shown
+
+
+QUIET_RUN = """
+import sys
+from packager.cli import main
+code = main(sys.argv[1:])
+print("rich loaded:", "rich" in sys.modules)
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize(("options", "loaded"), [(["-q"], False), ([], True)])
+def test_a_quiet_build_does_not_import_rich(
+    course_dir: Path, tmp_path: Path, options: list[str], loaded: bool
+) -> None:
+    out = tmp_path / "out"
+    command = [sys.executable, "-c", QUIET_RUN, "build", str(course_dir), "-o", str(out), "-t", "scorm12"]
+    result = subprocess.run(command + options, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    printed = [] if options else [f"wrote {out / ZIP}"]
+    assert result.stdout.splitlines() == [*printed, f"rich loaded: {loaded}"]
+    assert zipfile.ZipFile(out / ZIP).testzip() is None
 
 
 # The zip writer itself

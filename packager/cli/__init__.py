@@ -6,12 +6,14 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
-
-from rich.console import Console
-from rich.markup import escape
+from typing import TYPE_CHECKING, cast
 
 from packager import __version__
+from packager.console import LazyConsole
 from packager.errors import PackagerError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 VERBS = {
     "build": "validate a course folder and write its packages",
@@ -50,11 +52,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     verb = next((argument for argument in arguments if not argument.startswith("-")), None)
     args = parser(verb).parse_args(arguments)
     # soft_wrap: long paths are never broken across lines, whatever the terminal width.
-    console = Console(quiet=args.quiet, highlight=False, soft_wrap=True)
-    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    # Made on first use: a quiet command does not import rich (see packager.console).
+    console = cast("Console", LazyConsole(quiet=args.quiet, highlight=False, soft_wrap=True))
+    errors = cast("Console", LazyConsole(stderr=True, highlight=False, soft_wrap=True))
     try:
         result: int = args.run(args, console)
     except PackagerError as error:
+        from rich.markup import escape
+
         for problem in error.problems:
             # Problems quote the author's text (paths, keys), which must not be read as markup.
             errors.print(f"[bold red]error:[/] {escape(str(problem))}", markup=True, soft_wrap=True)

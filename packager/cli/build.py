@@ -16,18 +16,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    DownloadColumn,
-    Progress,
-    SpinnerColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.text import Text
-
 from packager.archive import (
     EntryRecord,
     PreviousZip,
@@ -36,10 +24,13 @@ from packager.archive import (
     restore_interrupted,
     stage_zip,
 )
+from packager.console import NoProgress, Progress
 from packager.incremental import BuildCache
 from packager.targets import TARGETS
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from packager.course import Course
     from packager.targets.base import Target
 
@@ -79,7 +70,7 @@ def _build(args: argparse.Namespace, console: Console) -> int:
     names = list(dict.fromkeys(args.target or TARGETS))
     for restored in restore_interrupted(args.output):
         console.print(f"restored {restored}: an interrupted build had left it half-written", markup=False)
-    with _progress(console, shown=console.is_terminal and not args.quiet) as progress:
+    with _progress(console, shown=not args.quiet and console.is_terminal) as progress:
         unchanged: dict[str, Path] = {}
         for name in names:
             path = cache.unchanged_zip(name, args.output, args.course_dir)
@@ -138,9 +129,8 @@ def _stage(
     total = None if progress.disable else sum(content_size(content) for content in site.files.values())
     task = progress.add_task(f"writing {path.name}", total=total)
     previous = cache.previous_zip(target, path)
-    zip_file = stage_zip(
-        site.files, path, previous=previous, progress=partial(progress.advance, task), split_at=site.split_at
-    )
+    advance = None if progress.disable else partial(progress.advance, task)
+    zip_file = stage_zip(site.files, path, previous=previous, progress=advance, split_at=site.split_at)
     progress.remove_task(task)
     return target, zip_file, previous
 
@@ -170,25 +160,14 @@ def _few_collections() -> Iterator[None]:
         gc.set_threshold(*threshold)
 
 
-class _Bytes(DownloadColumn):
-    """Bytes written so far, for the tasks that count them (loading and rendering do not)."""
-
-    def render(self, task: Task) -> Text:
-        return Text("") if task.total is None else super().render(task)
-
-
 @contextmanager
 def _progress(console: Console, shown: bool) -> Iterator[Progress]:
-    """A progress display on a terminal, transient; an inert one otherwise."""
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        _Bytes(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=not shown,
-    )
-    with progress:
+    """A progress display on a terminal, transient; an inert one otherwise (rich is then not
+    imported at all)."""
+    if not shown:
+        yield NoProgress()
+        return
+    from packager.progress import progress_bar
+
+    with progress_bar(console) as progress:
         yield progress
