@@ -13,7 +13,6 @@ from lxml import etree
 
 from packager.course import Course
 from packager.errors import PackagerError, Problem
-from packager.lint.manifest_rules import manifest_problems as lint_manifest_problems
 from packager.render import Site, render_site
 from packager.resume import check_fits
 
@@ -70,8 +69,11 @@ def manifest_problems(manifest: etree._Element, site: Site) -> list[str]:
     """Checks the XSDs do not make: identifiers, references, SCO types and the file list.
 
     These are the manifest rules of ``packager lint`` (:mod:`packager.lint.manifest_rules`),
-    whatever the SCORM version.
+    whatever the SCORM version. Imported here: a rebuild whose manifest passed them before does
+    not need them.
     """
+    from packager.lint.manifest_rules import manifest_problems as lint_manifest_problems
+
     return lint_manifest_problems(manifest, site.files)
 
 
