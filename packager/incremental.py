@@ -6,9 +6,9 @@ beside the zips. It holds:
 
 * ``pages/``: lessons and quizzes as loaded from their files, by a hash of the file's bytes
   (and of the files a lesson references, by signature), so unchanged pages are not parsed again;
-* ``lessons/``: lesson HTML, by a hash of the lesson's Markdown and media references, so
-  unchanged lessons are not rendered again (both are kept in sixteen pickles, by the first digit
-  of the key, so that one changed lesson rewrites one of them);
+* ``lessons/``: the HTML of lessons and quizzes, by the page's key above and the signatures of
+  the files it references, so unchanged pages are not rendered again (both are kept in sixteen
+  pickles, by the first digit of the key, so that one changed lesson rewrites one of them);
 * ``checks.json``: the generated files (manifests, cmi5.xml) that passed their checks, by a hash
   of their bytes and of the package's file names, so the same manifest is not validated again;
 * ``targets/<target>.json``: for each target's zip, the signature of every input it was built
@@ -37,7 +37,7 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Mapping, MutableMapping, MutableSet
+from collections.abc import Callable, Iterator, Mapping, MutableSet
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
@@ -148,6 +148,7 @@ class BuildCache:
         self._lessons: dict[str, str] | None = None
         self._used_pages: dict[str, bytes] = {}
         self._used_lessons: dict[str, str] = {}
+        self._page_origins: dict[int, tuple[object, str, dict[str, str | None]]] = {}
         self._signatures: dict[str, str | None] = {}
         self._checks: set[str] | None = None
         self._used_checks: set[str] = set()
@@ -190,14 +191,17 @@ class BuildCache:
                 return load(folder, path, *args, **kwargs)  # the loader reports the problem
             stored = self._page_store().get(key)
             if stored is not None:
-                page = _restore_page(stored, self.signature)
-                if page is not None:
+                restored = _restore_page(stored, self.signature)
+                if restored is not None:
+                    dependencies, page = restored
                     self._used_pages[key] = stored
+                    self._page_origins[id(page)] = (page, key, dependencies)
                     return page  # type: ignore[no-any-return]
             page = load(folder, path, *args, **kwargs)
             dependencies = {str(file): self.signature(file) for file in _referenced_files(page)}
             if None not in dependencies.values():
                 self._used_pages[key] = pickle.dumps((dependencies, page), pickle.HIGHEST_PROTOCOL)
+                self._page_origins[id(page)] = (page, key, dependencies)
             return page
 
         return cached
@@ -206,18 +210,18 @@ class BuildCache:
     def rendering(self) -> Iterator[None]:
         """Within this block, lesson HTML rendered by an earlier build is reused, and a generated
         file that passed its checks in an earlier build is not checked again."""
-        from packager.render import RENDERED_LESSONS
+        from packager.render import RENDERED_PAGES
         from packager.targets.base import PASSED_CHECKS
 
         if self.folder is None:
             yield
             return
-        lessons, checks = RENDERED_LESSONS.set(_LessonHtml(self)), PASSED_CHECKS.set(_PassedChecks(self))
+        pages, checks = RENDERED_PAGES.set(_PageHtml(self)), PASSED_CHECKS.set(_PassedChecks(self))
         try:
             yield
         finally:
             PASSED_CHECKS.reset(checks)
-            RENDERED_LESSONS.reset(lessons)
+            RENDERED_PAGES.reset(pages)
 
     # Zips
 
@@ -350,31 +354,40 @@ class BuildCache:
         return record if complete else None
 
 
-class _LessonHtml(MutableMapping[tuple[str, str, str], str]):
-    """Lesson HTML by (language, media references, Markdown), as render.py asks for it."""
+class _PageHtml:
+    """Page HTML, by where the page came from and a variant (see :data:`packager.render.RENDERED_PAGES`).
+
+    A page loaded through :meth:`BuildCache.reuse_pages` is identified by its cache key (its file's
+    bytes, among others) and the signatures of the files it references: together they decide the
+    page, so hashing them is enough, and much quicker than hashing the page. A page with no such
+    origin (a file changed just now) is rendered each time.
+    """
 
     def __init__(self, cache: BuildCache) -> None:
         self.cache = cache
 
-    def __getitem__(self, key: tuple[str, str, str]) -> str:
-        hashed = _hash("lesson", *key)
-        html = self.cache._used_lessons.get(hashed)
+    def get(self, page: object, variant: str) -> str | None:
+        key = self._key(page, variant)
+        if key is None:
+            return None
+        html = self.cache._used_lessons.get(key)
         if html is None:
-            html = self.cache._lesson_store()[hashed]
-            self.cache._used_lessons[hashed] = html
+            html = self.cache._lesson_store().get(key)
+            if html is not None:
+                self.cache._used_lessons[key] = html
         return html
 
-    def __setitem__(self, key: tuple[str, str, str], html: str) -> None:
-        self.cache._used_lessons[_hash("lesson", *key)] = html
+    def put(self, page: object, variant: str, html: str) -> None:
+        key = self._key(page, variant)
+        if key is not None:
+            self.cache._used_lessons[key] = html
 
-    def __delitem__(self, key: tuple[str, str, str]) -> None:
-        del self.cache._used_lessons[_hash("lesson", *key)]
-
-    def __iter__(self) -> Iterator[tuple[str, str, str]]:
-        return iter(())  # keys are hashed: they cannot be listed
-
-    def __len__(self) -> int:
-        return len(self.cache._used_lessons)
+    def _key(self, page: object, variant: str) -> str | None:
+        origin = self.cache._page_origins.get(id(page))
+        if origin is None or origin[0] is not page:
+            return None
+        _, page_key, dependencies = origin
+        return _hash("page html", page_key, sorted(dependencies.items()), variant)
 
 
 @functools.lru_cache(maxsize=64)
@@ -422,15 +435,18 @@ def _referenced_files(page: object) -> list[Path]:
     return list(page.media_files.values()) if isinstance(page, Lesson) else []
 
 
-def _restore_page(stored: bytes, signature: Callable[[Path], str | None]) -> Any:
-    """The cached page, if every file it references is unchanged (else None: load it again)."""
+def _restore_page(
+    stored: bytes, signature: Callable[[str], str | None]
+) -> tuple[dict[str, str | None], Any] | None:
+    """The cached page and its dependencies, if every file it references is unchanged (else None:
+    load it again)."""
     try:
         dependencies, page = pickle.loads(stored)
     except Exception:  # a damaged or outdated entry is only a miss
         return None
-    if any(signature(Path(name)) != state for name, state in dependencies.items()):
+    if any(signature(name) != state for name, state in dependencies.items()):
         return None
-    return page
+    return dependencies, page
 
 
 def _read_shards(folder: Path | None) -> dict[str, Any]:

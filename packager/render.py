@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
 from types import MethodType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import jinja2
 import jinja2.bccache
@@ -141,39 +141,42 @@ def _markdown() -> MarkdownIt:
     return parser
 
 
-RENDERED_LESSONS: ContextVar[MutableMapping[tuple[str, str, str], str] | None] = ContextVar(
-    "RENDERED_LESSONS", default=None
-)
+class PageHtml(Protocol):
+    """Where the HTML of pages rendered before is kept (see :data:`RENDERED_PAGES`)."""
+
+    def get(self, page: Lesson | Quiz, variant: str) -> str | None:
+        """The page's HTML for ``variant``, if it was rendered before."""
+
+    def put(self, page: Lesson | Quiz, variant: str, html: str) -> None:
+        """Keep the page's HTML for ``variant``."""
+
+
+RENDERED_PAGES: ContextVar[PageHtml | None] = ContextVar("RENDERED_PAGES", default=None)
 """Page HTML, when set: the incremental build (:mod:`packager.incremental`) sets it to reuse the HTML
-of pages that did not change. A lesson's key is (language, the repr of its sorted media
-references, Markdown); a quiz's is (:data:`QUIZ_KEY`, the mastery score, the quiz as JSON)."""
-QUIZ_KEY = "\0quiz"
-"""The first part of a quiz's key in :data:`RENDERED_LESSONS` (no language holds a NUL)."""
+of pages that did not change. The variant holds what besides the page its HTML depends on: the
+course's language for a lesson, the mastery score for a quiz."""
+
+
+def _page_html_of(page: Lesson | Quiz, variant: str, render: Callable[[], str]) -> Markup:
+    """The page's HTML: kept from an earlier build, or rendered now (and kept)."""
+    rendered = RENDERED_PAGES.get()
+    html = None if rendered is None else rendered.get(page, variant)
+    if html is None:
+        html = render()
+        if rendered is not None:
+            rendered.put(page, variant, html)
+    return Markup(html)
 
 
 def render_markdown(lesson: Lesson, language: str) -> Markup:
     """A lesson's Markdown as HTML; author HTML is escaped, media come from templates/media/."""
     env = {"media": lesson.media_references, "language": language}
-    rendered = RENDERED_LESSONS.get()
-    if rendered is None:
-        return Markup(_markdown().render(lesson.markdown, env))
-    key = (language, repr(sorted(lesson.media_references.items())), lesson.markdown)
-    html = rendered.get(key)
-    if html is None:
-        html = rendered[key] = _markdown().render(lesson.markdown, env)
-    return Markup(html)
+    return _page_html_of(lesson, f"lesson {language}", lambda: _markdown().render(lesson.markdown, env))
 
 
 def render_quiz(quiz: Quiz, course: Course) -> Markup:
     """A quiz's section of the page (templates/quiz.html), without its final newline."""
-    rendered = RENDERED_LESSONS.get()
-    if rendered is None:
-        return Markup(_quiz_html(quiz, course))
-    key = (QUIZ_KEY, str(course.mastery_score), quiz.model_dump_json())
-    html = rendered.get(key)
-    if html is None:
-        html = rendered[key] = _quiz_html(quiz, course)
-    return Markup(html)
+    return _page_html_of(quiz, f"quiz {course.mastery_score}", lambda: _quiz_html(quiz, course))
 
 
 def _quiz_html(quiz: Quiz, course: Course) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
@@ -449,6 +450,28 @@ def test_an_unchanged_quiz_is_not_rendered_again(
     assert rendered == ["quiz"]
     with zipfile.ZipFile(out / ZIP) as package:
         assert b"Really?" in package.read("index.html")
+
+
+@pytest.mark.parametrize(
+    ("setting", "shown"), [({"language": "fr"}, b'srclang="fr"'), ({"mastery_score": 60}, b"You need 60%")]
+)
+def test_course_settings_reach_pages_that_did_not_change(
+    make_course: CourseMaker, tmp_path: Path, setting: dict[str, Any], shown: bytes
+) -> None:
+    """A lesson's HTML depends on the course's language, a quiz's on its mastery score: both are
+    rendered again when those change, though their own files did not."""
+    quiz = "title: Check\nquestions:\n- {id: one, type: true-false, prompt: Yes?, answer: true}\n"
+    files = {"lessons/01-intro.md": LESSON, "lessons/02-second.md": SECOND, "quiz.yaml": quiz, **MEDIA}
+    course = make_course({**COURSE, "quiz": "quiz.yaml"}, files=files)
+    out = tmp_path / "out"
+    first = build_zip(course, out)
+    assert shown not in first
+    # Only course.yaml is written again: the pages' files and media stay as they were.
+    (course / "course.yaml").write_text(yaml.safe_dump({**COURSE, "quiz": "quiz.yaml", **setting}), "utf-8")
+    rebuilt = build_zip(course, out)
+    with zipfile.ZipFile(out / ZIP) as package:
+        assert shown in package.read("index.html")
+    assert rebuilt == clean_build(course, tmp_path)
 
 
 def sections(count: int, edited: int | None = None) -> tuple[bytes, list[int]]:
