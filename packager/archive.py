@@ -50,7 +50,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import IO, BinaryIO
 
 from packager.errors import PackagerError
@@ -102,6 +102,8 @@ ALREADY_COMPRESSED = frozenset(
 """Stored rather than deflated: compressing them again costs time and saves nothing."""
 
 Progress = Callable[[int], None]
+Signature = Callable[[Path], str | None]
+"""How a file's signature is taken (:func:`packager.filestate.signature`, or a build's memo of it)."""
 """Told how many more bytes of content (before compression) went into the zip."""
 
 
@@ -196,7 +198,9 @@ def check_entry_name(name: str) -> None:
 
 def is_stored(name: str) -> bool:
     """Whether the entry is stored as is (already-compressed media) rather than deflated."""
-    return PurePosixPath(name).suffix.lower() in ALREADY_COMPRESSED
+    base = name.rpartition("/")[2]
+    dot = base.rfind(".")  # the suffix as pathlib has it, without making a path (this runs per entry)
+    return 0 < dot < len(base) - 1 and base[dot:].lower() in ALREADY_COMPRESSED
 
 
 def entry_order(name: str) -> tuple[bool, str]:
@@ -205,10 +209,10 @@ def entry_order(name: str) -> tuple[bool, str]:
     return (not is_stored(name), name)
 
 
-def content_digest(content: bytes | Path) -> str | None:
+def content_digest(content: bytes | Path, file_signature: Signature = signature) -> str | None:
     """What identifies an entry's content: a hash of its bytes, or the signature of its file."""
     if isinstance(content, Path):
-        state = signature(content)
+        state = file_signature(content)
         return None if state is None else f"file:{state}"
     return f"sha256:{hashlib.sha256(content).hexdigest()}"
 
@@ -435,11 +439,13 @@ def stage_zip(
     previous: PreviousZip | None = None,
     progress: Progress | None = None,
     split_at: Mapping[str, Sequence[int]] | None = None,
+    file_signature: Signature = signature,
 ) -> StagedZip:
     """Write the zip of :func:`write_zip` beside ``destination``, not yet in place.
 
     When ``previous`` is the destination itself, large, and begins with what the new zip begins
-    with, only the rest is written (see :class:`StagedZip`).
+    with, only the rest is written (see :class:`StagedZip`). A file entry is copied from
+    ``previous`` when ``file_signature`` gives the signature it had then.
     """
     for name in files:
         check_entry_name(name)
@@ -461,7 +467,9 @@ def stage_zip(
             old = _open_previous(previous, stack)
             pool = stack.enter_context(ThreadPoolExecutor(max_workers=_workers()))
             stack.callback(pool.shutdown, cancel_futures=True)
-            entries = list(_plan(files, date_time, previous if old else None, pool, split_at or {}))
+            entries = list(
+                _plan(files, date_time, previous if old else None, pool, split_at or {}, file_signature)
+            )
             replaces = _replaceable(old, destination)
             kept = _kept_prefix(entries, old) if replaces else []
             kept_bytes = _end(kept[-1]) if kept else 0
@@ -562,6 +570,7 @@ def _plan(
     previous: PreviousZip | None,
     pool: ThreadPoolExecutor,
     split_at: Mapping[str, Sequence[int]],
+    file_signature: Signature,
 ) -> Iterator[_Entry]:
     """Every entry in order (see :func:`entry_order`); compression of the ones that need it starts
     in the pool."""
@@ -581,7 +590,7 @@ def _plan(
             entry.block_keys = [_block_key(content, start, end) for start, end in blocks]
             entry.digest = "blocks:" + hashlib.sha256("".join(entry.block_keys).encode()).hexdigest()
         else:
-            entry.digest = content_digest(content)
+            entry.digest = content_digest(content, file_signature)
         known = previous.entries.get(name) if previous else None
         if known and entry.digest is not None and (known.digest, known.compress_type) == (
             entry.digest, info.compress_type

@@ -127,12 +127,16 @@ def _settings(target_name: str, course_dir: Path) -> str:
     )
 
 
+_JSON = json.JSONEncoder(default=str)
+"""``json.dumps(part, default=str)``, without making an encoder for each call."""
+
+
 def _hash(*parts: object) -> str:
     """A key from the packager's code and ``parts``: text as is (quick for long Markdown), anything
     else as JSON; each part is prefixed by its length, so no two lists of parts give one key."""
     digest = hashlib.sha256(code_digest().encode())
     for part in parts:
-        data = f"s{part}" if isinstance(part, str) else f"j{json.dumps(part, default=str)}"
+        data = f"s{part}" if isinstance(part, str) else f"j{_JSON.encode(part)}"
         encoded = data.encode("utf-8", "surrogatepass")
         digest.update(len(encoded).to_bytes(8, "little"))
         digest.update(encoded)

@@ -8,10 +8,12 @@ import stat
 import struct
 import subprocess
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from packager import archive as archive_module
 from packager import filestate
@@ -222,6 +224,23 @@ def test_compressed_media_is_stored_text_is_deflated(tmp_path: Path) -> None:
     sizes = {info.filename: (info.compress_size, info.file_size) for info in entries(tmp_path / "out.zip")}
     assert sizes["media/clip.mp4"][0] == sizes["media/clip.mp4"][1]
     assert sizes["index.html"][0] < sizes["index.html"][1]
+
+
+@given(st.lists(st.sampled_from(["a", "mp4", "PnG", "jpg", ".", "x"]), max_size=6), st.booleans())
+def test_the_stored_suffixes_are_pathlibs(pieces: list[str], in_folder: bool) -> None:
+    """is_stored reads the suffix by hand (it runs for every entry); it agrees with pathlib."""
+    name = ("media/" if in_folder else "") + "".join(pieces)
+    if check_entry_name_ok(name):
+        expected = PurePosixPath(name).suffix.lower() in archive_module.ALREADY_COMPRESSED
+        assert archive_module.is_stored(name) == expected
+
+
+def check_entry_name_ok(name: str) -> bool:
+    try:
+        check_entry_name(name)
+    except PackagerError:
+        return False
+    return True
 
 
 def test_file_backed_entries_are_streamed_deterministically(tmp_path: Path) -> None:

@@ -130,7 +130,10 @@ def _stage(
     task = progress.add_task(f"writing {path.name}", total=total)
     previous = cache.previous_zip(target, path)
     advance = None if progress.disable else partial(progress.advance, task)
-    zip_file = stage_zip(site.files, path, previous=previous, progress=advance, split_at=site.split_at)
+    zip_file = stage_zip(
+        site.files, path, previous=previous, progress=advance, split_at=site.split_at,
+        file_signature=cache.signature,
+    )
     progress.remove_task(task)
     return target, zip_file, previous
 
