@@ -1,5 +1,5 @@
 """Allow ``python -m packager``."""
 
-from packager.cli import main
+from packager.cli import run
 
-raise SystemExit(main())
+run()

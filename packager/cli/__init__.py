@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NoReturn, cast
 
 from packager import __version__
 from packager.console import LazyConsole
@@ -72,5 +73,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     return result
 
 
+def run() -> NoReturn:
+    """Run the command line as a program (``packager``, ``python -m packager``) and exit.
+
+    What is still alive is frozen out of the garbage collector first: on the way out, the
+    interpreter's last collections would otherwise walk all of it (every module loaded, about
+    25 ms, a tenth of a quick rebuild). Everything was written and closed by then.
+    """
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
