@@ -153,8 +153,8 @@ class PageHtml(Protocol):
 
 RENDERED_PAGES: ContextVar[PageHtml | None] = ContextVar("RENDERED_PAGES", default=None)
 """Page HTML, when set: the incremental build (:mod:`packager.incremental`) sets it to reuse the HTML
-of pages that did not change. The variant holds what besides the page its HTML depends on: the
-course's language for a lesson, the mastery score for a quiz."""
+of pages that did not change: each page's whole section. The variant holds what besides the page
+its HTML depends on: the course's language for a lesson, the mastery score for a quiz."""
 
 
 def _page_html_of(page: Lesson | Quiz, variant: str, render: Callable[[], str]) -> Markup:
@@ -171,7 +171,12 @@ def _page_html_of(page: Lesson | Quiz, variant: str, render: Callable[[], str]) 
 def render_markdown(lesson: Lesson, language: str) -> Markup:
     """A lesson's Markdown as HTML; author HTML is escaped, media come from templates/media/."""
     env = {"media": lesson.media_references, "language": language}
-    return _page_html_of(lesson, f"lesson {language}", lambda: _markdown().render(lesson.markdown, env))
+    return Markup(_markdown().render(lesson.markdown, env))
+
+
+def render_lesson(lesson: Lesson, course: Course) -> Markup:
+    """A lesson's section of the page (templates/lesson.html), without its final newline."""
+    return _page_html_of(lesson, f"lesson {course.language}", lambda: _lesson_html(lesson, course))
 
 
 def render_quiz(quiz: Quiz, course: Course) -> Markup:
@@ -179,12 +184,17 @@ def render_quiz(quiz: Quiz, course: Course) -> Markup:
     return _page_html_of(quiz, f"quiz {course.mastery_score}", lambda: _quiz_html(quiz, course))
 
 
+def _lesson_html(lesson: Lesson, course: Course) -> str:
+    html = render_markdown(lesson, course.language)
+    return environment().get_template("lesson.html").render(lesson=lesson, html=html).removesuffix("\n")
+
+
 def _quiz_html(quiz: Quiz, course: Course) -> str:
     return environment().get_template("quiz.html").render(quiz=quiz, course=course).removesuffix("\n")
 
 
 def _page_html(page: Lesson | Quiz, course: Course) -> Markup:
-    return render_quiz(page, course) if isinstance(page, Quiz) else render_markdown(page, course.language)
+    return render_quiz(page, course) if isinstance(page, Quiz) else render_lesson(page, course)
 
 
 def runtime_config(course: Course, target: Target) -> dict[str, Any]:

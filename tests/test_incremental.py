@@ -421,6 +421,25 @@ def test_a_target_failing_late_leaves_every_zip_as_it_was(
     assert {path.name: path.read_bytes() for path in out.iterdir()} == before, "no zip changed, no file left"
 
 
+def test_only_the_changed_lesson_is_rendered_again(
+    course_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    build_zip(course_dir, out)
+    rendered: list[str] = []
+    original = render._lesson_html
+
+    def spy(page: Any, course: Any) -> str:
+        rendered.append(page.id)
+        return original(page, course)
+
+    monkeypatch.setattr(render, "_lesson_html", spy)
+    edit(course_dir / "lessons" / "02-second.md", "The second lesson.", "Changed.")
+    rebuilt = build_zip(course_dir, out)
+    assert rendered == ["second"]  # its id: the file name without the number
+    assert rebuilt == clean_build(course_dir, tmp_path)
+
+
 def test_an_unchanged_quiz_is_not_rendered_again(
     make_course: CourseMaker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
