@@ -212,8 +212,8 @@ class BuildCache:
 
     @contextmanager
     def rendering(self) -> Iterator[None]:
-        """Within this block, lesson HTML rendered by an earlier build is reused, and a generated
-        file that passed its checks in an earlier build is not checked again."""
+        """Within this block, the HTML an earlier build rendered for unchanged pages is reused, and
+        a generated file that passed its checks in an earlier build is not checked again."""
         from packager.render import RENDERED_PAGES
         from packager.targets.base import PASSED_CHECKS
 
