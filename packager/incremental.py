@@ -369,6 +369,7 @@ class _PageHtml:
 
     def __init__(self, cache: BuildCache) -> None:
         self.cache = cache
+        self._keys: dict[tuple[int, str], str] = {}  # each target of a build asks again
 
     def get(self, page: object, variant: str) -> str | None:
         key = self._key(page, variant)
@@ -387,11 +388,16 @@ class _PageHtml:
             self.cache._used_lessons[key] = html
 
     def _key(self, page: object, variant: str) -> str | None:
+        # The origin holds the page, so its id stays its own for the whole build.
         origin = self.cache._page_origins.get(id(page))
         if origin is None or origin[0] is not page:
             return None
-        _, page_key, dependencies = origin
-        return _hash("page html", page_key, sorted(dependencies.items()), variant)
+        key = self._keys.get((id(page), variant))
+        if key is None:
+            _, page_key, dependencies = origin
+            key = _hash("page html", page_key, sorted(dependencies.items()), variant)
+            self._keys[id(page), variant] = key
+        return key
 
 
 @functools.lru_cache(maxsize=64)

@@ -199,24 +199,6 @@ def _page_html(page: Lesson | Quiz, course: Course) -> Markup:
 
 def runtime_config(course: Course, target: Target) -> dict[str, Any]:
     """What the runtime needs to know about the course, derived from the models."""
-    pages: list[dict[str, Any]] = []
-    for page in course.pages:
-        if isinstance(page, Quiz):
-            pages.append(
-                {
-                    "kind": "quiz",
-                    "id": page.id,
-                    "title": page.title,
-                    "graded": page.graded,
-                    "draw": page.asked,
-                    "shuffleQuestions": page.shuffle_questions,
-                    "shuffleOptions": page.shuffle_options,
-                    "attempts": page.attempts,
-                    "questions": [question.runtime() for question in page.questions],
-                }
-            )
-        else:
-            pages.append({"kind": "lesson", "id": page.id, "title": page.title})
     return {
         "target": target.name,
         "course": {
@@ -225,7 +207,7 @@ def runtime_config(course: Course, target: Target) -> dict[str, Any]:
             "masteryScore": course.mastery_score,
             "completion": course.completion,
         },
-        "pages": pages,
+        "pages": course.runtime_pages,
     }
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -115,6 +116,10 @@ class Lesson(BaseModel):
     media_files: dict[str, Path] = {}
     """Package path -> source file, for every file the lesson needs (captions included)."""
 
+    def runtime(self) -> dict[str, Any]:
+        """What the runtime needs about this lesson."""
+        return {"kind": "lesson", "id": self.id, "title": self.title}
+
 
 class Quiz(BaseModel):
     """A quiz, loaded and validated."""
@@ -136,6 +141,20 @@ class Quiz(BaseModel):
     def asked(self) -> int:
         """How many questions one attempt asks."""
         return self.draw or len(self.questions)
+
+    def runtime(self) -> dict[str, Any]:
+        """What the runtime needs about this quiz and its questions."""
+        return {
+            "kind": "quiz",
+            "id": self.id,
+            "title": self.title,
+            "graded": self.graded,
+            "draw": self.asked,
+            "shuffleQuestions": self.shuffle_questions,
+            "shuffleOptions": self.shuffle_options,
+            "attempts": self.attempts,
+            "questions": [question.runtime() for question in self.questions],
+        }
 
 
 class Course(BaseModel):
@@ -176,6 +195,11 @@ class Course(BaseModel):
         for lesson in self.lessons:
             files.update(lesson.media_files)
         return files
+
+    @cached_property
+    def runtime_pages(self) -> list[dict[str, Any]]:
+        """Every page's runtime entry, made once: each target's runtime configuration holds them."""
+        return [page.runtime() for page in self.pages]
 
     @property
     def passing_fraction(self) -> float:
