@@ -48,6 +48,8 @@ from packager.filestate import signature
 from packager.resources import cache_root, templates_dir
 
 if TYPE_CHECKING:
+    from markupsafe import Markup
+
     from packager.course import Course
     from packager.targets.base import Target
 
@@ -369,23 +371,32 @@ class _PageHtml:
 
     def __init__(self, cache: BuildCache) -> None:
         self.cache = cache
-        self._keys: dict[tuple[int, str], str] = {}  # each target of a build asks again
+        # Each target of a build asks again: the keys and the HTML found are kept meanwhile.
+        self._keys: dict[tuple[int, str], str] = {}
+        self._found: dict[str, Markup] = {}
 
-    def get(self, page: object, variant: str) -> str | None:
+    def get(self, page: object, variant: str) -> Markup | None:
+        from markupsafe import Markup
+
         key = self._key(page, variant)
         if key is None:
             return None
-        html = self.cache._used_lessons.get(key)
-        if html is None:
-            html = self.cache._lesson_store().get(key)
-            if html is not None:
+        found = self._found.get(key)
+        if found is None:
+            html = self.cache._used_lessons.get(key)
+            if html is None:
+                html = self.cache._lesson_store().get(key)
+                if html is None:
+                    return None
                 self.cache._used_lessons[key] = html
-        return html
+            found = self._found[key] = Markup(html)
+        return found
 
-    def put(self, page: object, variant: str, html: str) -> None:
+    def put(self, page: object, variant: str, html: Markup) -> None:
         key = self._key(page, variant)
         if key is not None:
-            self.cache._used_lessons[key] = html
+            self._found[key] = html
+            self.cache._used_lessons[key] = str.__str__(html)  # kept as plain text
 
     def _key(self, page: object, variant: str) -> str | None:
         # The origin holds the page, so its id stays its own for the whole build.

@@ -144,10 +144,10 @@ def _markdown() -> MarkdownIt:
 class PageHtml(Protocol):
     """Where the HTML of pages rendered before is kept (see :data:`RENDERED_PAGES`)."""
 
-    def get(self, page: Lesson | Quiz, variant: str) -> str | None:
+    def get(self, page: Lesson | Quiz, variant: str) -> Markup | None:
         """The page's HTML for ``variant``, if it was rendered before."""
 
-    def put(self, page: Lesson | Quiz, variant: str, html: str) -> None:
+    def put(self, page: Lesson | Quiz, variant: str, html: Markup) -> None:
         """Keep the page's HTML for ``variant``."""
 
 
@@ -162,10 +162,10 @@ def _page_html_of(page: Lesson | Quiz, variant: str, render: Callable[[], str]) 
     rendered = RENDERED_PAGES.get()
     html = None if rendered is None else rendered.get(page, variant)
     if html is None:
-        html = render()
+        html = Markup(render())
         if rendered is not None:
             rendered.put(page, variant, html)
-    return Markup(html)
+    return html
 
 
 def render_markdown(lesson: Lesson, language: str) -> Markup:
