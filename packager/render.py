@@ -66,7 +66,7 @@ class Site:
 def environment() -> jinja2.Environment:
     """The Jinja2 environment: autoescape on, undefined names are errors; templates compiled once
     are kept in the user cache (Jinja2 checks each against its source before using it)."""
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
         bytecode_cache=_compiled_templates(),
         auto_reload=False,  # the packager's own templates do not change while it runs
@@ -76,6 +76,10 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # tojson's output is unchanged; the runtime configuration, made of plain lists and dicts, has
+    # no cycle to look for (a large course's is a megabyte of JSON).
+    env.policies["json.dumps_kwargs"] = {**env.policies["json.dumps_kwargs"], "check_circular": False}
+    return env
 
 
 class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
