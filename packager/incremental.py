@@ -37,7 +37,7 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Mapping, MutableSet
+from collections.abc import Callable, Hashable, Iterator, Mapping, MutableSet
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
@@ -191,7 +191,7 @@ class BuildCache:
                     return load(folder, path, *args, **kwargs)  # the loader reports the problem
                 content = path.read_bytes()
                 real = os.path.join(_real_folder(str(path.parent)), path.name)
-                key = _hash(load.__qualname__, repr(folder), str(path), real, args,
+                key = _hash(load.__qualname__, _folder_repr(folder), str(path), real, args,
                             sorted(kwargs.items()), hashlib.sha256(content).hexdigest())
             except (OSError, ValueError, RuntimeError):
                 return load(folder, path, *args, **kwargs)  # the loader reports the problem
@@ -409,6 +409,13 @@ class _PageHtml:
             key = _hash("page html", page_key, sorted(dependencies.items()), variant)
             self._keys[id(page), variant] = key
         return key
+
+
+@functools.lru_cache(maxsize=16)
+def _folder_repr(folder: Hashable) -> str:
+    """The loader's folder (a frozen :class:`~packager.course.loader.CourseFolder`) as part of a
+    page's key: the same for every page of a course, so it is written out once."""
+    return repr(folder)
 
 
 @functools.lru_cache(maxsize=64)
