@@ -102,9 +102,9 @@ ALREADY_COMPRESSED = frozenset(
 """Stored rather than deflated: compressing them again costs time and saves nothing."""
 
 Progress = Callable[[int], None]
+"""Told how many more bytes of content (before compression) went into the zip."""
 Signature = Callable[[Path], str | None]
 """How a file's signature is taken (:func:`packager.filestate.signature`, or a build's memo of it)."""
-"""Told how many more bytes of content (before compression) went into the zip."""
 
 
 @dataclass(frozen=True)

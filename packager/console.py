@@ -25,6 +25,7 @@ class LazyConsole:
 
     @property
     def quiet(self) -> bool:
+        """Whether it prints nothing (``-q``)."""
         return bool(self._options.get("quiet"))
 
     def print(self, *objects: Any, **options: Any) -> None:
