@@ -421,19 +421,29 @@ def test_a_target_failing_late_leaves_every_zip_as_it_was(
     assert {path.name: path.read_bytes() for path in out.iterdir()} == before, "no zip changed, no file left"
 
 
+QUIZ = "title: Check\nquestions:\n- {id: one, type: true-false, prompt: Yes?, answer: true}\n"
+FILES_WITH_QUIZ = {"lessons/01-intro.md": LESSON, "lessons/02-second.md": SECOND, "quiz.yaml": QUIZ, **MEDIA}
+
+
+def pages_rendered_by(monkeypatch: pytest.MonkeyPatch, renderer: str) -> list[str]:
+    """The ids of the pages ``render.<renderer>`` renders from now on, in order."""
+    rendered: list[str] = []
+    original = getattr(render, renderer)
+
+    def spy(page: Any, course: Any) -> str:
+        rendered.append(page.id)
+        return str(original(page, course))
+
+    monkeypatch.setattr(render, renderer, spy)
+    return rendered
+
+
 def test_only_the_changed_lesson_is_rendered_again(
     course_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out"
     build_zip(course_dir, out)
-    rendered: list[str] = []
-    original = render._lesson_html
-
-    def spy(page: Any, course: Any) -> str:
-        rendered.append(page.id)
-        return original(page, course)
-
-    monkeypatch.setattr(render, "_lesson_html", spy)
+    rendered = pages_rendered_by(monkeypatch, "_lesson_html")
     edit(course_dir / "lessons" / "02-second.md", "The second lesson.", "Changed.")
     rebuilt = build_zip(course_dir, out)
     assert rendered == ["second"]  # its id: the file name without the number
@@ -443,21 +453,10 @@ def test_only_the_changed_lesson_is_rendered_again(
 def test_an_unchanged_quiz_is_not_rendered_again(
     make_course: CourseMaker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    quiz = "title: Check\nquestions:\n- {id: one, type: true-false, prompt: Yes?, answer: true}\n"
-    course = make_course(
-        {**COURSE, "quiz": "quiz.yaml"}, files={"lessons/01-intro.md": LESSON, "lessons/02-second.md": SECOND,
-                                                  "quiz.yaml": quiz, **MEDIA},
-    )
+    course = make_course({**COURSE, "quiz": "quiz.yaml"}, files=FILES_WITH_QUIZ)
     out = tmp_path / "out"
     build_zip(course, out)
-    rendered: list[str] = []
-    original = render._quiz_html
-
-    def spy(page: Any, course: Any) -> str:
-        rendered.append(page.id)
-        return original(page, course)
-
-    monkeypatch.setattr(render, "_quiz_html", spy)
+    rendered = pages_rendered_by(monkeypatch, "_quiz_html")
     edit(course / "lessons" / "02-second.md", "The second lesson.", "Changed.")
     rebuilt = build_zip(course, out)
     assert rendered == []
@@ -479,9 +478,7 @@ def test_course_settings_reach_pages_that_did_not_change(
 ) -> None:
     """A lesson's HTML depends on the course's language, a quiz's on its mastery score: both are
     rendered again when those change, though their own files did not."""
-    quiz = "title: Check\nquestions:\n- {id: one, type: true-false, prompt: Yes?, answer: true}\n"
-    files = {"lessons/01-intro.md": LESSON, "lessons/02-second.md": SECOND, "quiz.yaml": quiz, **MEDIA}
-    course = make_course({**COURSE, "quiz": "quiz.yaml"}, files=files)
+    course = make_course({**COURSE, "quiz": "quiz.yaml"}, files=FILES_WITH_QUIZ)
     out = tmp_path / "out"
     first = build_zip(course, out)
     assert shown not in first
