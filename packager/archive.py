@@ -96,8 +96,26 @@ UNDO_HEADER = struct.Struct("<8sQQ")
 """The journal starts with the magic, where the saved end starts, and the old zip's size."""
 
 ALREADY_COMPRESSED = frozenset(
-    {".png", ".jpg", ".jpeg", ".gif", ".webp", ".mp4", ".m4v", ".webm", ".mp3", ".m4a", ".ogg",
-     ".oga", ".ogv", ".zip", ".pdf", ".woff", ".woff2", ".gz"}
+    {
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".gif",
+        ".webp",
+        ".mp4",
+        ".m4v",
+        ".webm",
+        ".mp3",
+        ".m4a",
+        ".ogg",
+        ".oga",
+        ".ogv",
+        ".zip",
+        ".pdf",
+        ".woff",
+        ".woff2",
+        ".gz",
+    }
 )
 """Stored rather than deflated: compressing them again costs time and saves nothing."""
 
@@ -592,8 +610,10 @@ def _plan(
         else:
             entry.digest = content_digest(content, file_signature)
         known = previous.entries.get(name) if previous else None
-        if known and entry.digest is not None and (known.digest, known.compress_type) == (
-            entry.digest, info.compress_type
+        if (
+            known
+            and entry.digest is not None
+            and (known.digest, known.compress_type) == (entry.digest, info.compress_type)
         ):
             entry.reuse = known
         elif info.compress_type == zipfile.ZIP_DEFLATED:
@@ -605,7 +625,10 @@ def _plan(
 
 
 def _plan_blocks(
-    entry: _Entry, content: bytes, blocks: list[tuple[int, int]], known: EntryRecord | None,
+    entry: _Entry,
+    content: bytes,
+    blocks: list[tuple[int, int]],
+    known: EntryRecord | None,
     pool: ThreadPoolExecutor,
 ) -> None:
     """Deflate an entry's blocks in the pool, but copy those the previous zip holds compressed."""
@@ -750,7 +773,12 @@ def _write_entry(
     data_offset = info.header_offset + len(_header(info))
     _list(archive, info)
     return EntryRecord(
-        entry.digest, info.CRC, info.compress_type, info.compress_size, info.file_size, data_offset,
+        entry.digest,
+        info.CRC,
+        info.compress_type,
+        info.compress_size,
+        info.file_size,
+        data_offset,
         block_sizes,
     )
 

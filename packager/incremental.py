@@ -191,8 +191,15 @@ class BuildCache:
                     return load(folder, path, *args, **kwargs)  # the loader reports the problem
                 content = path.read_bytes()
                 real = os.path.join(_real_folder(str(path.parent)), path.name)
-                key = _hash(load.__qualname__, _folder_repr(folder), str(path), real, args,
-                            sorted(kwargs.items()), hashlib.sha256(content).hexdigest())
+                key = _hash(
+                    load.__qualname__,
+                    _folder_repr(folder),
+                    str(path),
+                    real,
+                    args,
+                    sorted(kwargs.items()),
+                    hashlib.sha256(content).hexdigest(),
+                )
             except (OSError, ValueError, RuntimeError):
                 return load(folder, path, *args, **kwargs)  # the loader reports the problem
             stored = self._page_store().get(key)

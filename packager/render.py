@@ -119,12 +119,16 @@ def _markdown() -> MarkdownIt:
         kind = media_kind(source)
         package_path = env["media"].get(source, source)
         if kind in ("video", "audio"):
-            return environment().get_template(f"media/{kind}.html").render(
-                src=package_path,
-                captions=str(PurePosixPath(package_path).with_suffix(".vtt")),
-                alt=token.content,
-                title=token.attrs.get("title"),
-                language=env["language"],
+            return (
+                environment()
+                .get_template(f"media/{kind}.html")
+                .render(
+                    src=package_path,
+                    captions=str(PurePosixPath(package_path).with_suffix(".vtt")),
+                    alt=token.content,
+                    title=token.attrs.get("title"),
+                    language=env["language"],
+                )
             )
         token.attrs["src"] = package_path
         return str(default_image(tokens, index, options, env))
@@ -238,13 +242,17 @@ def render_site(course: Course, target: Target) -> Site:
     for script in scripts:
         site.add(script, _static(script))
     site.add(STYLESHEET, _static(STYLESHEET))
-    page = environment().get_template("layout.html").render(
-        course=course,
-        pages=[(page, _page_html(page, course)) for page in course.pages],
-        config=runtime_config(course, target),
-        scripts=scripts,
-        stylesheet=STYLESHEET,
-        connect_sources=target.connect_sources,
+    page = (
+        environment()
+        .get_template("layout.html")
+        .render(
+            course=course,
+            pages=[(page, _page_html(page, course)) for page in course.pages],
+            config=runtime_config(course, target),
+            scripts=scripts,
+            stylesheet=STYLESHEET,
+            connect_sources=target.connect_sources,
+        )
     )
     site.add("index.html", page)
     site.split_at["index.html"] = _section_starts(site.files["index.html"])

@@ -96,9 +96,7 @@ def _validator(edition: str, imports: tuple[tuple[str, str], ...]) -> etree.XMLS
     folder = edition_dir(edition)
     driver = etree.Element(f"{{{XSD_NAMESPACE}}}schema", nsmap={"xs": XSD_NAMESPACE})
     for namespace, location in imports:
-        etree.SubElement(
-            driver, f"{{{XSD_NAMESPACE}}}import", namespace=namespace, schemaLocation=location
-        )
+        etree.SubElement(driver, f"{{{XSD_NAMESPACE}}}import", namespace=namespace, schemaLocation=location)
     tree = etree.ElementTree(driver)
     tree.docinfo.URL = (folder / "driver.xsd").as_uri()
     return etree.XMLSchema(tree)

@@ -289,7 +289,10 @@ def test_large_stored_entries_start_on_a_block_boundary(tmp_path: Path) -> None:
     big = tmp_path / "clip.mp4"
     big.write_bytes(os.urandom(ALIGN_MIN_BYTES + 1234))
     files: dict[str, bytes | Path] = {
-        **FILES, "media/a.mp4": big, "media/b.jpg": os.urandom(200_000), "media/c.png": b"\x89PNG" * 10
+        **FILES,
+        "media/a.mp4": big,
+        "media/b.jpg": os.urandom(200_000),
+        "media/c.png": b"\x89PNG" * 10,
     }
     destination = tmp_path / "out.zip"
     write_zip(files, destination)

@@ -103,16 +103,19 @@ QUIZ_EDITS = {
     "single-choice option": ("final.yaml", "ended on friendly terms.", "ended amicably."),
     "multiple-response answer": (
         "final.yaml",
-        "blur professional boundaries.\"\n        correct: true",
-        "blur professional boundaries.\"\n        correct: false",
+        'blur professional boundaries."\n        correct: true',
+        'blur professional boundaries."\n        correct: false',
     ),
-    "true-false answer": ("final.yaml", "sits outside the core CRSS role.\"\n    answer: false",
-                          "sits outside the core CRSS role.\"\n    answer: true"),
+    "true-false answer": (
+        "final.yaml",
+        'sits outside the core CRSS role."\n    answer: false',
+        'sits outside the core CRSS role."\n    answer: true',
+    ),
     "fill-in answers": ("final.yaml", '["well-being", "wellbeing", "well being"]', '["well-being"]'),
     "sequencing order": (
         "final.yaml",
-        "with them yourself\"\n      - \"Help them connect",
-        "with them yourself.\"\n      - \"Help them connect",
+        'with them yourself"\n      - "Help them connect',
+        'with them yourself."\n      - "Help them connect',
     ),
     "numeric answer": ("check-former-partners.yaml", "answer: 3", "answer: 4"),
     "matching pair": ("check-former-partners.yaml", "It is hard to judge", "It gets hard to judge"),
@@ -134,6 +137,7 @@ def test_rebuild_after_a_quiz_answer_change_matches_a_clean_build(change: str, t
     assert main(["build", str(course), "-o", str(tmp_path / "clean"), "-t", "web", "-q", "--no-cache"]) == 0
     assert first.read_bytes() != before
     assert first.read_bytes() == (tmp_path / "clean" / first.name).read_bytes()
+
 
 def test_rebuild_reuses_unchanged_work(
     course_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
@@ -158,7 +162,6 @@ def test_rebuild_reuses_unchanged_work(
     with zipfile.ZipFile(out / ZIP) as package:
         count = len(package.namelist())
     assert f"SCORM 1.2: {count - 1} of {count} entries copied unchanged" in printed
-
 
 
 def test_a_zip_other_code_wrote_is_not_copied_from(
@@ -203,6 +206,7 @@ def test_a_manifest_that_passed_its_checks_is_not_checked_again(
     assert main(["build", str(course_dir), "-o", str(tmp_path / "again"), "-t", target, "-q"]) == 0
     assert len(checked) == 3, "another output folder has its own cache"
 
+
 UP_TO_DATE_RUN = """
 import sys
 from packager import filestate
@@ -233,7 +237,10 @@ def test_unchanged_course_keeps_the_zip_without_loading_anything(course_dir: Pat
 
 @pytest.mark.parametrize("target", ["scorm12", "scorm2004-4th", "cmi5"])
 def test_other_packager_code_rebuilds_and_checks_the_zip_again(
-    course_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    course_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
     target: str,
 ) -> None:
     out = tmp_path / "out"
@@ -285,8 +292,9 @@ def test_course_folder_is_part_of_the_key(make_course: CourseMaker, tmp_path: Pa
     out = tmp_path / "out"
     files = {"lessons/01-intro.md": LESSON, "lessons/02-second.md": SECOND, **MEDIA}
     first = make_course(COURSE, files=files, name="first")
-    second = make_course(COURSE, files={**files, "lessons/02-second.md": SECOND.replace("second", "other")},
-                         name="second")
+    second = make_course(
+        COURSE, files={**files, "lessons/02-second.md": SECOND.replace("second", "other")}, name="second"
+    )
     build_zip(first, out)
     assert build_zip(second, out) == clean_build(second, tmp_path)
 
@@ -299,7 +307,7 @@ def test_recently_changed_files_are_not_trusted(tmp_path: Path, monkeypatch: pyt
     assert filestate.signature(path, trust_recent=True) is not None
     old = 1_600_000_000
     os.utime(path, (old, old))
-    monkeypatch.setattr(filestate.time, "time_ns", lambda: (os.stat(path).st_ctime_ns + 3_000_000_000))
+    monkeypatch.setattr(filestate.time, "time_ns", lambda: os.stat(path).st_ctime_ns + 3_000_000_000)
     assert filestate.signature(path) is not None
     assert filestate.signature(tmp_path / "missing.txt") is None
 
@@ -535,8 +543,12 @@ def test_an_edit_to_one_section_deflates_one_block_again(
 
     monkeypatch.setattr(archive, "_deflate_block", counting)
     previous = PreviousZip(tmp_path / "first.zip", first)
-    write_zip({"index.html": edited}, tmp_path / "copied.zip", previous=previous,
-              split_at={"index.html": edited_starts})
+    write_zip(
+        {"index.html": edited},
+        tmp_path / "copied.zip",
+        previous=previous,
+        split_at={"index.html": edited_starts},
+    )
     assert len(deflated) == 1, "the blocks before and after the edited one were copied"
     write_zip({"index.html": edited}, tmp_path / "fresh.zip", split_at={"index.html": edited_starts})
     assert (tmp_path / "copied.zip").read_bytes() == (tmp_path / "fresh.zip").read_bytes()

@@ -163,8 +163,7 @@ def test_duplicate_yaml_keys(make_course: CourseMaker) -> None:
 
 def test_duplicate_keys_inside_a_question(make_course: CourseMaker) -> None:
     quiz = (
-        "questions:\n  - id: tf\n    type: true-false\n"
-        "    prompt: One\n    prompt: Two\n    answer: true\n"
+        "questions:\n  - id: tf\n    type: true-false\n    prompt: One\n    prompt: Two\n    answer: true\n"
     )
     problem = single_problem(make_course(QUIZ_COURSE, {"quiz.yaml": quiz}))
     assert is_file(problem, "course", "quiz.yaml")

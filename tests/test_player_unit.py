@@ -274,7 +274,10 @@ def test_preview_runs_until_ctrl_c(tmp_path: Path, scorm12_zip: Path) -> None:
     env = {**os.environ, "SCORM_AGAIN_DIR": str(SCORM_AGAIN), "TMPDIR": str(scratch), "NO_COLOR": "1"}
     process = subprocess.Popen(
         [sys.executable, "-m", "packager", "preview", str(SAMPLE), "--no-open"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
     )
     lines: queue.Queue[str] = queue.Queue()
     assert process.stdout is not None
@@ -315,4 +318,3 @@ def test_the_plugin_is_registered_and_light() -> None:
     code = "import sys, packager.testing.plugin; print('playwright' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
-

@@ -259,9 +259,7 @@ def test_manifest_problems_finds_an_unlisted_file(manifest: etree._Element, site
     assert "does not list" in problems[0]
 
 
-def test_manifest_problems_finds_a_listed_file_that_is_missing(
-    manifest: etree._Element, site: Site
-) -> None:
+def test_manifest_problems_finds_a_listed_file_that_is_missing(manifest: etree._Element, site: Site) -> None:
     smaller = Site(files={name: content for name, content in site.files.items() if name != "theme.css"})
     problems = manifest_problems(manifest, smaller)
     assert len(problems) == 1

@@ -105,7 +105,7 @@ def test_the_sample_quiz_takes_the_fast_path() -> None:
     [
         "a: No\nb: yes\nc: on\nd: ~\ne: 1.10\nf: 0x1F\ng: 2024-01-01\nh: .inf\ni: -.nan\nj: 010\nk: 1_000\n",
         "a: 2001-12-14t21:59:43.10-05:00\nb: 190:20:30\nc: +12.5e3\nd: ''\ne:\nf: 'No'\ng: \"1.10\"\n",
-        "a: |\n  block\n   text\nb: >-\n  folded\n  text\n\n  more\nc: \"esc\\u00e9\\n\\\"q\\\"\"\n",
+        'a: |\n  block\n   text\nb: >-\n  folded\n  text\n\n  more\nc: "esc\\u00e9\\n\\"q\\""\n',
         "[1, {a: b}, [c, d], {}, [], '', null]\n",
         "1: one\n2: two\n",
         "- {a: [1, 2, {b: c}]}\n- x: y\n  z: w\n",

@@ -41,19 +41,32 @@ GC_YOUNG_OBJECTS = 50_000
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``packager build``."""
     parser.add_argument(
-        "course_dir", nargs="?", type=Path, default=Path("course"), metavar="COURSE_DIR",
+        "course_dir",
+        nargs="?",
+        type=Path,
+        default=Path("course"),
+        metavar="COURSE_DIR",
         help="the course folder (default: course/)",
     )
     parser.add_argument(
-        "-o", "--output", type=Path, default=Path("build"), metavar="OUT_DIR",
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("build"),
+        metavar="OUT_DIR",
         help="where the zips go (default: build/)",
     )
     parser.add_argument(
-        "-t", "--target", action="append", choices=list(TARGETS), metavar="TARGET",
+        "-t",
+        "--target",
+        action="append",
+        choices=list(TARGETS),
+        metavar="TARGET",
         help=f"a target to build; repeat for several (default: all of {', '.join(TARGETS)})",
     )
     parser.add_argument(
-        "--no-cache", action="store_true",
+        "--no-cache",
+        action="store_true",
         help="rebuild everything from scratch, and keep nothing for the next build",
     )
 
@@ -115,7 +128,11 @@ def _build(args: argparse.Namespace, console: Console) -> int:
 
 
 def _stage(
-    target: Target, course: Course, args: argparse.Namespace, cache: BuildCache, console: Console,
+    target: Target,
+    course: Course,
+    args: argparse.Namespace,
+    cache: BuildCache,
+    console: Console,
     progress: Progress,
 ) -> tuple[Target, StagedZip, PreviousZip | None]:
     """Render and validate one target's package, and write its zip beside the destination."""
@@ -131,7 +148,11 @@ def _stage(
     previous = cache.previous_zip(target, path)
     advance = None if progress.disable else partial(progress.advance, task)
     zip_file = stage_zip(
-        site.files, path, previous=previous, progress=advance, split_at=site.split_at,
+        site.files,
+        path,
+        previous=previous,
+        progress=advance,
+        split_at=site.split_at,
         file_signature=cache.signature,
     )
     progress.remove_task(task)

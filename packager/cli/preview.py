@@ -23,16 +23,27 @@ DEFAULT_TARGET = "scorm12"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``packager preview``."""
     parser.add_argument(
-        "source", nargs="?", type=Path, default=Path("course"), metavar="COURSE_DIR | PACKAGE.zip",
+        "source",
+        nargs="?",
+        type=Path,
+        default=Path("course"),
+        metavar="COURSE_DIR | PACKAGE.zip",
         help="a course folder to build, or a package to play (default: course/)",
     )
     parser.add_argument(
-        "-t", "--target", choices=list(TARGETS), metavar="TARGET",
+        "-t",
+        "--target",
+        choices=list(TARGETS),
+        metavar="TARGET",
         help=f"the target to build a course folder for: one of {', '.join(TARGETS)} "
         f"(default: {DEFAULT_TARGET})",
     )
     parser.add_argument(
-        "-p", "--port", type=int, default=0, metavar="N",
+        "-p",
+        "--port",
+        type=int,
+        default=0,
+        metavar="N",
         help="the port to serve on, on 127.0.0.1 (default: a free one)",
     )
     parser.add_argument("--no-open", action="store_true", help="do not open the browser")
@@ -74,8 +85,10 @@ def run(args: argparse.Namespace, console: Console) -> int:
         with open_player(package, args.port) as player:
             console.print(f"playing {package.name} at {player.url}", markup=False)
             if isinstance(player, Cmi5Launcher):
-                console.print("note: statements are kept in memory for this preview only, "
-                              "not sent to an LRS", markup=False)
+                console.print(
+                    "note: statements are kept in memory for this preview only, not sent to an LRS",
+                    markup=False,
+                )
             console.print("press Ctrl-C to stop", markup=False)
             if not args.no_open:
                 webbrowser.open(player.url)

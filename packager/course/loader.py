@@ -86,7 +86,10 @@ def load_course(course_dir: Path, reuse: PageReuse | None = None) -> Course:
         )
     course_file = read_yaml(CourseFile, read_text(folder, course_path), folder.display(course_path))
     data, settings, problems, source_map = (
-        course_file.data, course_file.model, course_file.problems, course_file.source_map
+        course_file.data,
+        course_file.model,
+        course_file.problems,
+        course_file.source_map,
     )
 
     pages: list[tuple[Location, Lesson | Quiz]] = []
@@ -369,9 +372,7 @@ def read_yaml(
     return ReadYaml(data, checked, [*source_map.problems, *problems], lambda: source_map)
 
 
-def validate(
-    model: type[ModelT], data: Any, source_map: SourceMap
-) -> tuple[ModelT | None, list[Problem]]:
+def validate(model: type[ModelT], data: Any, source_map: SourceMap) -> tuple[ModelT | None, list[Problem]]:
     """Validate ``data`` against ``model``; turn pydantic's errors into located problems."""
     if not isinstance(data, dict):
         found = "an empty file" if data is None else _kind_of(data)
@@ -477,7 +478,7 @@ def _not_text_message(value: Any, written: str | None) -> str:
         reading = "a date"
     else:
         reading = "a number"
-    return f"YAML reads the unquoted {written} as {reading}, not text; put it in quotes: \"{written}\""
+    return f'YAML reads the unquoted {written} as {reading}, not text; put it in quotes: "{written}"'
 
 
 def _data_path(location: Location, source_map: SourceMap, kind: str) -> str:

@@ -320,8 +320,10 @@ def _fast_node(next_event: Any) -> Any:
             # Within the bounds: the node's depth (the slow path counts from 1) and the value count.
             if len(stack) >= MAX_DEPTH or kind is yaml.AliasEvent or event.anchor is not None:
                 raise SlowPathNeeded
-            if kind is not yaml.ScalarEvent and kind is not yaml.MappingStartEvent and (
-                kind is not yaml.SequenceStartEvent
+            if (
+                kind is not yaml.ScalarEvent
+                and kind is not yaml.MappingStartEvent
+                and (kind is not yaml.SequenceStartEvent)
             ):
                 raise SlowPathNeeded  # an event out of place
             if event.tag is not None:

@@ -95,7 +95,6 @@ def describe_launch(content: Path) -> dict[str, Any]:
     raise PackagerError("the manifest names no item with a launchable resource", file=manifest)
 
 
-
 Described = TypeVar("Described")
 
 

@@ -115,8 +115,10 @@ class StatementStore:
         matching = [
             statement
             for statement in statements
-            if ("registration" not in query
-                or (statement.get("context") or {}).get("registration") == query["registration"])
+            if (
+                "registration" not in query
+                or (statement.get("context") or {}).get("registration") == query["registration"]
+            )
             and ("verb" not in query or statement["verb"]["id"] == query["verb"])
         ]
         if query.get("ascending") != "true":

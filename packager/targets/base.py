@@ -104,6 +104,8 @@ def fail_on(problems: list[str], file_name: str) -> None:
     """Raise one error listing every problem found in a generated file."""
     if problems:
         raise PackagerError(
-            problems=[Problem(f"internal error, please report: {problem}", file=None, field=file_name)
-                      for problem in problems]
+            problems=[
+                Problem(f"internal error, please report: {problem}", file=None, field=file_name)
+                for problem in problems
+            ]
         )

@@ -149,7 +149,7 @@ class Learner:
         data = frame.locator("script#course-data")
         if data.count() == 0:
             raise LearnerError(
-                "this package has no <script id=\"course-data\">: the learner only knows courses "
+                'this package has no <script id="course-data">: the learner only knows courses '
                 "made by scorm-course-packager"
             )
         loaded: dict[str, Any] = json.loads(data.text_content() or "{}")

@@ -49,7 +49,8 @@ def manifest(standard: str, mastery_score: int | None) -> bytes:
     resources = etree.SubElement(root, f"{{{cp}}}resources")
     scorm_type = "scormtype" if standard == "scorm12" else "scormType"
     resource = etree.SubElement(
-        resources, f"{{{cp}}}resource",
+        resources,
+        f"{{{cp}}}resource",
         {"identifier": "sco", "type": "webcontent", "href": "index.html", f"{{{adlcp}}}{scorm_type}": "sco"},
     )
     for name in ("index.html", "sco.js", "steps.json"):

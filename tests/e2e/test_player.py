@@ -168,10 +168,21 @@ def test_scorm12_violations_are_flagged_and_strict_rejects_them(
     wait_for_steps(session)
     calls = session.calls()
     assert [entry.get("rule") for entry in calls] == [
-        "before-initialize", None, "initialize-twice",
-        "session-time-format", "session-time-format", None,
-        "suspend-data-length", "exit-vocabulary", "lesson-location-length", None, None,
-        "after-finish", "after-finish", "after-finish", "finish-twice",
+        "before-initialize",
+        None,
+        "initialize-twice",
+        "session-time-format",
+        "session-time-format",
+        None,
+        "suspend-data-length",
+        "exit-vocabulary",
+        "lesson-location-length",
+        None,
+        None,
+        "after-finish",
+        "after-finish",
+        "after-finish",
+        "finish-twice",
     ]
     assert [entry["violation"] for entry in session.violations()] == [
         entry["violation"] for entry in calls if "violation" in entry
@@ -232,7 +243,13 @@ def test_scorm2004_empty_durations_and_lifecycle(scorm_player: PlayerSession, tm
     wait_for_steps(session)
     calls = session.calls()
     assert [entry.get("rule") for entry in calls] == [
-        "before-initialize", None, "session-time-format", "session-time-format", None, None, "finish-twice"
+        "before-initialize",
+        None,
+        "session-time-format",
+        "session-time-format",
+        None,
+        None,
+        "finish-twice",
     ]
     assert [(e["result"], e["error"]) for e in calls[2:4]] == [("false", "406"), ("false", "406")]
     assert calls[-1]["error"] == "113"  # scorm-again's own code for a second Terminate
@@ -373,7 +390,10 @@ def test_the_readme_example_passes(tmp_path: Path, package_dir: Path, sample_cou
     }
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_course.py"],
-        cwd=tmp_path, env=env, capture_output=True, text=True,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(r"\b[3-9] passed", result.stdout), result.stdout

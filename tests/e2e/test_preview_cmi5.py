@@ -53,9 +53,16 @@ def test_preview_logs_a_passed_session_and_relaunch_resumes(
         timeout = WAIT_SECONDS * 1000
         expect(page.locator(LOGGED_VERBS)).to_have_text(
             [
-                "launched", "initialized", "terminated",
-                "launched", "initialized", "completed", "passed", "terminated",
-                "launched", "initialized",
+                "launched",
+                "initialized",
+                "terminated",
+                "launched",
+                "initialized",
+                "completed",
+                "passed",
+                "terminated",
+                "launched",
+                "initialized",
             ],
             timeout=timeout,
         )
