@@ -39,6 +39,7 @@ browser-deps: $(VENV)/.installed-test
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check packager tests
+	$(BIN)/ruff format --check packager tests
 	$(BIN)/mypy
 
 test: $(VENV)/.installed-test node_modules/.package-lock.json browser-deps lint

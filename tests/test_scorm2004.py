@@ -12,11 +12,13 @@ from packager import schemas
 from packager.course import Course, load_course
 from packager.errors import PackagerError
 from packager.render import Site
+from packager.standards import SCORM_2004_4TH
 from packager.targets import TARGETS
-from packager.targets.scorm2004 import NAMESPACES, SCHEMA_LOCATIONS
 from tests.conftest import CourseMaker
 
-NS = {"cp": "http://www.imsglobal.org/xsd/imscp_v1p1", **NAMESPACES}
+NAMESPACES = dict(SCORM_2004_4TH.prefixes)
+SCHEMA_LOCATIONS = SCORM_2004_4TH.schema_locations
+NS = {"cp": SCORM_2004_4TH.imscp, **NAMESPACES}
 EDITIONS = ["scorm2004-3rd", "scorm2004-4th"]
 
 

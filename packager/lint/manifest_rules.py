@@ -7,7 +7,6 @@ These are the conformance rules the ADL test suite and LMS importers apply beyon
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -15,13 +14,12 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from packager.lint.findings import RULES, Hit, Severity, rule
-from packager.lint.package import MANIFEST, Package
+from packager.lint.package import Package
 from packager.lint.versions import expected_prefixes, known_versions, local_name
+from packager.standards import MANIFEST, NCNAME, XML_NAMESPACE, XSI_NAMESPACE
 
-XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
-XSI_SCHEMA_LOCATION = "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation"
-_NCNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
-"""An xs:ID: an XML name without colons (ASCII only, as the packager writes them)."""
+XML_BASE = f"{{{XML_NAMESPACE}}}base"
+XSI_SCHEMA_LOCATION = f"{{{XSI_NAMESPACE}}}schemaLocation"
 
 
 def manifest_problems(manifest: etree._Element, files: Iterable[str]) -> list[str]:
@@ -281,7 +279,7 @@ def schemas_shipped(package: Package) -> Iterator[Hit]:
 def valid_identifiers(package: Package) -> Iterator[Hit]:
     for element in _manifest(package).iter():
         value = element.get("identifier") if isinstance(element.tag, str) else None
-        if value is not None and not _NCNAME.match(value):
+        if value is not None and not NCNAME.match(value):
             yield _at(element, f"identifier {value!r} is not a valid xs:ID")
 
 

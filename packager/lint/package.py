@@ -24,8 +24,8 @@ from lxml import etree
 from packager.errors import PackagerError
 from packager.lint.findings import Hit
 from packager.lint.versions import Detection, detect_version
+from packager.standards import MANIFEST
 
-MANIFEST = "imsmanifest.xml"
 TEXT_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".css", ".js", ".mjs"})
 """Files whose text the content rules scan for references."""
 READ_ERRORS = (

@@ -1,36 +1,19 @@
 """Which SCORM version a manifest declares, read as LMSs read it: ``metadata/schemaversion``.
 
-The versions and their namespaces, prefixes and XSDs are not written again here: they are the
-SCORM targets' own (``packager.targets``), so the linter checks exactly what the build writes.
+The versions and their namespaces, prefixes and XSDs are not written again here: they come from
+:mod:`packager.standards`, as the targets' do, so the linter checks exactly what the build writes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 
 from lxml import etree
 
+from packager.standards import SCORM_VERSIONS, ScormVersion
+
 DEFAULT_SCHEMAVERSION = "1.2"
 """What LMSs assume when a manifest names no version."""
-
-
-@dataclass(frozen=True)
-class ScormVersion:
-    """One SCORM version: what its manifest looks like and which XSDs validate it."""
-
-    schemaversion: str
-    edition: str
-    """Key of the XSD set in :mod:`packager.schemas`."""
-    imscp: str
-    """The content-packaging namespace: the manifest's default namespace."""
-    prefixes: Mapping[str, str]
-    """Prefix -> namespace of the extensions, as LMS importers expect them."""
-    schema_locations: tuple[tuple[str, str], ...]
-    """(namespace, XSD file) pairs every manifest of this version is validated with."""
-    scormtype_attribute: str
-    """The resource attribute that says sco or asset, as a qualified ``{namespace}name``."""
 
 
 @dataclass(frozen=True)
@@ -58,25 +41,9 @@ class Detection:
         return self.version if self.namespace_matches and self.exact else None
 
 
-@cache
 def known_versions() -> tuple[ScormVersion, ...]:
-    """Every SCORM version the packager builds, from the registered targets."""
-    # Imported here: the targets run the manifest rules of this package when they build.
-    from packager.targets import TARGETS
-    from packager.targets.content_package import ContentPackageTarget
-
-    return tuple(
-        ScormVersion(
-            schemaversion=target.schemaversion,
-            edition=target.edition,
-            imscp=target.imscp,
-            prefixes=dict(target.prefixes),
-            schema_locations=tuple(target.schema_locations),
-            scormtype_attribute=target.scormtype_attribute,
-        )
-        for target in TARGETS.values()
-        if isinstance(target, ContentPackageTarget)
-    )
+    """Every SCORM version the packager builds (:data:`packager.standards.SCORM_VERSIONS`)."""
+    return SCORM_VERSIONS
 
 
 def expected_prefixes() -> dict[str, str]:

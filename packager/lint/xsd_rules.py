@@ -17,11 +17,8 @@ from lxml import etree
 
 from packager import schemas
 from packager.lint.findings import Hit, Severity, rule
-from packager.lint.package import MANIFEST, Package
-from packager.lint.versions import ScormVersion
-
-XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
-XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance"
+from packager.lint.package import Package
+from packager.standards import MANIFEST, XML_NAMESPACE, XSI_NAMESPACE, ScormVersion
 
 
 @cache

@@ -8,7 +8,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from packager.lint.findings import Hit, Severity, rule
-from packager.lint.package import MANIFEST, Package, is_suspicious
+from packager.lint.package import Package, is_suspicious
+from packager.standards import MANIFEST
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _COMPRESSION_NAMES = {

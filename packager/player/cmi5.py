@@ -45,9 +45,9 @@ from lxml import etree
 from packager.errors import PackagerError
 from packager.player.server import unpack_to_play
 from packager.player.statement_store import StatementStore, now_iso
+from packager.standards import CMI5_NAMESPACE, CMI5_STRUCTURE, MANIFEST
 
 STATIC = Path(__file__).parent / "static"
-CMI5_NAMESPACE = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
 XAPI_VERSION = "1.0.3"
 LAUNCH_DATA = "LMS.LaunchData"
 SESSION_ID = "https://w3id.org/xapi/cmi5/context/extensions/sessionid"
@@ -112,7 +112,7 @@ def is_cmi5_package(package: Path) -> bool:
                 names = set(archive.namelist())
         except (OSError, zipfile.BadZipFile):
             return False
-    return "cmi5.xml" in names and "imsmanifest.xml" not in names
+    return CMI5_STRUCTURE in names and MANIFEST not in names
 
 
 def read_course_structure(content: Path) -> AssignableUnit:

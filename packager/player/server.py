@@ -27,6 +27,7 @@ from lxml import etree
 
 from packager.errors import PackagerError
 from packager.player.scorm_again import find_scorm_again
+from packager.standards import CMI5_STRUCTURE, MANIFEST
 
 STATIC = Path(__file__).parent / "static"
 MAX_EXTRACTED_BYTES = 2 * 1024**3
@@ -56,9 +57,9 @@ def describe_launch(content: Path) -> dict[str, Any]:
     A cmi5 package (cmi5.xml) is described as standard "cmi5": this page has no launcher for it, and
     says so (``packager preview`` plays it with the cmi5 launcher, ``packager.player.cmi5``).
     """
-    manifest = content / "imsmanifest.xml"
+    manifest = content / MANIFEST
     if not manifest.is_file():
-        standard = "cmi5" if (content / "cmi5.xml").is_file() else "none"
+        standard = "cmi5" if (content / CMI5_STRUCTURE).is_file() else "none"
         return {"standard": standard, "href": "/content/index.html", "title": "", "masteryScore": None}
     root = etree.parse(str(manifest)).getroot()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, MutableSet
 from contextvars import ContextVar
@@ -15,9 +14,7 @@ from packager.course import Course
 from packager.errors import PackagerError, Problem
 from packager.render import Site, render_site
 from packager.resume import check_fits
-
-XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance"
-_NCNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+from packager.standards import NCNAME
 
 
 class Target(ABC):
@@ -55,7 +52,7 @@ class Target(ABC):
 def identifier(course: Course, kind: str) -> str:
     """A stable, valid xs:ID for one part of the package, derived from the course id."""
     value = f"{kind}-{course.id}"
-    if not _NCNAME.match(value):
+    if not NCNAME.match(value):
         raise PackagerError(f"cannot derive a valid identifier from the course id {course.id!r}")
     return value
 

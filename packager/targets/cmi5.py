@@ -19,10 +19,10 @@ from lxml import etree
 
 from packager.course import Course
 from packager.render import Site
+from packager.standards import CMI5_NAMESPACE, CMI5_STRUCTURE
 from packager.targets.base import Target, check_generated, serialize_xml
 
-CMI5_NAMESPACE = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
-STRUCTURE_FILE = "cmi5.xml"
+STRUCTURE_FILE = CMI5_STRUCTURE
 LAUNCH_URL = "index.html"
 
 MOVE_ON = {"lessons": "Completed", "quiz": "Passed", "lessons-and-quiz": "CompletedAndPassed"}

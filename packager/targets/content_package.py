@@ -7,39 +7,20 @@ the rest: one organization, one item, one SCO listing every file, validated agai
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from lxml import etree
 
 from packager import schemas
 from packager.course import Course
 from packager.render import Site, merge
-from packager.targets.base import (
-    XSI_NAMESPACE,
-    Target,
-    check_generated,
-    identifier,
-    manifest_problems,
-    serialize_xml,
-)
-
-MANIFEST = "imsmanifest.xml"
+from packager.standards import MANIFEST, XSI_NAMESPACE, ScormVersion
+from packager.targets.base import Target, check_generated, identifier, manifest_problems, serialize_xml
 
 
 class ContentPackageTarget(Target):
     """A SCORM package: XSDs at the root and a validated ``imsmanifest.xml``."""
 
-    edition: str
-    """Key of the XSD set in :mod:`packager.schemas`."""
-    schemaversion: str
-    imscp: str
-    """The content-packaging namespace, the manifest's default namespace."""
-    prefixes: ClassVar[dict[str, str]]
-    """Prefix -> namespace of the extensions, exactly as LMS importers expect them."""
-    schema_locations: tuple[tuple[str, str], ...]
-    """(namespace, XSD file) pairs named in xsi:schemaLocation."""
-    scormtype_attribute: str
-    """The resource's SCO marker, as a qualified name."""
+    version: ScormVersion
+    """Namespaces, XSDs and limits of the SCORM version written (:mod:`packager.standards`)."""
     adapter_helpers: tuple[str, ...] = (
         "runtime/lms/discover.js",
         "runtime/lms/time.js",
@@ -51,7 +32,7 @@ class ContentPackageTarget(Target):
     interaction records and the adapter itself."""
 
     def add_package_files(self, course: Course, site: Site) -> None:
-        merge(site, schemas.schema_files(self.edition))
+        merge(site, schemas.schema_files(self.version.edition))
         manifest = self.manifest(course, sorted(site.files))
         site.add(MANIFEST, serialize_xml(manifest))
         self.check_manifest(manifest, site)
@@ -60,7 +41,8 @@ class ContentPackageTarget(Target):
         """Validate the manifest against the XSDs, then make the checks they do not make."""
 
         def problems() -> list[str]:
-            return schemas.validate(self.edition, manifest, self.schema_locations) or manifest_problems(
+            version = self.version
+            return schemas.validate(version.edition, manifest, version.schema_locations) or manifest_problems(
                 manifest, site
             )
 
@@ -68,13 +50,12 @@ class ContentPackageTarget(Target):
 
     def q(self, prefix: str | None, name: str) -> str:
         """Qualified element or attribute name: ``None`` for the imscp namespace."""
-        namespace = self.imscp if prefix is None else self.prefixes[prefix]
-        return f"{{{namespace}}}{name}"
+        return self.version.qualified(prefix, name)
 
     def manifest(self, course: Course, files: list[str]) -> etree._Element:
         """The manifest tree: one organization, one item, one SCO listing every file."""
-        nsmap: dict[str | None, str] = {None: self.imscp, "xsi": XSI_NAMESPACE}
-        nsmap.update(self.prefixes)
+        nsmap: dict[str | None, str] = {None: self.version.imscp, "xsi": XSI_NAMESPACE}
+        nsmap.update(self.version.prefixes)
         root = etree.Element(
             self.q(None, "manifest"),
             nsmap=nsmap,  # type: ignore[arg-type]
@@ -83,11 +64,11 @@ class ContentPackageTarget(Target):
         )
         root.set(
             f"{{{XSI_NAMESPACE}}}schemaLocation",
-            " ".join(f"{namespace} {location}" for namespace, location in self.schema_locations),
+            " ".join(f"{namespace} {location}" for namespace, location in self.version.schema_locations),
         )
         metadata = etree.SubElement(root, self.q(None, "metadata"))
         etree.SubElement(metadata, self.q(None, "schema")).text = "ADL SCORM"
-        etree.SubElement(metadata, self.q(None, "schemaversion")).text = self.schemaversion
+        etree.SubElement(metadata, self.q(None, "schemaversion")).text = self.version.schemaversion
 
         organization_id = identifier(course, "ORG")
         organizations = etree.SubElement(root, self.q(None, "organizations"), default=organization_id)
@@ -110,7 +91,7 @@ class ContentPackageTarget(Target):
         resource = etree.SubElement(
             resources, self.q(None, "resource"), identifier=resource_id, type="webcontent", href="index.html"
         )
-        resource.set(self.scormtype_attribute, "sco")
+        resource.set(self.version.scormtype_attribute, "sco")
         for name in files:
             if name != MANIFEST:
                 etree.SubElement(resource, self.q(None, "file"), href=name)

@@ -9,47 +9,25 @@ as well as ``cmi.completion_status``.
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Literal
 
 from lxml import etree
 
 from packager.course import Course
+from packager.standards import SCORM_2004_3RD, SCORM_2004_4TH
 from packager.targets.content_package import ContentPackageTarget
-
-IMSCP = "http://www.imsglobal.org/xsd/imscp_v1p1"
-NAMESPACES = {
-    "adlcp": "http://www.adlnet.org/xsd/adlcp_v1p3",
-    "adlseq": "http://www.adlnet.org/xsd/adlseq_v1p3",
-    "adlnav": "http://www.adlnet.org/xsd/adlnav_v1p3",
-    "imsss": "http://www.imsglobal.org/xsd/imsss",
-}
-SCHEMA_LOCATIONS = (
-    (IMSCP, "imscp_v1p1.xsd"),
-    (NAMESPACES["adlcp"], "adlcp_v1p3.xsd"),
-    (NAMESPACES["adlseq"], "adlseq_v1p3.xsd"),
-    (NAMESPACES["adlnav"], "adlnav_v1p3.xsd"),
-    (NAMESPACES["imsss"], "imsss_v1p0.xsd"),
-)
 
 
 class Scorm2004(ContentPackageTarget):
     """SCORM 2004 package of one edition (3 or 4)."""
 
-    description: str = "SCORM 2004"
     adapter_script: str | None = "runtime/lms/scorm2004.js"
-    suspend_data_limit: int | None = 64000
-    imscp: str = IMSCP
-    prefixes: ClassVar[dict[str, str]] = NAMESPACES
-    schema_locations: tuple[tuple[str, str], ...] = SCHEMA_LOCATIONS
-    scormtype_attribute: str = f"{{{NAMESPACES['adlcp']}}}scormType"
 
     def __init__(self, edition: Literal[3, 4]) -> None:
-        ordinal = {3: "3rd", 4: "4th"}[edition]
         self.edition_number = edition
-        self.name = f"scorm2004-{ordinal}"
-        self.edition = self.name
-        self.schemaversion = f"2004 {ordinal} Edition"
-        self.description = f"SCORM 2004 {ordinal} Edition"
+        self.version = {3: SCORM_2004_3RD, 4: SCORM_2004_4TH}[edition]
+        self.name = self.version.edition
+        self.description = f"SCORM {self.version.schemaversion}"
 
     def extend_item(self, course: Course, item: etree._Element) -> None:
         """Completion threshold (edition form) and the primary objective's passing measure."""
