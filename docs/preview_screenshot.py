@@ -12,8 +12,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from packager.archive import write_zip
-from packager.course import load_course
+from packager import build
 from packager.targets import TARGETS
 from packager.testing.browser import launch_chromium
 from packager.testing.session import PlayerSession
@@ -23,11 +22,9 @@ OUTPUT = REPO / "docs" / "preview.png"
 
 
 def main() -> None:
-    course = load_course(REPO / "course")
     target = TARGETS["scorm12"]
     with tempfile.TemporaryDirectory() as scratch, sync_playwright() as playwright:
-        package = Path(scratch) / target.archive_name(course)
-        write_zip(target.build(course).files, package)
+        (package,) = build(REPO / "course", Path(scratch), [target.name], cache=False).written
         browser = launch_chromium(playwright)
         with PlayerSession(browser, scorm_again=REPO / "node_modules" / "scorm-again" / "dist") as session:
             session.launch(package, profile="strict")

@@ -1,29 +1,31 @@
-"""Render a validated course into the files a learner's browser loads (a :class:`Site`)."""
+"""Render a validated course into the files a learner's browser loads (a :class:`Site`).
+
+Every target's page is the same but for a few things the target says in a :class:`PageRuntime`
+(its adapter scripts and the origins the page may reach). The pages' own HTML does not depend on
+the target, so :func:`render_pages` makes it once per build, reusing what an earlier build made for
+pages that did not change (:class:`KeptHtml`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import suppress
-from contextvars import ContextVar
+import hashlib
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
 from types import MethodType
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 import jinja2
-import jinja2.bccache
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from packager.course import Course, Lesson, Quiz
 from packager.course.media import is_external, media_kind, new_markdown_parser
-from packager.resources import cache_root, templates_dir
-
-if TYPE_CHECKING:
-    from packager.targets.base import Target
+from packager.course.models import Course, Lesson, Quiz
+from packager.questions.registry import question_types
+from packager.resources import templates_dir
 
 RUNTIME_CORE = (
     "runtime/state.js",
@@ -32,8 +34,8 @@ RUNTIME_CORE = (
     "runtime/quiz.js",
     "runtime/lms/standalone.js",
 )
-"""Runtime scripts every target ships, in load order (question graders, the target's adapter
-helpers and its adapter follow). Without an LMS, every package runs standalone."""
+"""Runtime scripts every target ships, in load order (question types' scripts, the target's adapter
+scripts and the app follow). Without an LMS, every package runs standalone."""
 
 RUNTIME_APP = "runtime/app.js"
 STYLESHEET = "theme.css"
@@ -48,9 +50,6 @@ class Site:
     """
 
     files: dict[str, bytes | Path] = field(default_factory=dict)
-    split_at: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    """Where the parts of a large file start (the page's sections): the zip deflates it in blocks
-    cut between parts, so that a change to one part leaves the other blocks as they were."""
 
     def add(self, path: str, content: bytes | str | Path) -> None:
         """Add one file; text is stored as UTF-8."""
@@ -58,51 +57,63 @@ class Site:
             raise ValueError(f"two files would be written at {path}")
         self.files[path] = content.encode("utf-8") if isinstance(content, str) else content
 
+    def merge(self, extra: Mapping[str, bytes]) -> None:
+        """Add several files."""
+        for path, content in extra.items():
+            self.add(path, content)
+
     def __iter__(self) -> Iterator[str]:
         return iter(sorted(self.files))
 
 
+@dataclass(frozen=True)
+class PageRuntime:
+    """What a target puts in the learner's page."""
+
+    target: str
+    """The target's name, as the runtime configuration gives it."""
+    scripts: tuple[str, ...] = ()
+    """The target's adapter scripts (helpers first), loaded after the core and before the app."""
+    connect_sources: tuple[str, ...] = ()
+    """Origins the page may send requests to besides its own (the page's CSP connect-src)."""
+
+
+class KeptHtml(Protocol):
+    """Page HTML kept from earlier builds, by a key that names everything the HTML depends on."""
+
+    def get(self, key: str) -> str | None: ...
+
+    def put(self, key: str, html: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class RenderedPages:
+    """Every page's section of the course page, in course order."""
+
+    html: list[Markup]
+    rendered: list[str]
+    """The pages rendered now (``lesson:<id>``, ``quiz:<id>``); the others were kept."""
+
+
 @cache
 def environment() -> jinja2.Environment:
-    """The Jinja2 environment: autoescape on, undefined names are errors; templates compiled once
-    are kept in the user cache (Jinja2 checks each against its source before using it)."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
-        bytecode_cache=_compiled_templates(),
-        auto_reload=False,  # the packager's own templates do not change while it runs
+    """The Jinja2 environment: autoescape on, undefined names are errors. ``questions/<type>.html``
+    is each question type's template, from its plug-in."""
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(
+            [jinja2.FileSystemLoader(str(templates_dir())), jinja2.FunctionLoader(_question_template)]
+        ),
+        auto_reload=False,  # the templates do not change while the packager runs
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    # tojson's output is unchanged; the runtime configuration, made of plain lists and dicts, has
-    # no cycle to look for (a large course's is a megabyte of JSON).
-    env.policies["json.dumps_kwargs"] = {**env.policies["json.dumps_kwargs"], "check_circular": False}
-    return env
 
 
-class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
-    """Compiled templates in the user cache; a cache that cannot be read or written only means
-    compiling again."""
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with suppress(OSError):
-            super().load_bytecode(bucket)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with suppress(OSError):
-            super().dump_bytecode(bucket)
-
-
-def _compiled_templates() -> jinja2.BytecodeCache | None:
-    """Where compiled templates are kept; None (compile every time) when that cannot be written."""
-    folder = cache_root() / "templates"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return _CompiledTemplates(str(folder))
+def _question_template(name: str) -> str | None:
+    return next((kind.template for kind in question_types().values() if kind.template_name == name), None)
 
 
 @cache
@@ -149,66 +160,53 @@ def _markdown() -> MarkdownIt:
     return parser
 
 
-class PageHtml(Protocol):
-    """Where the HTML of pages rendered before is kept (see :data:`RENDERED_PAGES`)."""
-
-    def get(self, page: Lesson | Quiz, variant: str) -> Markup | None:
-        """The page's HTML for ``variant``, if it was rendered before."""
-
-    def put(self, page: Lesson | Quiz, variant: str, html: Markup) -> None:
-        """Keep the page's HTML for ``variant``."""
-
-
-RENDERED_PAGES: ContextVar[PageHtml | None] = ContextVar("RENDERED_PAGES", default=None)
-"""Page HTML, when set: the incremental build (:mod:`packager.incremental`) sets it to reuse the HTML
-of pages that did not change: each page's whole section. The variant holds what besides the page
-its HTML depends on: the course's language for a lesson, the mastery score for a quiz."""
-
-
-def _page_html_of(page: Lesson | Quiz, variant: str, render: Callable[[], str]) -> Markup:
-    """The page's HTML: kept from an earlier build, or rendered now (and kept)."""
-    rendered = RENDERED_PAGES.get()
-    html = None if rendered is None else rendered.get(page, variant)
-    if html is None:
-        html = Markup(render())
-        if rendered is not None:
-            rendered.put(page, variant, html)
-    return html
-
-
 def render_markdown(lesson: Lesson, language: str) -> Markup:
     """A lesson's Markdown as HTML; author HTML is escaped, media come from templates/media/."""
     env = {"media": lesson.media_references, "language": language}
     return Markup(_markdown().render(lesson.markdown, env))
 
 
-def render_lesson(lesson: Lesson, course: Course) -> Markup:
-    """A lesson's section of the page (templates/lesson.html), without its final newline."""
-    return _page_html_of(lesson, f"lesson {course.language}", lambda: _lesson_html(lesson, course))
+def location(page: Lesson | Quiz) -> str:
+    """Where a page is in the course: ``lesson:<id>`` or ``quiz:<id>``."""
+    return f"{'quiz' if isinstance(page, Quiz) else 'lesson'}:{page.id}"
 
 
-def render_quiz(quiz: Quiz, course: Course) -> Markup:
-    """A quiz's section of the page (templates/quiz.html), without its final newline."""
-    return _page_html_of(quiz, f"quiz {course.mastery_score}", lambda: _quiz_html(quiz, course))
+def _page_html(page: Lesson | Quiz, course: Course) -> str:
+    """A page's section of the course page (templates/lesson.html or quiz.html)."""
+    if isinstance(page, Quiz):
+        html = environment().get_template("quiz.html").render(quiz=page, course=course)
+    else:
+        body = render_markdown(page, course.language)
+        html = environment().get_template("lesson.html").render(lesson=page, html=body)
+    return html.removesuffix("\n")
 
 
-def _lesson_html(lesson: Lesson, course: Course) -> str:
-    html = render_markdown(lesson, course.language)
-    return environment().get_template("lesson.html").render(lesson=lesson, html=html).removesuffix("\n")
+def _page_key(page: Lesson | Quiz, course: Course) -> str:
+    """What a page's HTML depends on: the page, and the course's language or mastery score."""
+    setting = course.mastery_score if isinstance(page, Quiz) else course.language
+    return hashlib.sha256(f"{setting}\0{page.model_dump_json()}".encode()).hexdigest()
 
 
-def _quiz_html(quiz: Quiz, course: Course) -> str:
-    return environment().get_template("quiz.html").render(quiz=quiz, course=course).removesuffix("\n")
+def render_pages(course: Course, kept: KeptHtml | None = None) -> RenderedPages:
+    """Every page's HTML: taken from ``kept`` when an earlier build rendered the same page."""
+    html: list[Markup] = []
+    rendered: list[str] = []
+    for page in course.pages:
+        key = _page_key(page, course) if kept is not None else ""
+        found = kept.get(key) if kept is not None else None
+        if found is None:
+            found = _page_html(page, course)
+            rendered.append(location(page))
+            if kept is not None:
+                kept.put(key, found)
+        html.append(Markup(found))
+    return RenderedPages(html, rendered)
 
 
-def _page_html(page: Lesson | Quiz, course: Course) -> Markup:
-    return render_quiz(page, course) if isinstance(page, Quiz) else render_lesson(page, course)
-
-
-def runtime_config(course: Course, target: Target) -> dict[str, Any]:
+def runtime_config(course: Course, target: str) -> dict[str, Any]:
     """What the runtime needs to know about the course, derived from the models."""
     return {
-        "target": target.name,
+        "target": target,
         "course": {
             "id": course.id,
             "title": course.title,
@@ -219,26 +217,21 @@ def runtime_config(course: Course, target: Target) -> dict[str, Any]:
     }
 
 
-def question_types(course: Course) -> list[str]:
-    """The question types the course uses, in first-use order."""
-    used: list[str] = []
-    for quiz in course.quizzes:
-        for question in quiz.questions:
-            if question.type_name not in used:
-                used.append(question.type_name)
-    return used
+def question_scripts(course: Course) -> list[str]:
+    """The runtime scripts of the question types the course uses, in first-use order."""
+    kinds = question_types()
+    used = dict.fromkeys(question.type for quiz in course.quizzes for question in quiz.questions)
+    return [kinds[name].script_path for name in used]
 
 
-def render_site(course: Course, target: Target) -> Site:
-    """Render the learner-facing files shared by every target, with the target's runtime adapter."""
+def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | None = None) -> Site:
+    """The learner-facing files of one target: the course page, runtime, stylesheet and media.
+
+    ``pages`` is :func:`render_pages`'s HTML, when the build already has it.
+    """
     site = Site()
-    scripts = [
-        *RUNTIME_CORE,
-        *(f"runtime/questions/{name}.js" for name in question_types(course)),
-        *target.adapter_helpers,
-        *([target.adapter_script] if target.adapter_script else []),
-        RUNTIME_APP,
-    ]
+    sections = render_pages(course).html if pages is None else pages
+    scripts = [*RUNTIME_CORE, *question_scripts(course), *runtime.scripts, RUNTIME_APP]
     for script in scripts:
         site.add(script, _static(script))
     site.add(STYLESHEET, _static(STYLESHEET))
@@ -247,41 +240,20 @@ def render_site(course: Course, target: Target) -> Site:
         .get_template("layout.html")
         .render(
             course=course,
-            pages=[(page, _page_html(page, course)) for page in course.pages],
-            config=runtime_config(course, target),
+            pages=list(zip(course.pages, sections, strict=True)),
+            config=runtime_config(course, runtime.target),
             scripts=scripts,
             stylesheet=STYLESHEET,
-            connect_sources=target.connect_sources,
+            connect_sources=runtime.connect_sources,
         )
     )
     site.add("index.html", page)
-    site.split_at["index.html"] = _section_starts(site.files["index.html"])
     for package_path, source in sorted(course.media_files.items()):
         site.add(package_path, source)
     return site
 
 
-SECTION_START = b'\n<section class="view '
-"""How each page's section begins in index.html (templates/lesson.html and quiz.html)."""
-
-
-def _section_starts(page: bytes | Path) -> tuple[int, ...]:
-    """Where each page's section starts in the page, and where the last one's end starts."""
-    assert isinstance(page, bytes)
-    starts = []
-    position = page.find(SECTION_START)
-    while position != -1:
-        starts.append(position + 1)
-        position = page.find(SECTION_START, position + 1)
-    end = page.rfind(b"</main>")
-    return (*starts, end) if end > 0 else tuple(starts)
-
-
 def _static(relative: str) -> bytes:
-    return (templates_dir() / relative).read_bytes()
-
-
-def merge(site: Site, extra: Mapping[str, bytes]) -> None:
-    """Add several files to a site."""
-    for path, content in extra.items():
-        site.add(path, content)
+    """A runtime file or the stylesheet: from the templates, or from a question type's plug-in."""
+    kind = next((kind for kind in question_types().values() if kind.script_path == relative), None)
+    return kind.script.encode("utf-8") if kind else (templates_dir() / relative).read_bytes()

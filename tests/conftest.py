@@ -18,6 +18,8 @@ from typing import Any
 import pytest
 import yaml
 
+from packager import build
+from packager.cli import main
 from packager.course import Course, load_course
 
 REPO = Path(__file__).resolve().parents[1]
@@ -43,6 +45,20 @@ def _schemas_from_node_modules() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PACKAGER_SCHEMA_DIR", str(SCHEMA_PACKAGE))
         yield
+
+
+def build_package(course_dir: Path, out: Path, target: str) -> Path:
+    """Build one target of a course, from scratch; the zip's path."""
+    (written,) = build(course_dir, out, [target], cache=False).written
+    return written
+
+
+@pytest.fixture(scope="session")
+def every_type_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A course whose quiz has one question of each installed question type (``packager new``)."""
+    folder = tmp_path_factory.mktemp("every-type") / "every-type"
+    assert main(["new", str(folder), "--title", "Every question type", "-q"]) == 0
+    return folder
 
 
 @pytest.fixture(scope="session")

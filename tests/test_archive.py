@@ -5,19 +5,16 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-import struct
 import subprocess
 import zipfile
-from pathlib import Path, PurePosixPath
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-from packager import archive as archive_module
 from packager import filestate
-from packager.archive import ALIGN_MIN_BYTES, ZIP_EPOCH, check_entry_name, entry_timestamp, write_zip
+from packager.archive.entries import ZIP_EPOCH, check_entry_name, entry_timestamp
+from packager.archive.writer import PreviousZip, stage_zip, write_zip
 from packager.errors import PackagerError
 
 FILES = {
@@ -158,45 +155,49 @@ def test_good_entry_names_pass(name: str) -> None:
     check_entry_name(name)
 
 
-def test_failure_mid_write_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+class Interrupted(Exception):
+    """What a build cut short raises (standing in for Ctrl-C)."""
+
+
+def interrupt_after(entries: int) -> Callable[[int], None]:
+    """A progress callback that stops the write once ``entries`` entries went in."""
+    calls = 0
+
+    def progress(count: int) -> None:
+        nonlocal calls
+        calls += 1
+        if calls >= entries:
+            raise Interrupted
+
+    return progress
+
+
+def test_failure_mid_write_leaves_no_partial_file(tmp_path: Path) -> None:
     destination = tmp_path / "out" / "course.zip"
-    destination.parent.mkdir()
-    written: list[str] = []
-    original = archive_module._write_entry
-
-    def fail_after_first(zip_file: zipfile.ZipFile, entry: Any, *args: Any) -> Any:
-        if written:
-            raise OSError("disk full")
-        written.append(entry.name)
-        return original(zip_file, entry, *args)
-
-    monkeypatch.setattr(archive_module, "_write_entry", fail_after_first)
-    with pytest.raises(PackagerError, match="cannot write the package: disk full"):
-        write_zip(FILES, destination)
-    assert written == ["images/Logo.PNG"], "the failure really happened after one entry"
+    with pytest.raises(Interrupted):
+        stage_zip(FILES, destination, progress=interrupt_after(2))
     assert list(destination.parent.iterdir()) == []
 
 
-def test_failure_mid_write_keeps_the_previous_zip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failure_mid_write_keeps_the_previous_zip(tmp_path: Path) -> None:
     destination = tmp_path / "course.zip"
     write_zip({"old.txt": b"previous build\n"}, destination)
     before = destination.read_bytes()
-    calls = 0
-    original = archive_module._write_entry
-
-    def fail_after_first(*args: Any) -> Any:
-        nonlocal calls
-        calls += 1
-        if calls > 1:
-            raise RuntimeError("interrupted")
-        return original(*args)
-
-    monkeypatch.setattr(archive_module, "_write_entry", fail_after_first)
-    with pytest.raises(RuntimeError, match="interrupted"):
-        write_zip(FILES, destination)
-    assert calls == 2
+    with pytest.raises(Interrupted):
+        stage_zip(FILES, destination, progress=interrupt_after(3))
     assert destination.read_bytes() == before
     assert [path.name for path in tmp_path.iterdir()] == ["course.zip"]
+
+
+def test_a_staged_zip_discarded_leaves_the_previous_one(tmp_path: Path) -> None:
+    destination = tmp_path / "course.zip"
+    write_zip({"old.txt": b"previous build\n"}, destination)
+    before = destination.read_bytes()
+    staged = stage_zip(FILES, destination)
+    assert destination.read_bytes() == before, "staging writes beside the zip, not over it"
+    staged.discard()
+    assert [path.name for path in tmp_path.iterdir()] == ["course.zip"]
+    assert destination.read_bytes() == before
 
 
 def test_successful_write_replaces_the_previous_zip(tmp_path: Path) -> None:
@@ -224,23 +225,6 @@ def test_compressed_media_is_stored_text_is_deflated(tmp_path: Path) -> None:
     sizes = {info.filename: (info.compress_size, info.file_size) for info in entries(tmp_path / "out.zip")}
     assert sizes["media/clip.mp4"][0] == sizes["media/clip.mp4"][1]
     assert sizes["index.html"][0] < sizes["index.html"][1]
-
-
-@given(st.lists(st.sampled_from(["a", "mp4", "PnG", "jpg", ".", "x"]), max_size=6), st.booleans())
-def test_the_stored_suffixes_are_pathlibs(pieces: list[str], in_folder: bool) -> None:
-    """is_stored reads the suffix by hand (it runs for every entry); it agrees with pathlib."""
-    name = ("media/" if in_folder else "") + "".join(pieces)
-    if check_entry_name_ok(name):
-        expected = PurePosixPath(name).suffix.lower() in archive_module.ALREADY_COMPRESSED
-        assert archive_module.is_stored(name) == expected
-
-
-def check_entry_name_ok(name: str) -> bool:
-    try:
-        check_entry_name(name)
-    except PackagerError:
-        return False
-    return True
 
 
 def test_file_backed_entries_are_streamed_deterministically(tmp_path: Path) -> None:
@@ -276,64 +260,38 @@ def test_unreadable_file_backed_entry_fails_cleanly(tmp_path: Path) -> None:
     assert [path.name for path in destination.parent.iterdir()] == ["course.zip"]
 
 
-def _local_data_offset(path: Path, info: zipfile.ZipInfo) -> tuple[int, int]:
-    """Where an entry's data starts, and its local header's extra field length."""
-    with path.open("rb") as stream:
-        stream.seek(info.header_offset)
-        header = stream.read(30)
-    name_length, extra_length = struct.unpack("<HH", header[26:30])
-    return info.header_offset + 30 + name_length + extra_length, extra_length
-
-
-def test_large_stored_entries_start_on_a_block_boundary(tmp_path: Path) -> None:
-    big = tmp_path / "clip.mp4"
-    big.write_bytes(os.urandom(ALIGN_MIN_BYTES + 1234))
-    files: dict[str, bytes | Path] = {
-        **FILES,
-        "media/a.mp4": big,
-        "media/b.jpg": os.urandom(200_000),
-        "media/c.png": b"\x89PNG" * 10,
-    }
-    destination = tmp_path / "out.zip"
-    write_zip(files, destination)
-    with zipfile.ZipFile(destination) as package:
-        assert package.testzip() is None
-        assert package.read("media/a.mp4") == big.read_bytes()
-        for info in package.infolist():
-            assert info.extra == b""  # the padding is in the local header only
-            offset, extra = _local_data_offset(destination, info)
-            large = info.compress_type == zipfile.ZIP_STORED and info.file_size >= ALIGN_MIN_BYTES
-            assert (offset % archive_module.ALIGNMENT == 0) if large else extra == 0, info.filename
-    if shutil.which("unzip"):
-        subprocess.run(["unzip", "-tq", str(destination)], check=True, stdout=subprocess.DEVNULL)
-
-
-@pytest.mark.parametrize("reflinks", [False, True])
-def test_copies_from_the_previous_zip_are_the_same_with_or_without_reflinks(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reflinks: bool
+def test_copies_from_the_previous_zip_give_the_bytes_of_a_fresh_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Cloning blocks (simulated where the file system has no reflinks) gives the bytes of a fresh write."""
     monkeypatch.setattr(filestate, "RACY_NS", 0)  # trust the file just written
     media = tmp_path / "clip.mp4"
-    media.write_bytes(os.urandom(3 * ALIGN_MIN_BYTES + 77))
-    os.utime(media, (1_600_000_000, 1_600_000_000))
-    files: dict[str, bytes | Path] = {"index.html": b"<p>1</p>", "media/clip.mp4": media, "z.mp3": b"x" * 100}
+    media.write_bytes(os.urandom(300_000))
+    files: dict[str, bytes | Path] = {
+        "index.html": b"<p>1</p>" * 50,
+        "media/clip.mp4": media,
+        "z.mp3": b"x" * 100,
+    }
     first = write_zip(files, tmp_path / "first.zip")
-    cloned: list[int] = []
-
-    def ioctl(fd: int, request: int, argument: bytes) -> None:
-        if not reflinks:
-            raise OSError(95, "Operation not supported")
-        source, offset, length, position = struct.unpack("<qQQQ", argument)
-        assert request == archive_module.FICLONERANGE
-        assert offset % 4096 == position % 4096 == length % 4096 == 0
-        os.pwrite(fd, os.pread(source, length, offset), position)
-        cloned.append(length)
-
-    monkeypatch.setattr(archive_module.fcntl, "ioctl", ioctl)
     changed = {**files, "index.html": b"<p>two</p>"}
-    previous = archive_module.PreviousZip(tmp_path / "first.zip", first)
-    write_zip(changed, tmp_path / "copied.zip", previous=previous)
+    copied = write_zip(changed, tmp_path / "copied.zip", previous=PreviousZip(tmp_path / "first.zip", first))
     write_zip(changed, tmp_path / "fresh.zip")
     assert (tmp_path / "copied.zip").read_bytes() == (tmp_path / "fresh.zip").read_bytes()
-    assert cloned == ([3 * ALIGN_MIN_BYTES] if reflinks else [])
+    assert copied["media/clip.mp4"] == first["media/clip.mp4"], "the media entry sits where it did"
+    assert copied["index.html"].digest != first["index.html"].digest
+    if shutil.which("unzip"):
+        subprocess.run(["unzip", "-tq", str(tmp_path / "copied.zip")], check=True, stdout=subprocess.DEVNULL)
+
+
+def test_a_previous_zip_shorter_than_its_records_is_a_clean_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(filestate, "RACY_NS", 0)
+    media = tmp_path / "clip.mp4"
+    media.write_bytes(os.urandom(50_000))
+    files: dict[str, bytes | Path] = {"index.html": b"<p>1</p>", "media/clip.mp4": media}
+    first = write_zip(files, tmp_path / "first.zip")
+    with (tmp_path / "first.zip").open("r+b") as stream:
+        stream.truncate(1000)  # cut inside the media entry's data
+    with pytest.raises(PackagerError, match="shorter than its records"):
+        write_zip(files, tmp_path / "second.zip", previous=PreviousZip(tmp_path / "first.zip", first))
+    assert not (tmp_path / "second.zip").exists()

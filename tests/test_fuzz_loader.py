@@ -19,7 +19,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from packager.archive import write_zip
+from packager.archive.writer import write_zip
 from packager.cli import main
 from packager.course import load_course
 from packager.errors import PackagerError

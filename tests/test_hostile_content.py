@@ -146,7 +146,7 @@ def test_content_security_policy_allows_no_other_origin(built: tuple[str, Site])
     assert directives["object-src"] == directives["base-uri"] == directives["form-action"] == ["'none'"]
     for directive, sources in directives.items():
         if directive == "connect-src":
-            assert sources == ["'self'", *TARGETS[name].connect_sources]
+            assert sources == ["'self'", *TARGETS[name].runtime.connect_sources]
             continue
         for source in sources:
             assert CSP_SOURCE.match(source), f"{directive} allows {source}"

@@ -4,26 +4,30 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from packager import archive as archive_module
 from packager import filestate
-from packager.archive import PreviousZip, restore_interrupted, stage_zip, undo_journal, write_zip
+from packager.archive import inplace
+from packager.archive.inplace import restore_interrupted, undo_journal
+from packager.archive.writer import PreviousZip, StagedZip, stage_zip, write_zip
 from packager.cli import main
 from packager.errors import PackagerError
 from tests.conftest import CourseMaker
 
 MEDIA_BYTES = 400_000
+LARGER_PAGE = os.urandom(100_000)
+"""A page that does not compress: the new zip's end is larger than the old one's."""
 
 
 @pytest.fixture(autouse=True)
 def _small_zips_update_in_place(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(archive_module, "IN_PLACE_MIN_BYTES", 0)
+    monkeypatch.setattr(inplace, "IN_PLACE_MIN_BYTES", 0)
     monkeypatch.setattr(filestate, "RACY_NS", 0)  # trust the files just written
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
 
@@ -86,7 +90,7 @@ def test_changed_media_or_a_small_zip_are_written_afresh(
     staged = stage_zip(files, destination, previous=previous)
     assert staged.kept_bytes == 0
     staged.discard()
-    monkeypatch.setattr(archive_module, "IN_PLACE_MIN_BYTES", 10 * MEDIA_BYTES)
+    monkeypatch.setattr(inplace, "IN_PLACE_MIN_BYTES", 10 * MEDIA_BYTES)
     previous = previous_of(destination)
     staged = stage_zip(course_files(tmp_path, b"<p>new</p>"), destination, previous=previous)
     assert staged.kept_bytes == 0, "a small zip is cheap to write whole"
@@ -104,26 +108,55 @@ def test_a_hard_linked_zip_is_never_changed_in_place(tmp_path: Path) -> None:
     assert destination.read_bytes() != before
 
 
-def test_a_failed_update_puts_the_previous_zip_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+COMMIT_WITH_A_FILE_SIZE_LIMIT = """
+import resource, signal, sys
+from pathlib import Path
+from packager.archive.inplace import FileIdentity
+from packager.archive.writer import StagedZip
+destination, tail, kept, limit, killed = sys.argv[1], sys.argv[2], *map(int, sys.argv[3:6])
+staged = StagedZip(Path(tail), Path(destination), {}, kept, FileIdentity(*map(int, sys.argv[6:10])))
+# Killed: a write past the limit ends the process. Else (Python's default) the write fails (EFBIG).
+signal.signal(signal.SIGXFSZ, signal.SIG_DFL if killed else signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+try:
+    staged.commit()
+except Exception as error:
+    print(error)
+"""
+
+
+def commit_with_a_file_size_limit(staged: StagedZip, killed: bool) -> subprocess.CompletedProcess[str]:
+    """Commit a staged update that makes the zip larger, in another process that may write files
+    only up to half-way between the old zip's end and the new one's: the write fails there (the disk
+    is full), or the process is killed there (SIGXFSZ)."""
+    assert staged.replaces is not None and staged.kept_bytes
+    old_size, new_size = staged.replaces.size, staged.temporary.stat().st_size
+    assert new_size > old_size
+    limit = (old_size + new_size) // 2
+    identity = staged.replaces
+    arguments = [
+        str(staged.destination),
+        str(staged.temporary),
+        str(staged.kept_bytes),
+        str(limit),
+        str(int(killed)),
+    ]
+    arguments += [str(identity.device), str(identity.inode), str(identity.size), str(identity.modified_ns)]
+    return subprocess.run(
+        [sys.executable, "-c", COMMIT_WITH_A_FILE_SIZE_LIMIT, *arguments],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_a_failed_update_puts_the_previous_zip_back(tmp_path: Path) -> None:
     destination = tmp_path / "out" / "course.zip"
     previous = previous_of(destination)
     before = destination.read_bytes()
-    staged = stage_zip(course_files(tmp_path, b"<p>second</p>" * 500), destination, previous=previous)
-    assert staged.kept_bytes
-    original = archive_module._copy_at
-    calls: list[int] = []
-
-    def fail_half_way(source: Any, sink: Any, offset: int, length: int, **options: Any) -> None:
-        calls.append(length)
-        if len(calls) == 2:  # the first copy saves the journal; the second writes the new end
-            original(source, sink, offset, length // 2, **options)
-            raise OSError(28, "No space left on device")
-        original(source, sink, offset, length, **options)
-
-    monkeypatch.setattr(archive_module, "_copy_at", fail_half_way)
-    with pytest.raises(PackagerError, match="cannot write the package: No space left on device"):
-        staged.commit()
-    assert len(calls) == 3, "the journal was written back"
+    staged = stage_zip(course_files(tmp_path, LARGER_PAGE), destination, previous=previous)
+    outcome = commit_with_a_file_size_limit(staged, killed=False)
+    assert "cannot write the package: File too large" in outcome.stdout
     assert destination.read_bytes() == before
     assert sorted(path.name for path in destination.parent.iterdir()) == ["course.zip"]
 
@@ -145,39 +178,22 @@ def test_a_zip_the_destination_no_longer_is_is_not_touched(tmp_path: Path) -> No
     assert sorted(path.name for path in destination.parent.iterdir()) == []
 
 
-def interrupt_after_the_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, bytes]:
-    """Update the zip in place but stop, as a killed process would, half-way through the new end."""
+def interrupt_after_the_journal(tmp_path: Path) -> tuple[Path, bytes]:
+    """Update the zip in place, but in a process killed half-way through the new end."""
     destination = tmp_path / "out" / "course.zip"
     previous = previous_of(destination)
     before = destination.read_bytes()
-    staged = stage_zip(course_files(tmp_path, b"<p>second</p>" * 500), destination, previous=previous)
-    original = archive_module._copy_at
-    calls: list[int] = []
-
-    class Killed(BaseException):
-        """Stands for SIGKILL: nothing after it runs, not even the undo (see below)."""
-
-    def killed_half_way(source: Any, sink: Any, offset: int, length: int, **options: Any) -> None:
-        calls.append(length)
-        if len(calls) == 2:
-            original(source, sink, offset, length // 2, **options)
-            raise Killed
-        original(source, sink, offset, length, **options)
-
-    monkeypatch.setattr(archive_module, "_copy_at", killed_half_way)
-    monkeypatch.setattr(archive_module, "_undo", lambda journal, target: (_ for _ in ()).throw(Killed()))
-    with pytest.raises(Killed):
-        staged.commit()
-    monkeypatch.undo()
+    staged = stage_zip(course_files(tmp_path, LARGER_PAGE), destination, previous=previous)
+    outcome = commit_with_a_file_size_limit(staged, killed=True)
+    assert outcome.returncode == -signal.SIGXFSZ, outcome
+    staged.discard()
     assert undo_journal(destination).exists()
     assert destination.read_bytes() != before, "the zip really is half-written"
     return destination, before
 
 
-def test_the_next_build_restores_a_zip_an_interrupted_update_left(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    destination, before = interrupt_after_the_journal(tmp_path, monkeypatch)
+def test_the_next_build_restores_a_zip_an_interrupted_update_left(tmp_path: Path) -> None:
+    destination, before = interrupt_after_the_journal(tmp_path)
     assert restore_interrupted(destination.parent) == [destination]
     assert destination.read_bytes() == before
     assert sorted(path.name for path in destination.parent.iterdir()) == ["course.zip"]
@@ -187,7 +203,7 @@ def test_the_next_build_restores_a_zip_an_interrupted_update_left(
 def test_build_says_what_it_restored_even_when_the_course_is_bad(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    destination, before = interrupt_after_the_journal(tmp_path, monkeypatch)
+    destination, before = interrupt_after_the_journal(tmp_path)
     (tmp_path / "course").mkdir()
     (tmp_path / "course" / "course.yaml").write_text("title: [unclosed\n", "utf-8")
     monkeypatch.setenv("PACKAGER_CACHE_DIR", str(tmp_path / "cache"))
@@ -225,7 +241,7 @@ def test_a_zip_this_user_may_not_write_is_replaced_not_updated(
     previous = previous_of(destination)
     real_access = os.access
     monkeypatch.setattr(
-        archive_module.os, "access", lambda path, mode: False if mode == os.W_OK else real_access(path, mode)
+        os, "access", lambda path, mode: False if mode == os.W_OK else real_access(path, mode)
     )
     staged = stage_zip(course_files(tmp_path, b"<p>second</p>"), destination, previous=previous)
     assert staged.kept_bytes == 0

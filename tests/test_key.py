@@ -8,13 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from markdown_it import MarkdownIt
 from pydantic import TypeAdapter
 
 from packager.cli import main
 from packager.course import Course
-from packager.course.questions import QUESTION_TYPES, Question, QuestionBase
-from packager.course.questions.fill_in import normalize
+from packager.questions.base import QuestionBase
+from packager.questions.fill_in import normalize
+from packager.questions.registry import Question, question_types
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "course"
@@ -122,8 +124,14 @@ def question(data: dict[str, Any]) -> QuestionBase:
     return parsed
 
 
-def test_every_question_type_is_covered() -> None:
-    assert {q["type"] for q in QUESTIONS} == {model.type_name for model in QUESTION_TYPES}
+@pytest.mark.parametrize("name", list(question_types()))
+def test_every_question_types_example_has_a_wrong_answer(name: str) -> None:
+    """Each installed type, through the example it gives ``packager new``."""
+    (example,) = yaml.safe_load(question_types()[name].example)
+    asked = TypeAdapter(Question).validate_python(example)
+    assert asked.type == name
+    assert asked.describe_correct() and asked.describe_wrong()
+    assert asked.describe_wrong() != asked.describe_correct()
 
 
 @pytest.mark.parametrize("data", QUESTIONS, ids=lambda data: str(data["type"]))

@@ -17,13 +17,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from packager.archive import write_zip
 from packager.cli import main
-from packager.course import Course
 from packager.lint import RULES, Finding, Limits, Severity, lint_package
 from packager.lint.package import read_package
 from packager.lint.versions import known_versions
-from packager.targets import TARGETS
+from tests.conftest import SAMPLE_COURSE, build_package
 
 REPO = Path(__file__).resolve().parents[1]
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -127,14 +125,9 @@ def only(findings: list[Finding], rule: str) -> list[Finding]:
 
 
 @pytest.fixture(scope="module")
-def built(sample_course: Course, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("built")
-    paths = {}
-    for name in SCORM_TARGETS:
-        target = TARGETS[name]
-        paths[name] = out / target.archive_name(sample_course)
-        write_zip(target.build(sample_course).files, paths[name])
-    return paths
+    return {name: build_package(SAMPLE_COURSE, out, name) for name in SCORM_TARGETS}
 
 
 @pytest.mark.parametrize("target", SCORM_TARGETS)

@@ -84,7 +84,7 @@ def test_sample_quiz_covers_every_question_type(sample_course: Course) -> None:
     assert quiz is not None
     assert quiz.title == "Final assessment"
     assert len(quiz.questions) >= 5
-    types = [question.type_name for question in quiz.questions]
+    types = [question.type for question in quiz.questions]
     assert {"single-choice", "multiple-response", "true-false"} <= set(types)
     ids = [question.id for question in quiz.questions]
     assert len(ids) == len(set(ids))

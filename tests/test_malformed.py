@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from packager.archive import write_zip
+from packager.archive.writer import write_zip
 from packager.cli import main
 from packager.targets import TARGETS
 

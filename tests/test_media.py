@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from packager.archive import write_zip
+from packager.archive.writer import write_zip
 from packager.course import load_course
 from packager.errors import PackagerError
 from packager.targets import TARGETS

@@ -8,21 +8,13 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from packager.course.models import QuizFile
-from packager.course.questions import QUESTION_TYPES, Question
+from packager.questions.registry import Question
 
 QUESTION = TypeAdapter(Question)
 
 
 def question(**fields: Any) -> Any:
     return QUESTION.validate_python({"id": "q", "prompt": "Prompt?", **fields})
-
-
-def test_every_registered_type_has_a_template_and_a_runtime_piece() -> None:
-    from packager.resources import templates_dir
-
-    for model in QUESTION_TYPES:
-        assert (templates_dir() / "questions" / f"{model.type_name}.html").is_file()
-        assert (templates_dir() / "runtime" / "questions" / f"{model.type_name}.js").is_file()
 
 
 def test_fill_in_normalizes_answers_for_the_runtime() -> None:

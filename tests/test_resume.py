@@ -11,6 +11,7 @@ import pytest
 
 from packager.course import Course, load_course
 from packager.errors import PackagerError
+from packager.questions.registry import question_types
 from packager.render import runtime_config
 from packager.resources import templates_dir
 from packager.resume import max_suspend_data
@@ -18,7 +19,6 @@ from packager.targets import TARGETS
 from tests.conftest import CourseMaker
 
 REPO = Path(__file__).resolve().parents[1]
-EVERY_TYPE = REPO / "tests" / "e2e" / "courses" / "every-type"
 LONG_ANSWERS = (
     "id: long-answers\ntitle: Long answers\nlessons:\n  - lessons/01-intro.md\nquiz: quizzes/final.yaml\n"
 )
@@ -31,9 +31,17 @@ def encode_worst_case(course: Course, tmp_path: Path) -> dict[str, object]:
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is not installed")
+    config = runtime_config(course, "scorm12")
+    config["longest"] = {
+        quiz.id: {question.id: question.longest_response() for question in quiz.questions}
+        for quiz in course.quizzes
+    }
     config_file = tmp_path / "config.json"
-    config_file.write_text(json.dumps(runtime_config(course, TARGETS["scorm12"])), "utf-8")
-    questions = sorted((templates_dir() / "runtime" / "questions").glob("*.js"))
+    config_file.write_text(json.dumps(config), "utf-8")
+    questions = []
+    for name, question_type in question_types().items():
+        questions.append(tmp_path / f"{name}.js")
+        questions[-1].write_text(question_type.script, "utf-8")
     files = [str(templates_dir() / "runtime" / name) for name in RUNTIME[:3]]
     files += [str(path) for path in questions] + [str(templates_dir() / "runtime" / RUNTIME[3])]
     command = [node, str(WORST_CASE), *files, str(config_file)]
@@ -42,9 +50,11 @@ def encode_worst_case(course: Course, tmp_path: Path) -> dict[str, object]:
     return result
 
 
-@pytest.mark.parametrize("course_dir", [REPO / "course", EVERY_TYPE], ids=["sample", "every-type"])
-def test_bound_is_exactly_the_worst_case_the_runtime_encodes(course_dir: Path, tmp_path: Path) -> None:
-    course = load_course(course_dir)
+@pytest.mark.parametrize("which", ["sample", "every-type"])
+def test_bound_is_exactly_the_worst_case_the_runtime_encodes(
+    which: str, every_type_course: Path, tmp_path: Path
+) -> None:
+    course = load_course(REPO / "course" if which == "sample" else every_type_course)
     result = encode_worst_case(course, tmp_path)
     assert result["roundTrip"] is True, (result.get("encoded"), result.get("again"))
     bound = max_suspend_data(course)

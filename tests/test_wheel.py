@@ -33,7 +33,7 @@ def test_wheel_holds_templates_runtime_and_player(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for required in [
         "packager/templates/layout.html",
-        "packager/templates/questions/fill-in.html",
+        "packager/questions/fill_in.py",
         "packager/templates/runtime/app.js",
         "packager/templates/runtime/lms/scorm12.js",
         "packager/templates/theme.css",

@@ -16,8 +16,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from packager.course.loader import read_yaml, validate
 from packager.course.models import CourseFile, QuizFile
+from packager.course.validation import read_yaml, validate
 from packager.course.yamlsource import MAX_DEPTH, MAX_VALUES, SlowPathNeeded, fast_parse, parse_yaml
 from packager.errors import PackagerError
 from tests.test_fuzz_loader import (

@@ -14,7 +14,8 @@ from typing import Any
 
 from rich.console import Console
 
-from packager.course import Course, load_course
+from packager.course.loader import load_course
+from packager.course.models import Course
 from packager.output import write_file
 from packager.text import text_environment
 
@@ -57,7 +58,7 @@ def answer_key(course: Course) -> dict[str, Any]:
                     {
                         "number": number,
                         "id": question.id,
-                        "type": question.type_name,
+                        "type": question.type,
                         "prompt": question.prompt,
                         "correct": question.describe_correct(),
                         "wrong": question.describe_wrong(),

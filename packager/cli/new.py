@@ -17,16 +17,14 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 from rich.console import Console
 
-from packager.course import load_course
-from packager.course.questions import QUESTION_TYPES
-from packager.course.types import Slug, Title
+from packager.course.loader import load_course
 from packager.errors import PackagerError
+from packager.questions.registry import question_types
 from packager.resources import templates_dir
 from packager.text import text_environment
+from packager.types import Slug, Title
 
 SCAFFOLD = "scaffold"
-QUESTION_SNIPPETS = "questions"
-"""Folder of the scaffold holding one example question per type, included in the quiz."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -57,16 +55,12 @@ def default_title(folder: Path) -> str:
 
 def render_scaffold(title: str, identifier: str) -> dict[str, str]:
     """Every file of the new course, by relative path."""
-    question_types = [
-        model.type_name
-        for model in QUESTION_TYPES
-        if (scaffold_dir() / QUESTION_SNIPPETS / f"{model.type_name}.yaml").is_file()
-    ]
-    context = {"title": title, "id": identifier, "question_types": question_types}
+    examples = [question_type.example for question_type in question_types().values()]
+    context = {"title": title, "id": identifier, "examples": examples}
     files = {}
     for path in sorted(scaffold_dir().rglob("*")):
         relative = path.relative_to(scaffold_dir()).as_posix()
-        if path.is_file() and not relative.startswith(f"{QUESTION_SNIPPETS}/"):
+        if path.is_file():
             files[relative] = text_environment().get_template(f"{SCAFFOLD}/{relative}").render(context)
     return files
 

@@ -10,8 +10,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from packager.archive import write_zip
-from packager.course import load_course
+from packager.builder import build
 from packager.errors import PackagerError
 from packager.player import PlayerServer
 from packager.player.cmi5 import Cmi5Launcher, is_cmi5_package
@@ -69,10 +68,9 @@ def run(args: argparse.Namespace, console: Console) -> int:
         raise PackagerError(f"--port must be between 0 and 65535, not {args.port}")
     with tempfile.TemporaryDirectory(prefix="packager-preview-") as scratch:
         if source.is_dir():
-            course = load_course(source)
             target = TARGETS[args.target or DEFAULT_TARGET]
-            package = Path(scratch) / target.archive_name(course)
-            write_zip(target.build(course).files, package)
+            (result,) = build(source, Path(scratch), [target.name], cache=False).targets
+            package = result.path
             console.print(f"built {target.description} from {source}", markup=False)
         elif source.is_file():
             if args.target:

@@ -9,8 +9,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from packager.course.questions import Question
-from packager.course.types import LanguageTag, RelativePath, Slug, StrictModel, Title
+from packager.questions.registry import Question
+from packager.types import LanguageTag, RelativePath, Slug, StrictModel, Title
 
 CompletionRule = Literal["lessons", "quiz", "lessons-and-quiz"]
 """What "complete" means: every lesson viewed, the quiz submitted, or both."""

@@ -32,6 +32,9 @@ class TargetRegistry(Mapping[str, "Target"]):
             self._made[name] = target
         return self._made[name]
 
+    def __contains__(self, name: object) -> bool:
+        return name in self._entries  # without importing the target's module
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._entries)
 

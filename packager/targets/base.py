@@ -2,45 +2,45 @@
 
 from __future__ import annotations
 
-import hashlib
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, MutableSet
-from contextvars import ContextVar
-from pathlib import Path
+from collections.abc import Sequence
 
 from lxml import etree
+from markupsafe import Markup
 
-from packager.course import Course
+from packager.course.models import Course
 from packager.errors import PackagerError, Problem
-from packager.render import Site, render_site
+from packager.render import PageRuntime, Site, render_site
 from packager.resume import check_fits
 from packager.standards import NCNAME
 
 
 class Target(ABC):
-    """One output format. Subclasses set ``name`` and ``adapter_script`` and add their files."""
+    """One output format. Subclasses set ``name``, ``description`` and ``runtime`` and add their files."""
 
     name: str
     """The value of ``--target`` and the suffix of the zip's name."""
-    adapter_script: str | None
-    """The runtime file that talks to this target's LMS API (None: no LMS)."""
-    adapter_helpers: tuple[str, ...] = ()
-    """Runtime files the adapter needs, loaded just before it."""
     description: str
-    suspend_data_limit: int | None = None
-    """The most characters the target's LMS stores as resume data (None: no limit)."""
-    connect_sources: tuple[str, ...] = ()
-    """Origins the page may send requests to besides its own (the page's CSP connect-src)."""
+
+    @property
+    @abstractmethod
+    def runtime(self) -> PageRuntime:
+        """What the target puts in the learner's page: its adapter scripts, the origins it may reach."""
+
+    @property
+    def suspend_data_limit(self) -> int | None:
+        """The most characters the target's LMS stores as resume data (None: no limit)."""
+        return None
 
     def archive_name(self, course: Course) -> str:
         """File name of the package."""
         return f"{course.id}-{self.name}.zip"
 
-    def build(self, course: Course) -> Site:
-        """Every file of the package, validated."""
+    def build(self, course: Course, pages: Sequence[Markup] | None = None) -> Site:
+        """Every file of the package, validated (``pages``: the pages' HTML, if already rendered)."""
         if self.suspend_data_limit is not None:
             check_fits(course, self.suspend_data_limit, self.name)
-        site = render_site(course, self)
+        site = render_site(course, self.runtime, pages)
         self.add_package_files(course, site)
         return site
 
@@ -62,43 +62,8 @@ def serialize_xml(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def manifest_problems(manifest: etree._Element, site: Site) -> list[str]:
-    """Checks the XSDs do not make: identifiers, references, SCO types and the file list.
-
-    These are the manifest rules of ``packager lint`` (:mod:`packager.lint.manifest_rules`),
-    whatever the SCORM version. Imported here: a rebuild whose manifest passed them before does
-    not need them.
-    """
-    from packager.lint.manifest_rules import manifest_problems as lint_manifest_problems
-
-    return lint_manifest_problems(manifest, site.files)
-
-
-PASSED_CHECKS: ContextVar[MutableSet[str] | None] = ContextVar("PASSED_CHECKS", default=None)
-"""Generated files that passed their checks in an earlier build, when set (the incremental build,
-:mod:`packager.incremental`, sets it; its keys also hold the packager's code and XSDs)."""
-
-
-def check_generated(
-    file_name: str, content: bytes | Path | None, files: Iterable[str], problems: Callable[[], list[str]]
-) -> None:
-    """Fail on the ``problems`` of a generated file, unless the same file in a package of the same
-    files passed them before: the checks look at nothing else, so they would pass again."""
-    passed = PASSED_CHECKS.get()
-    if passed is None or not isinstance(content, bytes):
-        fail_on(problems(), file_name)
-        return
-    digest = hashlib.sha256(content)
-    for name in sorted(files):
-        digest.update(b"\0" + name.encode())
-    key = f"{file_name}\0{digest.hexdigest()}"
-    if key not in passed:
-        fail_on(problems(), file_name)
-        passed.add(key)
-
-
 def fail_on(problems: list[str], file_name: str) -> None:
-    """Raise one error listing every problem found in a generated file."""
+    """Raise one error listing every problem found in a generated file (a bug of the packager's)."""
     if problems:
         raise PackagerError(
             problems=[

@@ -17,10 +17,10 @@ from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
-from packager.course import Course
-from packager.render import Site
+from packager.course.models import Course
+from packager.render import PageRuntime, Site
 from packager.standards import CMI5_NAMESPACE, CMI5_STRUCTURE
-from packager.targets.base import Target, check_generated, serialize_xml
+from packager.targets.base import Target, fail_on, serialize_xml
 
 STRUCTURE_FILE = CMI5_STRUCTURE
 LAUNCH_URL = "index.html"
@@ -89,20 +89,21 @@ class Cmi5(Target):
 
     name = "cmi5"
     description = "cmi5 (xAPI)"
-    adapter_script: str | None = "runtime/lms/cmi5.js"
-    adapter_helpers: tuple[str, ...] = ("runtime/lms/time.js", "runtime/lms/xapi.js")
-    connect_sources: tuple[str, ...] = ("https:", "http:")
-    """The LMS names its LRS endpoint and fetch URL only at launch, and they may be on any origin
-    (often not the one serving the content), so the page may connect to any http(s) origin.
-    Scripts still come only from the package ('self'), so nothing else can use this."""
+
+    @property
+    def runtime(self) -> PageRuntime:
+        """The xAPI client and the cmi5 adapter. The LMS names its LRS endpoint and fetch URL only
+        at launch, and they may be on any origin (often not the one serving the content), so the
+        page may connect to any http(s) origin. Scripts still come only from the package ('self'),
+        so nothing else can use this."""
+        scripts = ("runtime/lms/time.js", "runtime/lms/xapi.js", "runtime/lms/cmi5.js")
+        return PageRuntime(self.name, scripts, connect_sources=("https:", "http:"))
 
     def add_package_files(self, course: Course, site: Site) -> None:
         structure = course_structure(course)
         files = set(site.files)
         site.add(STRUCTURE_FILE, serialize_xml(structure))
-        check_generated(
-            STRUCTURE_FILE, site.files[STRUCTURE_FILE], files, lambda: structure_problems(structure, files)
-        )
+        fail_on(structure_problems(structure, files), STRUCTURE_FILE)
 
 
 def structure_problems(root: etree._Element, package_files: set[str]) -> list[str]:

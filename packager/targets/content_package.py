@@ -10,10 +10,21 @@ from __future__ import annotations
 from lxml import etree
 
 from packager import schemas
-from packager.course import Course
-from packager.render import Site, merge
+from packager.course.models import Course
+from packager.lint.manifest_rules import manifest_problems
+from packager.render import PageRuntime, Site
 from packager.standards import MANIFEST, XSI_NAMESPACE, ScormVersion
-from packager.targets.base import Target, check_generated, identifier, manifest_problems, serialize_xml
+from packager.targets.base import Target, fail_on, identifier, serialize_xml
+
+SCORM_SCRIPTS = (
+    "runtime/lms/discover.js",
+    "runtime/lms/time.js",
+    "runtime/lms/connection.js",
+    "runtime/lms/interactions.js",
+    "runtime/lms/scorm.js",
+)
+"""What both SCORM dialects' adapters share: finding the API, time formats, the retrying
+connection, interaction records and the adapter itself; each dialect's own script follows."""
 
 
 class ContentPackageTarget(Target):
@@ -21,32 +32,29 @@ class ContentPackageTarget(Target):
 
     version: ScormVersion
     """Namespaces, XSDs and limits of the SCORM version written (:mod:`packager.standards`)."""
-    adapter_helpers: tuple[str, ...] = (
-        "runtime/lms/discover.js",
-        "runtime/lms/time.js",
-        "runtime/lms/connection.js",
-        "runtime/lms/interactions.js",
-        "runtime/lms/scorm.js",
-    )
-    """What both SCORM dialects share: finding the API, time formats, the retrying connection,
-    interaction records and the adapter itself."""
+    dialect_script: str
+    """The runtime script of this SCORM version's data model."""
+
+    @property
+    def runtime(self) -> PageRuntime:
+        return PageRuntime(self.name, (*SCORM_SCRIPTS, self.dialect_script))
+
+    @property
+    def suspend_data_limit(self) -> int | None:
+        return self.version.suspend_data_limit
 
     def add_package_files(self, course: Course, site: Site) -> None:
-        merge(site, schemas.schema_files(self.version.edition))
+        site.merge(schemas.schema_files(self.version.edition))
         manifest = self.manifest(course, sorted(site.files))
         site.add(MANIFEST, serialize_xml(manifest))
         self.check_manifest(manifest, site)
 
     def check_manifest(self, manifest: etree._Element, site: Site) -> None:
-        """Validate the manifest against the XSDs, then make the checks they do not make."""
-
-        def problems() -> list[str]:
-            version = self.version
-            return schemas.validate(version.edition, manifest, version.schema_locations) or manifest_problems(
-                manifest, site
-            )
-
-        check_generated(MANIFEST, site.files.get(MANIFEST), site.files, problems)
+        """Validate the manifest against the XSDs, then make the checks they do not make
+        (the manifest rules of ``packager lint``)."""
+        version = self.version
+        problems = schemas.validate(version.edition, manifest, version.schema_locations)
+        fail_on(problems or manifest_problems(manifest, site.files), MANIFEST)
 
     def q(self, prefix: str | None, name: str) -> str:
         """Qualified element or attribute name: ``None`` for the imscp namespace."""

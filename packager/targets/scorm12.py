@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from packager.course import Course
+from packager.course.models import Course
 from packager.standards import SCORM_12
 from packager.targets.content_package import ContentPackageTarget
 
@@ -14,7 +14,7 @@ class Scorm12(ContentPackageTarget):
 
     name: str = "scorm12"
     description: str = "SCORM 1.2"
-    adapter_script: str | None = "runtime/lms/scorm12.js"
+    dialect_script = "runtime/lms/scorm12.js"
     version = SCORM_12
 
     def extend_item(self, course: Course, item: etree._Element) -> None:

@@ -13,7 +13,7 @@ from typing import Literal
 
 from lxml import etree
 
-from packager.course import Course
+from packager.course.models import Course
 from packager.standards import SCORM_2004_3RD, SCORM_2004_4TH
 from packager.targets.content_package import ContentPackageTarget
 
@@ -21,7 +21,7 @@ from packager.targets.content_package import ContentPackageTarget
 class Scorm2004(ContentPackageTarget):
     """SCORM 2004 package of one edition (3 or 4)."""
 
-    adapter_script: str | None = "runtime/lms/scorm2004.js"
+    dialect_script = "runtime/lms/scorm2004.js"
 
     def __init__(self, edition: Literal[3, 4]) -> None:
         self.edition_number = edition

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from packager.course import Course
-from packager.render import Site
+from packager.course.models import Course
+from packager.render import PageRuntime, Site
 from packager.targets.base import Target
 
 
@@ -12,7 +12,11 @@ class Web(Target):
 
     name = "web"
     description = "plain web (no LMS)"
-    adapter_script = None
+
+    @property
+    def runtime(self) -> PageRuntime:
+        """No adapter: the page runs standalone."""
+        return PageRuntime(self.name)
 
     def add_package_files(self, course: Course, site: Site) -> None:
         """Nothing beyond the rendered site: no manifest, no XSDs."""

@@ -4,23 +4,24 @@ The learner needs no course source: it reads the answer key from the package its
 embeds its configuration as JSON in ``<script id="course-data">``, each question with its ``key``)
 and acts through the page as a person would, with clicks, typing and choices.
 
-How to answer each question type lives in ``ANSWERS``: a new question type adds an entry there.
+How to answer each question type is the type's own (:attr:`packager.questions.base.QuestionType.answer`):
+the learner asks the installed question types, as the packager does.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
+
+from packager.questions.registry import question_types
+from packager.testing.actions import perform
 
 if TYPE_CHECKING:
     from playwright.sync_api import Frame, Locator
 
     from packager.testing.session import PlayerSession
 
-Answer = Callable[["Locator", Any, bool], None]
-"""Answers one question: (the question's element, its key from the package, whether to answer correctly)."""
 
 # A page of the course on screen, once its runtime has started (the runtime clears aria-busy then).
 CURRENT_VIEW = "main:not([aria-busy]) [data-view]:not([hidden])"
@@ -39,93 +40,6 @@ SUBMITTED = f"""() => {{
 
 class LearnerError(AssertionError):
     """The learner cannot do what the test asked (not a course of this packager, unknown question type...)."""
-
-
-def _inputs(question: Locator) -> Iterator[tuple[Locator, str]]:
-    for control in question.locator("input").all():
-        yield control, control.get_attribute("value") or ""
-
-
-def answer_choice(question: Locator, key: Any, correctly: bool) -> None:
-    """Single choice and multiple response: the key lists the correct option ids."""
-    correct = {str(option) for option in key}
-    values = [value for _, value in _inputs(question)]
-    wrong = [value for value in values if value not in correct]
-    if correctly:
-        chosen = correct
-    elif wrong:
-        chosen = {wrong[0]}
-    else:  # every option is correct: choosing fewer is wrong
-        chosen = set(sorted(correct)[:1]) if len(correct) > 1 else set()
-    for control, value in _inputs(question):
-        control.set_checked(value in chosen)
-
-
-def answer_true_false(question: Locator, key: Any, correctly: bool) -> None:
-    """True/false: the key is true or false (a boolean or its text)."""
-    truth = str(key).lower() == "true"
-    wanted = "true" if truth == correctly else "false"
-    for control, value in _inputs(question):
-        if value == wanted:
-            control.check()
-
-
-def _text_box(question: Locator) -> Locator:
-    return question.locator("input:not([type=checkbox]):not([type=radio]), textarea").first
-
-
-def answer_fill_in(question: Locator, key: Any, correctly: bool) -> None:
-    """Fill-in: the key lists the accepted answers."""
-    accepted = [str(answer) for answer in key["answers"]]
-    wrong = "no such answer"
-    while wrong in accepted:
-        wrong += "!"
-    _text_box(question).fill(accepted[0] if correctly else wrong)
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
-def answer_numeric(question: Locator, key: Any, correctly: bool) -> None:
-    """Numeric: the key is the accepted range {min, max}."""
-    low, high = float(key["min"]), float(key["max"])
-    _text_box(question).fill(_number(low) if correctly else _number(high + abs(high) + 1))
-
-
-def answer_sequencing(question: Locator, key: Any, correctly: bool) -> None:
-    """Sequencing: the key lists item ids in order; each item has a position to choose."""
-    order = [str(item) for item in key]
-    if not correctly:
-        order = order[1:] + order[:1]
-    for position, item in enumerate(order, start=1):
-        question.locator(f"select[data-item={json.dumps(item)}]").select_option(str(position))
-
-
-def answer_matching(question: Locator, key: Any, correctly: bool) -> None:
-    """Matching: the key maps each prompt id to its match id; each prompt has a match to choose."""
-    prompts = [str(prompt) for prompt in key]
-    matches = [str(key[prompt]) for prompt in prompts]
-    if not correctly:
-        matches = matches[1:] + matches[:1]
-        if matches == [str(key[prompt]) for prompt in prompts]:  # one match, or all the same: pick another
-            select = question.locator(f"select[data-prompt={json.dumps(prompts[0])}]")
-            values = select.locator("option").evaluate_all("options => options.map(o => o.value)")
-            matches[0] = next(value for value in values if value and value != matches[0])
-    for prompt, match in zip(prompts, matches, strict=True):
-        question.locator(f"select[data-prompt={json.dumps(prompt)}]").select_option(match)
-
-
-ANSWERS: dict[str, Answer] = {
-    "single-choice": answer_choice,
-    "multiple-response": answer_choice,
-    "true-false": answer_true_false,
-    "fill-in": answer_fill_in,
-    "numeric": answer_numeric,
-    "sequencing": answer_sequencing,
-    "matching": answer_matching,
-}
-"""How to answer each question type, by the type name the package uses (``data-type``)."""
 
 
 class Learner:
@@ -221,13 +135,12 @@ class Learner:
             if config is None:
                 raise LearnerError(f"question {question_id!r} is not in the course data")
             kind = question.get_attribute("data-type") or str(config.get("type"))
-            answer = ANSWERS.get(kind)
-            if answer is None:
+            question_type = question_types().get(kind)
+            if question_type is None:
                 raise LearnerError(
-                    f"the learner cannot answer {kind!r} questions: "
-                    "add a way to answer them to packager.testing.learner.ANSWERS"
+                    f"the learner cannot answer {kind!r} questions: no such question type is installed"
                 )
-            answer(question, config["key"], correct)
+            perform(question_type.answer(question, config["key"], correct))
             answered = True
         return answered
 

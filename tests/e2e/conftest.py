@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from packager.archive import write_zip
+from packager import build
 from packager.course import Course, load_course
 from packager.player import PlayerServer
 from packager.targets import TARGETS
@@ -26,9 +26,7 @@ SCORM_AGAIN = REPO / "node_modules" / "scorm-again" / "dist"
 
 def build_packages(course: Course, out: Path, targets: Iterable[str] = TARGETS) -> Path:
     """Write the course's package for each of ``targets`` into ``out``."""
-    for name in targets:
-        target = TARGETS[name]
-        write_zip(target.build(course).files, out / target.archive_name(course))
+    build(course.source_dir, out, list(targets), cache=False)
     return out
 
 

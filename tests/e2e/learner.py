@@ -7,16 +7,9 @@ from collections.abc import Callable
 from playwright.sync_api import Frame, FrameLocator, Locator, Page, expect
 
 from packager.course import Course, Quiz
-from packager.course.questions import (
-    ChoiceQuestion,
-    FillIn,
-    Matching,
-    MultipleResponse,
-    Numeric,
-    QuestionBase,
-    Sequencing,
-    TrueFalse,
-)
+from packager.questions.base import QuestionBase
+from packager.questions.registry import question_types
+from packager.testing.actions import perform
 
 Surface = Page | Frame | FrameLocator
 
@@ -75,47 +68,17 @@ class Learner:
         by_id = {question.id: question for question in quiz.questions}
         return [by_id[question_id] for question_id in ids]
 
-    def control(self, quiz: Quiz, question: QuestionBase, suffix: str) -> Locator:
-        return self.surface.locator(f"#q-{quiz.id}-{question.id}-{suffix}")
+    def item(self, quiz: Quiz, question: QuestionBase) -> Locator:
+        """The question on the page."""
+        return self.section(quiz).locator(f"[data-question='{question.id}']")
 
     def answer(self, question: QuestionBase, correctly: bool, quiz: Quiz | None = None) -> None:
-        """Answer one question right (or wrong) through its visible, labelled controls."""
+        """Answer one question right (or wrong) through its controls, as its type says
+        (the same answers the pytest plugin's learner gives)."""
         quiz = quiz or self.quiz
         assert quiz is not None
-        if isinstance(question, TrueFalse | ChoiceQuestion):
-            # Through the labels, as a person clicks; check() leaves an already ticked box ticked.
-            ticked = self.choice_ids(question, correctly)
-            for option_id in ticked:
-                self.surface.locator(f"label[for='q-{quiz.id}-{question.id}-{option_id}']").check()
-            if isinstance(question, MultipleResponse):
-                for option in question.options:
-                    if str(option.id) not in ticked:
-                        self.surface.locator(f"label[for='q-{quiz.id}-{question.id}-{option.id}']").uncheck()
-        elif isinstance(question, FillIn):
-            self.control(quiz, question, "text").fill(question.answers[0] if correctly else "not the answer")
-        elif isinstance(question, Numeric):
-            low, high = question.bounds
-            right = question.answer if question.answer is not None else low
-            self.control(quiz, question, "number").fill(str(right if correctly else high + 1000))
-        elif isinstance(question, Matching):
-            matches = question.match_ids if correctly else question.match_ids[1:] + question.match_ids[:1]
-            for prompt_id, match_id in zip(question.prompt_ids, matches, strict=True):
-                self.control(quiz, question, prompt_id).select_option(match_id)
-        elif isinstance(question, Sequencing):
-            order = question.item_ids if correctly else list(reversed(question.item_ids))
-            for position, item_id in enumerate(order, start=1):
-                self.control(quiz, question, item_id).select_option(str(position))
-        else:
-            raise AssertionError(f"the test learner cannot answer {question.type_name}")
-
-    def choice_ids(self, question: QuestionBase, correctly: bool) -> list[str]:
-        """The option ids (or true/false) the learner ticks."""
-        if isinstance(question, TrueFalse):
-            return ["true" if question.answer == correctly else "false"]
-        assert isinstance(question, ChoiceQuestion)
-        if correctly:
-            return question.correct_ids
-        return [str(next(option.id for option in question.options if not option.correct))]
+        answer = question_types()[question.type].answer
+        perform(answer(self.item(quiz, question), question.answer_key(), correctly))
 
     def answer_all(self, correctly: bool, quiz: Quiz | None = None) -> None:
         quiz = quiz or self.quiz

@@ -13,11 +13,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Frame, Page, Route
 
-from packager.archive import write_zip
 from packager.course import Course, Quiz, load_course
-from packager.course.questions import QUESTION_TYPES
 from packager.player import PlayerServer
-from packager.targets import TARGETS
+from packager.questions.registry import question_types
+from tests.conftest import build_package
 from tests.e2e.conftest import REPO, SCORM_AGAIN
 from tests.e2e.learner import Learner
 from tests.e2e.lms import launch
@@ -28,7 +27,6 @@ AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
 # The address axe-core is served at, beside the course's index.html (see axe_page).
 AXE_FILE = "__axe-core.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-EVERY_TYPE_DIR = Path(__file__).parent / "courses" / "every-type"
 
 RUN_AXE = """tags => axe.run(document, {runOnly: {type: "tag", values: tags}}).then(results =>
   results.violations.map(violation => ({
@@ -153,13 +151,13 @@ def test_sample_course_has_no_violations_in_any_state(
     assert len(scanner.states) == len(sample_course.pages) + len(checks) + 5
 
 
-def test_every_question_type_has_no_violations(axe_page: Page, tmp_path: Path) -> None:
+def test_every_question_type_has_no_violations(
+    axe_page: Page, tmp_path: Path, every_type_course: Path
+) -> None:
     """The sample's final quiz draws 10 of 12 questions, so a scan of it can miss a type: this course has
     every type, all shown, with feedback."""
-    course = load_course(EVERY_TYPE_DIR)
-    target = TARGETS["web"]
-    package = tmp_path / target.archive_name(course)
-    write_zip(target.build(course).files, package)
+    course = load_course(every_type_course)
+    package = build_package(every_type_course, tmp_path, "web")
     with PlayerServer(package, scorm_again=SCORM_AGAIN) as player:
         axe_page.goto(player.url + "content/index.html")
         learner = Learner(axe_page, course)
@@ -168,8 +166,8 @@ def test_every_question_type_has_no_violations(axe_page: Page, tmp_path: Path) -
         scan_every_page(scanner, learner, course)
         assert course.quiz is not None
         learner.open(course.quiz.title)
-        shown = {question.type_name for question in learner.asked(course.quiz)}
-        assert shown == {question_type.type_name for question_type in QUESTION_TYPES}, shown
+        shown = {question.type for question in learner.asked(course.quiz)}
+        assert shown == set(question_types()), shown
         learner.answer_all(correctly=False)
         learner.submit()
         scanner.scan("assessment failed, with feedback")

@@ -14,27 +14,18 @@ from typing import Any
 import pytest
 from playwright.sync_api import Frame, FrameLocator, Page, expect
 
-from packager.archive import write_zip
 from packager.course import Course, Lesson, Quiz, load_course
-from packager.course.questions import (
-    FillIn,
-    Matching,
-    MultipleResponse,
-    Numeric,
-    QuestionBase,
-    Sequencing,
-    SingleChoice,
-    TrueFalse,
-)
 from packager.player import PlayerServer
-from packager.targets import TARGETS
+from packager.questions.base import QuestionBase
+from packager.questions.registry import question_types
+from packager.testing.actions import Action, Check, Fill
+from tests.conftest import build_package
 from tests.e2e.conftest import SCORM_AGAIN
 from tests.e2e.learner import Learner
 from tests.e2e.lms import SCORM12, assert_clean_log, close_session
 
 pytestmark = pytest.mark.browser
 
-EVERY_TYPE_DIR = Path(__file__).parent / "courses" / "every-type"
 # More key presses than any walk between two controls of these courses needs (the player's own
 # controls included); reaching the limit means the control cannot be reached.
 MAX_PRESSES = 200
@@ -126,41 +117,32 @@ class KeyboardLearner:
         assert self.frame.evaluate("document.activeElement.value") == value
 
     def answer(self, quiz: Quiz, question: QuestionBase) -> None:
-        """Answer one question correctly with the keyboard."""
-        prefix = f"q-{quiz.id}-{question.id}"
-        if isinstance(question, TrueFalse | SingleChoice):
+        """Answer one question correctly with the keyboard: what its type says to do, with keys."""
+        item = self.reader.item(quiz, question)
+        actions = question_types()[question.type].answer(item, question.answer_key(), True)
+        ids = [str(action.control.get_attribute("id")) for action in actions]
+        by_id = dict(zip(ids, actions, strict=True))
+        for control_id in self.in_page_order(ids):  # Tab moves forward through the page
+            self.act(by_id[control_id], control_id)
+
+    def act(self, action: Action, control_id: str) -> None:
+        """One action, by keyboard alone."""
+        control = f"#{control_id}"
+        if isinstance(action, Check) and action.control.get_attribute("type") == "radio":
             # Tab enters the radio group once; the arrow keys move to (and check) the answer.
-            choice = (
-                ("true" if question.answer else "false")
-                if isinstance(question, TrueFalse)
-                else question.correct_ids[0]
-            )
-            self.tab_to(f"input[name='{prefix}']")
-            self.press_until("ArrowDown", f"#{prefix}-{choice}", limit=10)
+            self.tab_to(f"input[name='{action.control.get_attribute('name')}']")
+            self.press_until("ArrowDown", control, limit=30)
             self.keys.press("Space")
-        elif isinstance(question, MultipleResponse):
-            for control in self.in_page_order([f"{prefix}-{option}" for option in question.correct_ids]):
-                self.tab_to(f"#{control}")
+        elif isinstance(action, Check):
+            self.tab_to(control)
+            if action.control.is_checked() != action.checked:
                 self.keys.press("Space")
-        elif isinstance(question, FillIn):
-            self.tab_to(f"#{prefix}-text")
-            self.keys.type(question.answers[0])
-        elif isinstance(question, Numeric):
-            right = question.answer if question.answer is not None else question.bounds[0]
-            self.tab_to(f"#{prefix}-number")
-            self.keys.type(f"{right:g}")
-        elif isinstance(question, Matching):
-            wanted = dict(zip(question.prompt_ids, question.match_ids, strict=True))
-            for control in self.in_page_order([f"{prefix}-{prompt}" for prompt in wanted]):
-                self.tab_to(f"#{control}")
-                self.choose(wanted[control.removeprefix(prefix + "-")])
-        elif isinstance(question, Sequencing):
-            positions = {item: str(place) for place, item in enumerate(question.item_ids, start=1)}
-            for control in self.in_page_order([f"{prefix}-{item}" for item in positions]):
-                self.tab_to(f"#{control}")
-                self.choose(positions[control.removeprefix(prefix + "-")])
+        elif isinstance(action, Fill):
+            self.tab_to(control)
+            self.keys.type(action.text)
         else:
-            raise AssertionError(f"the keyboard learner cannot answer {question.type_name}")
+            self.tab_to(control)
+            self.choose(action.value)
 
     def take_quiz(self, quiz: Quiz) -> str:
         """Submit once too early (focus goes to the first unanswered question), answer, submit."""
@@ -205,12 +187,11 @@ class KeyboardLearner:
 
 
 @pytest.fixture(scope="module")
-def every_type_package(tmp_path_factory: pytest.TempPathFactory) -> tuple[Course, Path]:
-    course = load_course(EVERY_TYPE_DIR)
-    target = TARGETS["scorm12"]
-    package = tmp_path_factory.mktemp("keyboard") / target.archive_name(course)
-    write_zip(target.build(course).files, package)
-    return course, package
+def every_type_package(
+    every_type_course: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Course, Path]:
+    package = build_package(every_type_course, tmp_path_factory.mktemp("keyboard"), "scorm12")
+    return load_course(every_type_course), package
 
 
 @pytest.fixture
@@ -248,7 +229,7 @@ def test_sample_course_by_keyboard_only(
 def test_every_question_type_by_keyboard_only(
     page: Page, player_for: Callable[[Path], PlayerServer], every_type_package: tuple[Course, Path]
 ) -> None:
-    """The sample's final quiz draws 10 of 12 questions; this course shows one of every type."""
+    """The sample's final quiz draws 10 of 12 questions; this course shows one of every installed type."""
     course, package = every_type_package
     stored = complete_by_keyboard(page, player_for(package), course)
     cmi = stored["record"]["cmi"]

@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from packager.archive import write_zip
-from packager.course import Course, load_course
-from packager.course.questions import QUESTION_TYPES
+from packager.course import Course
+from packager.questions.registry import question_types
 from packager.targets import TARGETS
 from packager.testing.session import PlayerSession
+from tests.conftest import build_package
 from tests.e2e.conftest import REPO, SCORM_AGAIN
 from tests.e2e.scripted_sco import scripted_package
 
@@ -110,16 +110,18 @@ def test_stop_midway_then_resume(
 
 @pytest.mark.parametrize(("correct", "status", "score"), [(True, "passed", "100"), (False, "failed", "0")])
 def test_the_learner_answers_every_question_type(
-    scorm_player: PlayerSession, tmp_path: Path, correct: bool, status: str, score: str
+    scorm_player: PlayerSession,
+    tmp_path: Path,
+    every_type_course: Path,
+    correct: bool,
+    status: str,
+    score: str,
 ) -> None:
-    """One question of every type, and a knowledge check, answered from the keys in the package alone."""
-    course = load_course(Path(__file__).parent / "courses" / "every-type")
-    target = TARGETS["scorm12"]
-    package = tmp_path / target.archive_name(course)
-    write_zip(target.build(course).files, package)
+    """One question of every installed type, answered from the keys in the package alone."""
+    package = build_package(every_type_course, tmp_path, "scorm12")
     session = scorm_player.launch(package)
     types = {question["type"] for question in session.learner.keys().values()}
-    assert types == {kind.type_name for kind in QUESTION_TYPES}
+    assert types == set(question_types())
     session.learner.complete(correct=correct)
     record = session.end()
     assert record is not None

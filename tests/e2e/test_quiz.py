@@ -69,7 +69,7 @@ EXPECTED_CORRECT = {
         "assessment.pick-one": ("choice", "b", "b"),
         "assessment.pick-many": ("choice", "a,c", "a,c"),
         "assessment.statement": ("true-false", "f", "f"),
-        "assessment.capital": ("fill-in", "Paris", "Paris"),
+        "assessment.capital": ("fill-in", "Paris", "paris"),
         "assessment.pairs": ("matching", "a.1,b.2,c.3", "a.1,b.2,c.3"),
         "assessment.order": ("sequencing", "a,b,c", "a,b,c"),
         "assessment.pi": ("numeric", "3.14", "3.14"),
@@ -78,7 +78,7 @@ EXPECTED_CORRECT = {
         "assessment.pick-one": ("choice", "b", "b"),
         "assessment.pick-many": ("choice", "a[,]c", "a[,]c"),
         "assessment.statement": ("true-false", "false", "false"),
-        "assessment.capital": ("fill-in", "Paris", "Paris"),
+        "assessment.capital": ("fill-in", "Paris", "paris"),
         "assessment.pairs": ("matching", "a[.]1[,]b[.]2[,]c[.]3", "a[.]1[,]b[.]2[,]c[.]3"),
         "assessment.order": ("sequencing", "a[,]b[,]c", "a[,]b[,]c"),
         "assessment.pi": ("numeric", "3.135[:]3.145", "3.14"),
@@ -174,7 +174,7 @@ def test_every_type_answered_then_reloaded_mid_quiz_comes_back_as_left(
     assert quiz is not None
     learner.read_all_lessons()
     asked = learner.asked(quiz)
-    assert {question.type_name for question in asked} == {q.type_name for q in quiz.questions}
+    assert {question.type for question in asked} == {q.type for q in quiz.questions}
     learner.answer_all(correctly=True)
     learner.surface.locator(SHOWN_HEADING).click()  # leaving the last field is what saves it
     controls = learner.section(quiz).locator("[data-question]:not([hidden]) :is(input, select)")
@@ -207,7 +207,7 @@ def test_retry_after_failing_can_pass_and_resume_keeps_the_attempt(
     page.reload()
     learner.expect_heading(quiz.title)
     expect(section.get_by_text("Attempt 2 of 2.")).to_be_visible()
-    expect(section.locator("#q-assessment-capital-text")).to_have_value("Paris")
+    expect(section.locator("#q-assessment-capital-text")).to_have_value("paris")
     record = page.evaluate("player.record()")
     assert record["cmi"]["cmi.core.lesson_status"] == "failed", "the first attempt's result stands"
     assert record["cmi"]["cmi.core.exit"] == "suspend", "a retry is left: the learner can come back"

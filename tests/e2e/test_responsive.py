@@ -12,17 +12,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from packager.archive import write_zip
 from packager.course import Course, load_course
 from packager.player import PlayerServer
-from packager.targets import TARGETS
+from tests.conftest import build_package
 from tests.e2e.conftest import SCORM_AGAIN
 from tests.e2e.learner import Learner
 
 pytestmark = pytest.mark.browser
 
 WIDTHS = (320, 375, 768, 1280)
-EVERY_TYPE_DIR = Path(__file__).parent / "courses" / "every-type"
 HEIGHT = 800
 
 # Problems with the layout at the current width: sideways scrolling, and controls that are off screen,
@@ -108,13 +106,13 @@ def test_every_page_fits_from_320px_to_desktop(
     assert not check.problems, "layout problems:\n" + "\n".join(check.problems)
 
 
-def test_every_question_type_fits_from_320px_to_desktop(page: Page, tmp_path: Path) -> None:
+def test_every_question_type_fits_from_320px_to_desktop(
+    page: Page, tmp_path: Path, every_type_course: Path
+) -> None:
     """The sample's final quiz draws 10 of 12 questions; this course shows one of every type."""
-    course = load_course(EVERY_TYPE_DIR)
+    course = load_course(every_type_course)
     assert course.quiz is not None
-    target = TARGETS["web"]
-    package = tmp_path / target.archive_name(course)
-    write_zip(target.build(course).files, package)
+    package = build_package(every_type_course, tmp_path, "web")
     with PlayerServer(package, scorm_again=SCORM_AGAIN) as player:
         page.goto(player.url + "content/index.html")
         learner = Learner(page, course)

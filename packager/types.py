@@ -1,4 +1,4 @@
-"""Constrained value types shared by the course models."""
+"""Constrained value types shared by the course models and the question types (a leaf module)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,186 @@
+"""What every question type shares, and the plug-in object that registers one.
+
+A question type is one module (``packager/questions/<type>.py``, or a module of another package)
+that defines a pydantic model and registers one :class:`QuestionType` through the entry-point group
+``scorm_course_packager.question_types`` (see :mod:`packager.questions.registry`). The object holds
+everything the packager needs to know about the type: its model (which validates the author's YAML,
+gives the answer key, the interaction and the answer-key text), its template, its runtime script,
+its scaffold example, and how the test learner answers it.
+
+Every question is reported to the LMS as an interaction of one of the standards' interaction types
+(:data:`packager.standards.INTERACTION_TYPES`); :meth:`QuestionBase.interaction` gives the type and
+the correct responses in a standard-neutral form that each runtime adapter writes in its own syntax.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pydantic import Field, model_validator
+
+from packager.types import Slug, StrictModel, Text
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator
+
+    from packager.testing.actions import Action
+
+
+def letters(count: int) -> list[str]:
+    """Ids by position: a, b, c... (26 at most: every list of a question is bounded so)."""
+    return [chr(ord("a") + index) for index in range(count)]
+
+
+class Feedback(StrictModel):
+    """What the learner reads after submitting, depending on their answer."""
+
+    correct: Text | None = None
+    incorrect: Text | None = None
+
+
+class QuestionBase(StrictModel):
+    """Fields every question has. A type narrows ``type`` to its own name (a ``Literal``)."""
+
+    interaction_type: ClassVar[str]
+    """How the standards report this type (one of :data:`packager.standards.INTERACTION_TYPES`)."""
+    type: str
+    id: Slug = Field(description="Unique within the quiz; stable across builds.")
+    prompt: Text = Field(description="The question as the learner reads it.")
+    feedback: Feedback | None = Field(default=None, description="Shown after submitting.")
+
+    def answer_key(self) -> Any:
+        """The correct response, in the form the runtime grader compares against."""
+        raise NotImplementedError
+
+    def correct_responses(self) -> list[Any]:
+        """The correct responses in the standard-neutral form of the interaction type."""
+        raise NotImplementedError
+
+    def interaction(self) -> dict[str, Any]:
+        """Interaction type and correct responses, standard-neutral (see the module docstring)."""
+        return {"type": self.interaction_type, "correct": self.correct_responses()}
+
+    def max_response_length(self) -> int:
+        """The most characters this question's encoded response can take in suspend_data."""
+        raise NotImplementedError
+
+    def longest_response(self) -> Any:
+        """A response (in the runtime's form) whose encoding is that long: the test suite checks
+        the bound against the runtime's own encoder with it."""
+        raise NotImplementedError
+
+    def describe_correct(self) -> str:
+        """The correct answer in words, for the answer key (``packager key``)."""
+        return str(self.answer_key())
+
+    def describe_wrong(self) -> str:
+        """One answer the quiz marks wrong, in words, for the answer key."""
+        raise NotImplementedError
+
+    def runtime(self) -> dict[str, Any]:
+        """Everything the runtime needs about this question."""
+        return {
+            "id": self.id,
+            "type": self.type,
+            "key": self.answer_key(),
+            "interaction": self.interaction(),
+            "description": self.prompt[:250],
+        }
+
+
+class Option(StrictModel):
+    """One choice of a choice question."""
+
+    id: Slug | None = Field(default=None, description="Defaults to a, b, c... by position.")
+    text: Text
+    correct: bool = False
+    feedback: Text | None = Field(default=None, description="Shown after submitting if chosen.")
+
+
+class ChoiceQuestion(QuestionBase):
+    """Shared shape of single-choice and multiple-response questions."""
+
+    interaction_type: ClassVar[str] = "choice"
+    options: list[Option] = Field(min_length=2, max_length=26)
+
+    @model_validator(mode="after")
+    def _name_options(self) -> ChoiceQuestion:
+        named = [
+            option if option.id else option.model_copy(update={"id": letter})
+            for letter, option in zip(letters(len(self.options)), self.options, strict=True)
+        ]
+        ids = [option.id for option in named]
+        duplicates = sorted({option_id for option_id in ids if ids.count(option_id) > 1 and option_id})
+        if duplicates:
+            raise ValueError(f"option ids must be unique; repeated: {', '.join(duplicates)}")
+        object.__setattr__(self, "options", named)
+        return self
+
+    @property
+    def correct_ids(self) -> list[str]:
+        """Ids of the correct options, in order."""
+        return [option.id for option in self.options if option.correct and option.id]
+
+    def answer_key(self) -> Any:
+        return self.correct_ids
+
+    def describe_options(self, ids: list[str]) -> str:
+        """Chosen options in words: ``a) First; c) Third``."""
+        return "; ".join(f"{option.id}) {option.text}" for option in self.options if option.id in ids)
+
+    def describe_correct(self) -> str:
+        return self.describe_options(self.correct_ids)
+
+    def correct_responses(self) -> list[Any]:
+        return [self.correct_ids]
+
+    def runtime(self) -> dict[str, Any]:
+        return {**super().runtime(), "options": [option.id for option in self.options]}
+
+    def max_response_length(self) -> int:
+        # One base-36 character per chosen option.
+        return len(self.options)
+
+    def longest_response(self) -> Any:
+        return [option.id for option in self.options]
+
+
+Answer = Callable[["Locator", Any, bool], "list[Action]"]
+"""How the test learner answers a question: (the question's element on the page, its key as the
+package holds it, whether to answer correctly) -> the actions to perform."""
+
+
+@dataclass(frozen=True)
+class QuestionType:
+    """One kind of question, as its plug-in registers it."""
+
+    model: type[QuestionBase]
+    """Validates the author's YAML; gives the key, the interaction and the answer-key text."""
+    template: str
+    """Jinja2 source of the question's HTML (autoescaped), with ``quiz`` and ``question`` in scope."""
+    script: str
+    """Runtime JavaScript: registers ``ns.questionTypes[<type>]`` with read, write, isCorrect,
+    encode, decode and learner (see ``templates/runtime/quiz.js``)."""
+    example: str
+    """One question of this type as YAML, an item of a quiz's ``questions:`` list (``packager new``)."""
+    answer: Answer
+    """How the test learner answers it right, or wrong (:mod:`packager.testing.actions`)."""
+
+    @property
+    def name(self) -> str:
+        """The value of ``type:`` in a quiz file: the model's ``type`` literal."""
+        (name,) = typing.get_args(self.model.model_fields["type"].annotation)
+        return str(name)
+
+    @property
+    def template_name(self) -> str:
+        """The template's name in the Jinja2 environment."""
+        return f"questions/{self.name}.html"
+
+    @property
+    def script_path(self) -> str:
+        """Where the runtime script goes in a package."""
+        return f"runtime/questions/{self.name}.js"

@@ -1,0 +1,161 @@
+"""Matching: pair each prompt with its match (one drop-down list per prompt)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from pydantic import Field, model_validator
+
+from packager.questions.base import QuestionBase, QuestionType, letters
+from packager.testing.actions import Choose
+from packager.types import StrictModel, Text
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator
+
+    from packager.testing.actions import Action
+
+
+class Pair(StrictModel):
+    """One prompt and the match that belongs to it."""
+
+    prompt: Text
+    match: Text
+
+
+class Matching(QuestionBase):
+    """Match each prompt to one of the matches; every pair must be right."""
+
+    interaction_type: ClassVar[str] = "matching"
+    type: Literal["matching"]
+    pairs: list[Pair] = Field(min_length=2, max_length=26)
+
+    @model_validator(mode="after")
+    def _distinct(self) -> Matching:
+        matches = [pair.match for pair in self.pairs]
+        prompts = [pair.prompt for pair in self.pairs]
+        if len(set(matches)) != len(matches) or len(set(prompts)) != len(prompts):
+            raise ValueError("each prompt and each match must appear only once")
+        return self
+
+    @property
+    def prompt_ids(self) -> list[str]:
+        """Prompts are a, b, c...; their matches are 1, 2, 3... (the same position)."""
+        return letters(len(self.pairs))
+
+    @property
+    def match_ids(self) -> list[str]:
+        return [str(index + 1) for index in range(len(self.pairs))]
+
+    @property
+    def match_choices(self) -> list[tuple[str, str]]:
+        """(match id, text) sorted by text: the drop-down order, which gives nothing away."""
+        choices = zip(self.match_ids, (pair.match for pair in self.pairs), strict=True)
+        return sorted(choices, key=lambda choice: choice[1])
+
+    def answer_key(self) -> Any:
+        return dict(zip(self.prompt_ids, self.match_ids, strict=True))
+
+    def correct_responses(self) -> list[Any]:
+        return [[[prompt, match] for prompt, match in zip(self.prompt_ids, self.match_ids, strict=True)]]
+
+    def max_response_length(self) -> int:
+        # One base-36 character (match index, or '_' for none) per prompt.
+        return len(self.pairs)
+
+    def longest_response(self) -> Any:
+        return dict.fromkeys(self.prompt_ids, self.match_ids[-1])
+
+    def describe_correct(self) -> str:
+        return "; ".join(f"{pair.prompt} → {pair.match}" for pair in self.pairs)
+
+    def describe_wrong(self) -> str:
+        """The first two matches swapped."""
+        matches = [pair.match for pair in self.pairs]
+        matches[0], matches[1] = matches[1], matches[0]
+        return "; ".join(f"{pair.prompt} → {match}" for pair, match in zip(self.pairs, matches, strict=True))
+
+
+TEMPLATE = r"""<fieldset class="question">
+  <legend><span class="question-number" data-question-number></span> {{ question.prompt }} <span class="hint">(Choose the match for each item.)</span></legend>
+{% for pair in question.pairs %}
+{% set prompt_id = question.prompt_ids[loop.index0] %}
+  <div class="pair">
+    <label for="q-{{ quiz.id }}-{{ question.id }}-{{ prompt_id }}">{{ pair.prompt }}</label>
+    <select id="q-{{ quiz.id }}-{{ question.id }}-{{ prompt_id }}" data-prompt="{{ prompt_id }}">
+      <option value="">Choose a match</option>
+{% for match_id, match in question.match_choices %}
+      <option value="{{ match_id }}">{{ match }}</option>
+{% endfor %}
+    </select>
+  </div>
+{% endfor %}
+</fieldset>
+"""
+
+SCRIPT = r"""/* Matching: the response maps each prompt id (a, b, ...) to the chosen match id (1, 2, ...). */
+(function (ns) {
+  "use strict";
+  function prompts(question) { return Object.keys(question.key).sort(); }
+  ns.questionTypes.matching = {
+    read: function (item) {
+      var response = {};
+      var complete = true;
+      item.querySelectorAll("select[data-prompt]").forEach(function (select) {
+        if (select.value) { response[select.getAttribute("data-prompt")] = select.value; } else { complete = false; }
+      });
+      return complete ? response : null;
+    },
+    write: function (item, response) {
+      item.querySelectorAll("select[data-prompt]").forEach(function (select) {
+        select.value = (response && response[select.getAttribute("data-prompt")]) || "";
+      });
+    },
+    isCorrect: function (response, question) {
+      return prompts(question).every(function (id) { return response[id] === question.key[id]; });
+    },
+    encode: function (response, question) {
+      return prompts(question).map(function (id) {
+        return response[id] ? (Number(response[id]) - 1).toString(36) : "_";
+      }).join("");
+    },
+    decode: function (payload, question) {
+      var response = {};
+      var ids = prompts(question);
+      if (payload.length !== ids.length) { return null; }
+      ids.forEach(function (id, index) {
+        if (payload.charAt(index) !== "_") { response[id] = String(parseInt(payload.charAt(index), 36) + 1); }
+      });
+      return response;
+    },
+    learner: function (response, question) {
+      return prompts(question).map(function (id) { return [id, response[id]]; });
+    }
+  };
+})(window.CoursePackager);
+"""
+
+EXAMPLE = r"""  - id: match-pairs
+    type: matching            # the learner picks a match for each prompt
+    prompt: "Match each command to what it does."
+    pairs:
+      - { prompt: "build", match: "Writes the packages" }
+      - { prompt: "key", match: "Prints the answer key" }
+      - { prompt: "lint", match: "Checks a package" }
+"""
+
+
+def answer(question: Locator, key: Any, correctly: bool) -> list[Action]:
+    """The key maps each prompt id to its match id: those matches, or each moved one prompt along."""
+    prompts = [str(prompt) for prompt in key]
+    matches = [str(key[prompt]) for prompt in prompts]
+    if not correctly:
+        matches = matches[1:] + matches[:1]
+    return [
+        Choose(question.locator(f"select[data-prompt={json.dumps(prompt)}]"), match)
+        for prompt, match in zip(prompts, matches, strict=True)
+    ]
+
+
+QUESTION_TYPE = QuestionType(model=Matching, template=TEMPLATE, script=SCRIPT, example=EXAMPLE, answer=answer)

@@ -1,0 +1,89 @@
+"""Multiple response: every correct option, and no other, must be selected (checkboxes)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from pydantic import model_validator
+
+from packager.questions.base import ChoiceQuestion, QuestionType
+from packager.questions.choices import CHOICE_TEMPLATE, answer_choice
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator
+
+    from packager.testing.actions import Action
+
+
+class MultipleResponse(ChoiceQuestion):
+    """Pick all that apply."""
+
+    type: Literal["multiple-response"]
+    control: ClassVar[str] = "checkbox"
+    hint: ClassVar[str] = "Select all that apply."
+
+    @model_validator(mode="after")
+    def _some_correct(self) -> MultipleResponse:
+        if not self.correct_ids:
+            raise ValueError("a multiple-response question needs at least one option with 'correct: true'")
+        return self
+
+    def describe_wrong(self) -> str:
+        """Every correct option plus the first incorrect one (or, if all are correct, all but one)."""
+        incorrect = [option.id for option in self.options if not option.correct and option.id]
+        chosen = self.correct_ids + incorrect[:1] if incorrect else self.correct_ids[:-1]
+        return self.describe_options(chosen)
+
+
+TEMPLATE = CHOICE_TEMPLATE
+
+SCRIPT = r"""/* Multiple response: the response is the list of checked option ids, in option order. */
+(function (ns) {
+  "use strict";
+  ns.questionTypes["multiple-response"] = {
+    read: function (item) {
+      var ids = Array.prototype.map.call(item.querySelectorAll("input:checked"), function (input) {
+        return input.value;
+      });
+      return ids.length ? ids : null;
+    },
+    write: function (item, response) {
+      var chosen = Array.isArray(response) ? response : [];
+      item.querySelectorAll("input").forEach(function (input) { input.checked = chosen.indexOf(input.value) !== -1; });
+    },
+    isCorrect: function (response, question) {
+      return response.length === question.key.length &&
+        question.key.every(function (id) { return response.indexOf(id) !== -1; });
+    },
+    encode: function (response, question) {
+      return response.map(function (id) { return question.options.indexOf(id).toString(36); }).join("");
+    },
+    decode: function (payload, question) {
+      var ids = payload.split("").map(function (digit) { return question.options[parseInt(digit, 36)]; });
+      return ids.length && ids.every(Boolean) ? ids : null;
+    },
+    learner: function (response, question) {
+      return question.options.filter(function (id) { return response.indexOf(id) !== -1; });
+    }
+  };
+})(window.CoursePackager);
+"""
+
+EXAMPLE = r"""  - id: pick-several
+    type: multiple-response   # every correct option, and no other, must be chosen
+    prompt: "Which of these can a lesson contain? Select all that apply."
+    options:
+      - { text: "Headings and lists", correct: true }
+      - { text: "Tables", correct: true }
+      - { text: "Scripts that run in the learner's browser" }
+"""
+
+
+def answer(question: Locator, key: Any, correctly: bool) -> list[Action]:
+    """Every correct option; or one wrong option (all but one correct option when all are correct)."""
+    return answer_choice(question, key, correctly)
+
+
+QUESTION_TYPE = QuestionType(
+    model=MultipleResponse, template=TEMPLATE, script=SCRIPT, example=EXAMPLE, answer=answer
+)

@@ -1,0 +1,79 @@
+"""The question types installed: every :class:`QuestionType` registered under the entry-point group.
+
+The packager's own types register themselves in its ``pyproject.toml``, exactly as another package
+adds one (as Sphinx and MkDocs extensions do)::
+
+    [project.entry-points."scorm_course_packager.question_types"]
+    likert = "my_package.likert:QUESTION_TYPE"
+
+The entry point's name is the type's name (the value of ``type:`` in a quiz file). Everything that
+differs by question type (validation, the page, the runtime, the key, the schema, ``packager new``,
+the test learner) loops over :func:`question_types`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING, Annotated, Any, Union
+
+from pydantic import Field
+
+from packager.errors import PackagerError
+from packager.questions import ENTRY_POINT_GROUP
+from packager.questions.base import QuestionBase, QuestionType
+from packager.standards import INTERACTION_TYPES
+
+
+@functools.cache
+def question_types() -> Mapping[str, QuestionType]:
+    """Every installed question type, by name, in name order; loaded once per process."""
+    found: dict[str, QuestionType] = {}
+    for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda point: point.name):
+        where = f"the question type plug-in {entry_point.name!r} ({entry_point.value})"
+        try:
+            plugin = entry_point.load()
+        except Exception as error:  # a broken plug-in is the installer's problem, told plainly
+            raise PackagerError(f"{where} cannot be loaded: {error}") from None
+        problem = _problem(plugin, entry_point.name)
+        if problem:
+            raise PackagerError(f"{where} {problem}")
+        if entry_point.name not in found:  # the same package seen twice on sys.path
+            found[entry_point.name] = plugin
+    if not found:
+        raise PackagerError(
+            f"no question types are installed (entry-point group {ENTRY_POINT_GROUP}): "
+            "install the packager with pip (pip install -e . in a checkout)"
+        )
+    return found
+
+
+def _problem(plugin: object, name: str) -> str | None:
+    """Why a registered object cannot serve as the question type ``name``, if it cannot."""
+    if not isinstance(plugin, QuestionType):
+        return f"is a {type(plugin).__name__}, not a packager.questions.base.QuestionType"
+    if not (isinstance(plugin.model, type) and issubclass(plugin.model, QuestionBase)):
+        return "has a model that is not a subclass of packager.questions.QuestionBase"
+    try:
+        named = plugin.name
+    except (KeyError, ValueError):
+        return "has a model whose 'type' field is not one Literal name"
+    if named != name:
+        return f"has a model of type {named!r}: the entry point must be named after it"
+    if plugin.model.interaction_type not in INTERACTION_TYPES:
+        return f"reports the interaction type {plugin.model.interaction_type!r}, which no standard has"
+    return None
+
+
+def question_union() -> Any:
+    """The tagged union of every question model, which quiz files are validated against."""
+    models = tuple(question_type.model for question_type in question_types().values())
+    return Annotated[Union[models], Field(discriminator="type")]  # noqa: UP007 (a runtime tuple)
+
+
+if TYPE_CHECKING:
+    Question = QuestionBase
+else:
+    Question = question_union()
+"""Any question: the type the course models use for a quiz's questions."""
