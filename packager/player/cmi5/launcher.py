@@ -8,8 +8,6 @@ import mimetypes
 import secrets
 import shutil
 import threading
-import urllib.error
-import urllib.request
 import uuid
 import zipfile
 from dataclasses import dataclass, field
@@ -17,17 +15,17 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Protocol
-from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from lxml import etree
 
 from packager.errors import PackagerError
+from packager.player.cmi5.lrs import XAPI_VERSION, Lrs
 from packager.player.server import STATIC, unpack_to_play
 from packager.player.statement_store import StatementStore, now_iso
 from packager.standards import CMI5_NAMESPACE, CMI5_STRUCTURE, MANIFEST
 
-XAPI_VERSION = "1.0.3"
 LAUNCH_DATA = "LMS.LaunchData"
 SESSION_ID = "https://w3id.org/xapi/cmi5/context/extensions/sessionid"
 CATEGORY_CMI5 = "https://w3id.org/xapi/cmi5/context/categories/cmi5"
@@ -37,33 +35,6 @@ TERMINATED = "http://adlnet.gov/expapi/verbs/terminated"
 LAUNCH_MODES = ("Normal", "Browse", "Review")
 ALLOWED_HEADERS = "Authorization, Content-Type, X-Experience-API-Version"
 MAX_BODY = 10 * 1024 * 1024
-
-
-class Lrs(Protocol):
-    """Where the launcher sends statements and reads them back: an LRS account, or the memory store."""
-
-    def request(self, method: str, resource: str, body: bytes | None = None) -> tuple[int, bytes]:
-        """One Statement API request (``resource`` relative to the endpoint): ``(status, body)``."""
-        ...
-
-
-@dataclass(frozen=True)
-class LrsAccount:
-    """An account on the LRS: its xAPI endpoint (ending in ``/``) and basic-auth credentials."""
-
-    endpoint: str
-    username: str
-    password: str
-
-    @property
-    def authorization(self) -> str:
-        """The HTTP Authorization header value."""
-        token = base64.b64encode(f"{self.username}:{self.password}".encode()).decode("ascii")
-        return f"Basic {token}"
-
-    def request(self, method: str, resource: str, body: bytes | None = None) -> tuple[int, bytes]:
-        """One request to the LRS with this account's credentials (see :func:`lrs_request`)."""
-        return lrs_request(self, method, resource, body)
 
 
 @dataclass(frozen=True)
@@ -498,26 +469,6 @@ class Cmi5Launcher:
                 return HTTPStatus.FORBIDDEN
             self._documents.pop(key, None)
             return HTTPStatus.NO_CONTENT
-
-
-def lrs_request(
-    account: LrsAccount, method: str, resource: str, body: bytes | None = None
-) -> tuple[int, bytes]:
-    """One request to the LRS with an account's credentials; returns (status, body).
-
-    ``resource`` is relative to the account's endpoint (``statements?...``), or a ``more`` link
-    from the LRS (a path from its root).
-    """
-    request = urllib.request.Request(urljoin(account.endpoint, resource), data=body, method=method)
-    request.add_header("Authorization", account.authorization)
-    request.add_header("X-Experience-API-Version", XAPI_VERSION)
-    if body is not None:
-        request.add_header("Content-Type", "application/json")
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return int(response.status), bytes(response.read())
-    except urllib.error.HTTPError as error:
-        return int(error.code), bytes(error.read())
 
 
 class _Handler(BaseHTTPRequestHandler):
