@@ -20,7 +20,8 @@ The backend also notes what an LMS would refuse (writes to LMS.LaunchData, state
 ``terminated``, a token used for another session) in ``Cmi5Launcher.record.violations``.
 """
 
-from packager.player.cmi5.launcher import Cmi5Launcher, is_cmi5_package
+from packager.player.cmi5.course import is_cmi5_package
+from packager.player.cmi5.launcher import Cmi5Launcher
 from packager.player.cmi5.lrs import Lrs, LrsAccount
 
 __all__ = ["Cmi5Launcher", "Lrs", "LrsAccount", "is_cmi5_package"]
