@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import mimetypes
-import secrets
 import shutil
 import threading
 import uuid
@@ -15,35 +13,27 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
 from typing import Any
-from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from packager.errors import PackagerError
 from packager.player.cmi5.course import AssignableUnit, read_course_structure
+from packager.player.cmi5.launch import (
+    LAUNCH_DATA,
+    SESSION_ID,
+    Attempt,
+    LaunchSession,
+    launch_data,
+    launch_url,
+    launched_statement,
+    new_session,
+)
 from packager.player.cmi5.lrs import XAPI_VERSION, Lrs
 from packager.player.server import STATIC, unpack_to_play
-from packager.player.statement_store import StatementStore, now_iso
+from packager.player.statement_store import StatementStore
 
-LAUNCH_DATA = "LMS.LaunchData"
-SESSION_ID = "https://w3id.org/xapi/cmi5/context/extensions/sessionid"
-CATEGORY_CMI5 = "https://w3id.org/xapi/cmi5/context/categories/cmi5"
-CONTEXT_EXTENSIONS = "https://w3id.org/xapi/cmi5/context/extensions/"
-LAUNCHED = "http://adlnet.gov/expapi/verbs/launched"
 TERMINATED = "http://adlnet.gov/expapi/verbs/terminated"
-LAUNCH_MODES = ("Normal", "Browse", "Review")
 ALLOWED_HEADERS = "Authorization, Content-Type, X-Experience-API-Version"
 MAX_BODY = 10 * 1024 * 1024
-
-
-@dataclass
-class LaunchSession:
-    """One launch of the AU: its session id, launch mode and one-time fetch URL's key."""
-
-    id: str
-    launch_mode: str
-    fetch_key: str
-    token: str
-    fetched: bool = False
-    terminated: bool = False
 
 
 @dataclass
@@ -210,66 +200,21 @@ class Cmi5Launcher:
         """Start a session: LMS.LaunchData, ``launched`` in the LRS, and the AU's launch URL."""
         if self.au is None:
             raise RuntimeError("the launcher is not running")
-        if launch_mode not in LAUNCH_MODES:
-            raise ValueError(f"unknown launch mode {launch_mode!r}")
-        session = LaunchSession(
-            id=str(uuid.uuid4()),
-            launch_mode=launch_mode,
-            fetch_key=secrets.token_urlsafe(16),
-            token=base64.b64encode(f"session:{secrets.token_urlsafe(24)}".encode()).decode("ascii"),
-        )
+        session = new_session(launch_mode)
         mastery = self.mastery_override if self.mastery_override is not None else self.au.mastery_score
-        template = {
-            "contextActivities": {"grouping": [{"id": self.au.id}]},
-            "extensions": {SESSION_ID: session.id},
-        }
-        launch_data: dict[str, Any] = {
-            "contextTemplate": template,
-            "launchMode": launch_mode,
-            "moveOn": self.au.move_on,
-        }
-        if mastery is not None:
-            launch_data["masteryScore"] = mastery
         with self._lock:
             self._documents[self.state_key(self.activity_id, self.actor, self.registration, LAUNCH_DATA)] = (
-                json.dumps(launch_data).encode("utf-8")
+                json.dumps(launch_data(self.au, session, mastery)).encode("utf-8")
             )
             self.sessions.append(session)
         content_url = f"{self.url}content/{self.au.url}"
-        extensions: dict[str, Any] = {
-            SESSION_ID: session.id,
-            CONTEXT_EXTENSIONS + "launchmode": launch_mode,
-            CONTEXT_EXTENSIONS + "launchurl": content_url,
-            CONTEXT_EXTENSIONS + "moveon": self.au.move_on,
-        }
-        if mastery is not None:
-            extensions[CONTEXT_EXTENSIONS + "masteryscore"] = mastery
-        launched = {
-            "id": str(uuid.uuid4()),
-            "timestamp": now_iso(),
-            "actor": self.actor,
-            "verb": {"id": LAUNCHED, "display": {"en-US": "launched"}},
-            "object": {"id": self.activity_id, "objectType": "Activity"},
-            "context": {
-                "registration": self.registration,
-                "contextActivities": {"grouping": [{"id": self.au.id}], "category": [{"id": CATEGORY_CMI5}]},
-                "extensions": extensions,
-            },
-        }
+        attempt = Attempt(self.actor, self.activity_id, self.registration)
+        launched = launched_statement(self.au, session, mastery, attempt, content_url)
         status, body = self.lms.request("POST", "statements", body=json.dumps([launched]).encode())
         if status >= 300:
             raise PackagerError(f"the LRS refused the launched statement ({status}): {body[:300]!r}")
-        parameters = {
-            "endpoint": f"{self.backend_url}xapi/",
-            "fetch": f"{self.backend_url}fetch/{session.fetch_key}",
-            "actor": json.dumps(self.actor, separators=(",", ":")),
-            "registration": self.registration,
-            "activityId": self.activity_id,
-        }
-        parts = urlsplit(content_url)
-        query = "&".join(filter(None, [parts.query, urlencode(parameters)]))
         return {
-            "url": urlunsplit(parts._replace(query=query)),
+            "url": launch_url(content_url, session, attempt, self.backend_url),
             "sessionId": session.id,
             "registration": self.registration,
             "launchMode": launch_mode,
