@@ -7,7 +7,6 @@ import mimetypes
 import shutil
 import threading
 import uuid
-from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -16,10 +15,10 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from packager.errors import PackagerError
+from packager.player.cmi5.backend_state import BackendState, Record, state_key
 from packager.player.cmi5.course import AssignableUnit, read_course_structure
 from packager.player.cmi5.launch import (
     LAUNCH_DATA,
-    SESSION_ID,
     Attempt,
     LaunchSession,
     launch_data,
@@ -31,19 +30,8 @@ from packager.player.cmi5.lrs import XAPI_VERSION, Lrs
 from packager.player.server import STATIC, unpack_to_play
 from packager.player.statement_store import StatementStore
 
-TERMINATED = "http://adlnet.gov/expapi/verbs/terminated"
 ALLOWED_HEADERS = "Authorization, Content-Type, X-Experience-API-Version"
 MAX_BODY = 10 * 1024 * 1024
-
-
-@dataclass
-class Record:
-    """What the backend saw: requests, fetch calls, and what an LMS would refuse."""
-
-    requests: list[dict[str, Any]] = field(default_factory=list)
-    fetches: list[dict[str, Any]] = field(default_factory=list)
-    violations: list[str] = field(default_factory=list)
-    lrs_errors: list[str] = field(default_factory=list)
 
 
 class Cmi5Launcher:
@@ -81,11 +69,7 @@ class Cmi5Launcher:
             "account": {"homePage": "http://127.0.0.1/", "name": f"learner-{self.registration[:8]}"},
         }
         self.au: AssignableUnit | None = None
-        self.sessions: list[LaunchSession] = []
-        self.record = Record()
-        self.fail_statement_posts = 0
-        """Answer the next N statement POSTs from the AU with 503 (to test retries)."""
-        self._documents: dict[tuple[str, ...], bytes] = {}
+        self.backend_state = BackendState()
         self._lock = threading.Lock()
         self._workdir: Path | None = None
         self._servers: list[ThreadingHTTPServer] = []
@@ -108,6 +92,25 @@ class Cmi5Launcher:
         if self.au is None:
             raise RuntimeError("the launcher is not running")
         return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'test-lms/' + self.au.id)}"
+
+    @property
+    def sessions(self) -> list[LaunchSession]:
+        """The sessions launched so far (kept by :attr:`backend_state`)."""
+        return self.backend_state.sessions
+
+    @property
+    def record(self) -> Record:
+        """What the backend saw (kept by :attr:`backend_state`)."""
+        return self.backend_state.record
+
+    @property
+    def fail_statement_posts(self) -> int:
+        """Answer the next N statement POSTs from the AU with 503 (to test retries)."""
+        return self.backend_state.fail_statement_posts
+
+    @fail_statement_posts.setter
+    def fail_statement_posts(self, count: int) -> None:
+        self.backend_state.fail_statement_posts = count
 
     def _base(self, index: int) -> str:
         if not self._servers:
@@ -202,11 +205,9 @@ class Cmi5Launcher:
             raise RuntimeError("the launcher is not running")
         session = new_session(launch_mode)
         mastery = self.mastery_override if self.mastery_override is not None else self.au.mastery_score
-        with self._lock:
-            self._documents[self.state_key(self.activity_id, self.actor, self.registration, LAUNCH_DATA)] = (
-                json.dumps(launch_data(self.au, session, mastery)).encode("utf-8")
-            )
-            self.sessions.append(session)
+        document = json.dumps(launch_data(self.au, session, mastery)).encode("utf-8")
+        key = state_key(self.activity_id, self.actor, self.registration, LAUNCH_DATA)
+        self.backend_state.add_session(session, key, document)
         content_url = f"{self.url}content/{self.au.url}"
         attempt = Attempt(self.actor, self.activity_id, self.registration)
         launched = launched_statement(self.au, session, mastery, attempt, content_url)
@@ -251,116 +252,15 @@ class Cmi5Launcher:
         and what the backend noted (violations, LRS errors)."""
         registration = self.registration
         statements = self.statements(registration)
-        with self._lock:
-            return {
-                "registration": registration,
-                "statements": statements,
-                "violations": list(self.record.violations),
-                "lrsErrors": list(self.record.lrs_errors),
-                "sessions": [session.id for session in self.sessions],
-            }
+        return {"registration": registration, "statements": statements, **self.backend_state.summary()}
 
     def state(self, state_id: str) -> Any:
         """A state document of this registration (parsed JSON), or None."""
         if self.au is None:
             return None
-        with self._lock:
-            stored = self._documents.get(
-                self.state_key(self.activity_id, self.actor, self.registration, state_id)
-            )
+        key = state_key(self.activity_id, self.actor, self.registration, state_id)
+        stored = self.backend_state.read_document(key)
         return None if stored is None else json.loads(stored)
-
-    # --- the backend's storage and checks ----------------------------------------------------
-
-    @staticmethod
-    def state_key(activity_id: str, agent: Any, registration: str | None, state_id: str) -> tuple[str, ...]:
-        return ("state", activity_id, json.dumps(agent, sort_keys=True), registration or "", state_id)
-
-    def session_for(self, authorization: str | None) -> LaunchSession | None:
-        """The session a token belongs to (None: unknown, or the fetch URL never handed it out)."""
-        with self._lock:
-            for session in self.sessions:
-                if session.fetched and authorization == f"Basic {session.token}":
-                    return session
-        return None
-
-    def fetch(self, key: str) -> dict[str, str]:
-        """The fetch URL's answer: the token the first time, an error after (spec 8.2)."""
-        with self._lock:
-            session = next((s for s in self.sessions if s.fetch_key == key), None)
-            self.record.fetches.append({"key": key, "session": session.id if session else None})
-            if session is None:
-                return {"error-code": "2", "error-text": "Unknown fetch URL."}
-            if session.fetched:
-                self.record.violations.append(f"the fetch URL of session {session.id} was used twice")
-                return {"error-code": "1", "error-text": "The authorization token has already been returned."}
-            session.fetched = True
-            return {"auth-token": session.token}
-
-    def check_statements(self, session: LaunchSession, statements: list[Any]) -> None:
-        """Note statements an LMS would refuse: another session's id, anything after terminated."""
-        with self._lock:
-            for statement in statements:
-                if not isinstance(statement, dict):
-                    continue
-                verb = str((statement.get("verb") or {}).get("id", ""))
-                extensions = (statement.get("context") or {}).get("extensions") or {}
-                if extensions.get(SESSION_ID) != session.id:
-                    self.record.violations.append(
-                        f"a {verb} statement carries another session id than its token's"
-                    )
-                if session.terminated:
-                    self.record.violations.append(
-                        f"a {verb} statement came after terminated in session {session.id}"
-                    )
-                if verb == TERMINATED:
-                    session.terminated = True
-
-    def note_request(self, entry: dict[str, Any]) -> None:
-        """Keep one xAPI request the backend answered (method, path, stateId, status)."""
-        with self._lock:
-            self.record.requests.append(entry)
-
-    def note_lrs_error(self, message: str) -> None:
-        with self._lock:
-            self.record.lrs_errors.append(message)
-
-    def take_injected_failure(self) -> bool:
-        """Whether to refuse this statement POST (see :attr:`fail_statement_posts`)."""
-        with self._lock:
-            if self.fail_statement_posts <= 0:
-                return False
-            self.fail_statement_posts -= 1
-            return True
-
-    def read_document(self, key: tuple[str, ...]) -> bytes | None:
-        with self._lock:
-            return self._documents.get(key)
-
-    def write_document(self, key: tuple[str, ...], body: bytes, merge: bool) -> HTTPStatus:
-        """Store a state document (POST merges JSON objects, as xAPI says)."""
-        with self._lock:
-            if key[-1] == LAUNCH_DATA:
-                self.record.violations.append("the AU wrote to LMS.LaunchData")
-                return HTTPStatus.FORBIDDEN
-            if merge and key in self._documents:
-                try:
-                    old, new = json.loads(self._documents[key]), json.loads(body)
-                except ValueError:
-                    return HTTPStatus.BAD_REQUEST
-                if not isinstance(old, dict) or not isinstance(new, dict):
-                    return HTTPStatus.BAD_REQUEST
-                body = json.dumps({**old, **new}).encode("utf-8")
-            self._documents[key] = body
-            return HTTPStatus.NO_CONTENT
-
-    def delete_document(self, key: tuple[str, ...]) -> HTTPStatus:
-        with self._lock:
-            if key[-1] == LAUNCH_DATA:
-                self.record.violations.append("the AU deleted LMS.LaunchData")
-                return HTTPStatus.FORBIDDEN
-            self._documents.pop(key, None)
-            return HTTPStatus.NO_CONTENT
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -458,7 +358,7 @@ class _BackendHandler(_Handler):
         if path.startswith("/fetch/"):
             self.read_body()
             self.send_bytes(
-                json.dumps(self.owner.fetch(path.removeprefix("/fetch/"))).encode(),
+                json.dumps(self.owner.backend_state.fetch(path.removeprefix("/fetch/"))).encode(),
                 "application/json",
                 headers=self.cors(),
             )
@@ -473,7 +373,7 @@ class _BackendHandler(_Handler):
             "status": int(status),
             "stateId": parse_qs(urlsplit(self.path).query).get("stateId", [None])[0],
         }
-        self.owner.note_request(entry)
+        self.owner.backend_state.note_request(entry)
         if body or status == HTTPStatus.OK:
             self.send_bytes(body, kind, status, headers)
         else:
@@ -493,7 +393,7 @@ class _BackendHandler(_Handler):
         if resource == "about" and method == "GET":
             self.answer(HTTPStatus.OK, json.dumps({"version": [XAPI_VERSION]}).encode())
             return
-        session = self.owner.session_for(self.headers.get("Authorization"))
+        session = self.owner.backend_state.session_for(self.headers.get("Authorization"))
         if session is None:
             self.answer(HTTPStatus.UNAUTHORIZED)
             return
@@ -515,36 +415,36 @@ class _BackendHandler(_Handler):
             except ValueError:
                 self.answer(HTTPStatus.BAD_REQUEST)
                 return
-            if method == "POST" and self.owner.take_injected_failure():
+            if method == "POST" and self.owner.backend_state.take_injected_failure():
                 self.answer(HTTPStatus.SERVICE_UNAVAILABLE)
                 return
-            self.owner.check_statements(session, parsed if isinstance(parsed, list) else [parsed])
+            self.owner.backend_state.check_statements(
+                session, parsed if isinstance(parsed, list) else [parsed]
+            )
         resource = "statements" + (f"?{query}" if query else "")
         status, answer = self.owner.learner.request(method, resource, body if method != "GET" else None)
         if status >= 300:
-            self.owner.note_lrs_error(f"{method} statements: {status} {answer[:500]!r}")
+            self.owner.backend_state.note_lrs_error(f"{method} statements: {status} {answer[:500]!r}")
         self.answer(status, answer)
 
     def state(self, method: str, query: dict[str, str], body: bytes) -> None:
         """The xAPI State API, kept in memory."""
         try:
             agent = json.loads(query["agent"])
-            key = Cmi5Launcher.state_key(
-                query["activityId"], agent, query.get("registration"), query["stateId"]
-            )
+            key = state_key(query["activityId"], agent, query.get("registration"), query["stateId"])
         except (KeyError, ValueError):
             self.answer(HTTPStatus.BAD_REQUEST)
             return
         if method == "GET":
-            stored = self.owner.read_document(key)
+            stored = self.owner.backend_state.read_document(key)
             if stored is None:
                 self.answer(HTTPStatus.NOT_FOUND)
             else:
                 self.answer(HTTPStatus.OK, stored)
         elif method in ("PUT", "POST"):
-            self.answer(self.owner.write_document(key, body, merge=method == "POST"))
+            self.answer(self.owner.backend_state.write_document(key, body, merge=method == "POST"))
         elif method == "DELETE":
-            self.answer(self.owner.delete_document(key))
+            self.answer(self.owner.backend_state.delete_document(key))
         else:
             self.answer(HTTPStatus.METHOD_NOT_ALLOWED)
 
