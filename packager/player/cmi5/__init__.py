@@ -18,6 +18,19 @@ It runs two servers on 127.0.0.1, on two origins as in production:
 
 The backend also notes what an LMS would refuse (writes to LMS.LaunchData, statements after
 ``terminated``, a token used for another session) in ``Cmi5Launcher.record.violations``.
+
+Where things are, one concern a module:
+
+* ``launcher.py``: :class:`Cmi5Launcher`, which ties the rest together: starts and stops both
+  servers, launches the AU, reads statements back;
+* ``course.py``: reading the package (:func:`is_cmi5_package`, the AU in ``cmi5.xml``);
+* ``launch.py``: describing a launch (the session, ``LMS.LaunchData``, the ``launched``
+  statement, the launch URL);
+* ``lrs.py``: the LRS the statements go to (:class:`Lrs`, :class:`LrsAccount`);
+* ``backend_state.py``: what the backend keeps (sessions, tokens, state documents, the record)
+  and its checks of what the AU sends;
+* ``launcher_handler.py`` and ``backend_handler.py``: the HTTP handlers of the two origins, on
+  the plumbing in ``http_base.py``.
 """
 
 from packager.player.cmi5.course import is_cmi5_package
