@@ -96,7 +96,12 @@ class Cmi5(Target):
         at launch, and they may be on any origin (often not the one serving the content), so the
         page may connect to any http(s) origin. Scripts still come only from the package ('self'),
         so nothing else can use this."""
-        scripts = ("runtime/lms/time.js", "runtime/lms/xapi.js", "runtime/lms/cmi5.js")
+        scripts = (
+            "runtime/lms/time.js",
+            "runtime/lms/interactions.js",
+            "runtime/lms/xapi.js",
+            "runtime/lms/cmi5.js",
+        )
         return PageRuntime(self.name, scripts, connect_sources=("https:", "http:"))
 
     def add_package_files(self, course: Course, site: Site) -> None:

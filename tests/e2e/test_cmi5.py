@@ -28,6 +28,9 @@ CMI5 = "https://w3id.org/xapi/cmi5/context/categories/cmi5"
 MOVE_ON = "https://w3id.org/xapi/cmi5/context/categories/moveon"
 SESSION_ID = "https://w3id.org/xapi/cmi5/context/extensions/sessionid"
 MASTERY = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore"
+INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
+INTERACTION_TYPES = ("true-false", "choice", "fill-in", "long-fill-in", "likert", "matching", "performance")
+INTERACTION_TYPES += ("sequencing", "numeric", "other")
 ISO_DURATION = re.compile(r"^PT(\d+H)?(\d+M)?\d+(\.\d{1,2})?S$")
 WAIT_SECONDS = 30
 NO_LMS = "No learning management system was found"
@@ -93,14 +96,38 @@ def end_session(page: Page, launcher: Cmi5Launcher) -> list[dict[str, Any]]:
 
 
 def verbs_by_session(statements: list[dict[str, Any]], launcher: Cmi5Launcher) -> list[list[str]]:
-    """Each session's verbs, in timestamp order, sessions in launch order."""
-    return [[verb(s) for s in statements if session_of(s) == session.id] for session in launcher.sessions]
+    """Each session's cmi5 defined verbs (not "answered"), in timestamp order, sessions in launch order."""
+    return [
+        [verb(s) for s in statements if session_of(s) == session.id and verb(s) != "answered"]
+        for session in launcher.sessions
+    ]
+
+
+def check_answered(statement: dict[str, Any], launcher: Cmi5Launcher) -> None:
+    """An "answered" statement is a cmi5 allowed one: the context template without the cmi5
+    category, about a cmi.interaction activity whose parent is the AU."""
+    assert launcher.au is not None
+    context, activity = statement["context"], statement["object"]
+    assert activity["id"].startswith(launcher.activity_id + "/interactions/")
+    assert activity["definition"]["type"] == INTERACTION
+    assert activity["definition"]["interactionType"] in INTERACTION_TYPES
+    assert activity["definition"]["correctResponsesPattern"]
+    assert context["contextActivities"]["parent"] == [{"id": launcher.activity_id, "objectType": "Activity"}]
+    assert {"id": launcher.au.id} in context["contextActivities"]["grouping"]
+    assert CMI5 not in [category["id"] for category in context["contextActivities"].get("category", [])]
+    assert isinstance(statement["result"]["success"], bool) and isinstance(
+        statement["result"]["response"], str
+    )
+    assert ISO_DURATION.match(statement["result"]["duration"])
 
 
 def check_cmi5_rules(statements: list[dict[str, Any]], launcher: Cmi5Launcher) -> None:
     """What every launch's statements must satisfy, whatever the learner did."""
     assert launcher.au is not None
     sessions = verbs_by_session(statements, launcher)
+    for statement in [s for s in statements if verb(s) == "answered"]:
+        check_answered(statement, launcher)
+    statements = [s for s in statements if verb(s) != "answered"]
     assert sum(map(len, sessions)) == len(statements), "a statement without a known session id"
     for verbs in sessions:
         assert verbs[:2] == ["launched", "initialized"], verbs
@@ -163,6 +190,32 @@ def test_correct_answers_complete_and_pass(page: Page, cmi5_launcher: Launch, sa
     assert launcher.record.lrs_errors == []
     saved = launcher.state("course-packager.suspend")
     assert saved["reported"] == {"completed": True, "passed": True, "failed": ""}
+
+
+def test_each_answer_is_an_answered_statement(
+    page: Page, cmi5_launcher: Launch, sample_course: Course
+) -> None:
+    """As the SCORM targets report interactions, a cmi5 AU tells the LRS what the learner answered,
+    in xAPI's response patterns (those of SCORM 2004)."""
+    launcher = cmi5_launcher()
+    learner = launch(page, launcher, sample_course)
+    learner.read_all_lessons()
+    quiz = sample_course.quiz
+    assert quiz is not None
+    asked = learner.asked(quiz)
+    learner.answer_all(correctly=True)
+    learner.submit()
+    statements = end_session(page, launcher)
+    check_cmi5_rules(statements, launcher)
+    answered = {s["object"]["id"].rsplit("/", 1)[1]: s for s in statements if verb(s) == "answered"}
+    assert sorted(answered) == sorted(f"{quiz.id}.{question.id}" for question in asked)
+    for question in asked:
+        statement = answered[f"{quiz.id}.{question.id}"]
+        assert statement["result"]["success"] is True
+        assert statement["object"]["definition"]["interactionType"] == question.interaction()["type"]
+        assert statement["object"]["definition"]["description"]["en"] == question.prompt[:250]
+    passed = judgement(statements)
+    assert max(s["timestamp"] for s in answered.values()) < passed["timestamp"], "answers come first"
 
 
 def test_wrong_answers_complete_and_fail(page: Page, cmi5_launcher: Launch, sample_course: Course) -> None:
@@ -257,7 +310,9 @@ def test_refused_statements_are_retried_in_order(
     learner.read_all_lessons()
     learner.answer_all(correctly=True)
     assert "You passed" in learner.submit()
-    wait_for(lambda: len(launcher.statements()) == 4, "the retried statements")
+    asked = len(learner.asked(sample_course.quiz))  # type: ignore[arg-type]
+    # launched, initialized, an answered statement per question, completed and passed.
+    wait_for(lambda: len(launcher.statements()) == 4 + asked, "the retried statements")
     expect(learner.surface.locator("#notice")).to_be_hidden()
 
     statements = end_session(page, launcher)

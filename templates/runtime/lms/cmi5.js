@@ -6,7 +6,8 @@
  * (context template, launch mode, mastery score) and the learner preferences, then sends
  * "initialized"; "completed", "passed" and "failed" when they happen (Normal mode only, each at
  * most once per registration as the spec's ordering rules require); and "terminated" last, as the
- * page goes away. Resume data lives in the state document SUSPEND_STATE, with which verbs this
+ * page goes away. Each submitted question is an "answered" statement (a cmi5 allowed statement, of a
+ * cmi.interaction activity below the AU's, without the cmi5 category). Resume data lives in the state document SUSPEND_STATE, with which verbs this
  * registration has already had. Sending goes through xapi.js's outbox, which retries failures;
  * the learner's work on the page never depends on the LRS answering.
  */
@@ -17,6 +18,7 @@
   var CATEGORY_CMI5 = "https://w3id.org/xapi/cmi5/context/categories/cmi5";
   var CATEGORY_MOVE_ON = "https://w3id.org/xapi/cmi5/context/categories/moveon";
   var EXTENSION_MASTERY = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore";
+  var INTERACTION_ACTIVITY = "http://adlnet.gov/expapi/activities/cmi.interaction";
   var LAUNCH_DATA = "LMS.LaunchData";
   var SUSPEND_STATE = "course-packager.suspend";
   var PREFERENCES = "cmi5LearnerPreferences";
@@ -127,29 +129,59 @@
       return new Date(lastTimestamp).toISOString();
     }
 
-    /* A cmi5 defined statement: the context template, untouched, plus registration and categories. */
-    function statement(verb, result, categories, extensions) {
+    /* The context template, untouched, plus the registration, categories and extensions. */
+    function contextWith(categories, extensions) {
       var context = JSON.parse(JSON.stringify(launchData.contextTemplate));
       if (!context.registration) { context.registration = launch.registration; }
       var activities = context.contextActivities = context.contextActivities || {};
-      var category = activities.category = (activities.category || []).slice();
-      [CATEGORY_CMI5].concat(categories || []).forEach(function (id) {
-        if (!category.some(function (activity) { return activity.id === id; })) { category.push({ id: id }); }
-      });
+      if (categories.length) {
+        var category = activities.category = (activities.category || []).slice();
+        categories.forEach(function (id) {
+          if (!category.some(function (activity) { return activity.id === id; })) { category.push({ id: id }); }
+        });
+      }
       Object.keys(extensions || {}).forEach(function (name) {
         context.extensions = context.extensions || {};
         if (!context.extensions.hasOwnProperty(name)) { context.extensions[name] = extensions[name]; }
       });
-      var made = {
+      return context;
+    }
+
+    function made(verb, object, result, context) {
+      var statement = {
         id: uuid(),
         timestamp: timestamp(),
         actor: launch.actor,
         verb: { id: VERBS + verb, display: { "en-US": verb } },
-        object: { id: launch.activityId, objectType: "Activity" },
+        object: object,
         context: context
       };
-      if (result) { made.result = result; }
-      return made;
+      if (result) { statement.result = result; }
+      return statement;
+    }
+
+    /* A cmi5 defined statement, about the AU itself. */
+    function statement(verb, result, categories, extensions) {
+      var context = contextWith([CATEGORY_CMI5].concat(categories || []), extensions);
+      return made(verb, { id: launch.activityId, objectType: "Activity" }, result, context);
+    }
+
+    /* The learner answered one question: a cmi.interaction activity whose parent is the AU. */
+    function answered(entry) {
+      var formatted = ns.formatInteraction("xapi", entry);
+      var context = contextWith([], {});
+      context.contextActivities.parent = [{ id: launch.activityId, objectType: "Activity" }];
+      var language = document.documentElement.lang || "und";
+      var definition = {
+        type: INTERACTION_ACTIVITY,
+        interactionType: entry.type,
+        correctResponsesPattern: formatted.correct,
+        description: {}
+      };
+      definition.description[language] = entry.description;
+      var object = { id: launch.activityId + "/interactions/" + encodeURIComponent(entry.id), objectType: "Activity", definition: definition };
+      var result = { success: entry.result === "correct", response: formatted.learner, duration: ns.isoDuration(entry.latency) };
+      return made("answered", object, result, context);
     }
 
     /*
@@ -238,6 +270,10 @@
         keep(report, suspendData);
         outbox.flush();
         return true;
+      },
+      recordInteractions: function (entries) {
+        if (finished || !launchData || launchData.launchMode !== "Normal") { return; }
+        outbox.addStatements(entries.map(answered));
       },
       commit: function () {
         if (finished || !outbox) { return false; }

@@ -1,6 +1,7 @@
 /*
  * Interactions in each standard's own syntax. Quizzes describe answers standard-neutrally
- * (see quiz.js interactionFor); this turns them into SCORM 1.2 or 2004 patterns and values.
+ * (see quiz.js interactionFor); this turns them into SCORM 1.2 or 2004 patterns and values, or the
+ * xAPI ones a cmi5 AU sends (xAPI took its response patterns from SCORM 2004).
  */
 (function (ns) {
   "use strict";
@@ -9,6 +10,7 @@
     scorm12: { list: ",", pair: ".", range: null, yes: "t", no: "f", wrong: "wrong", caseFlag: false, textLimit: 255 },
     scorm2004: { list: "[,]", pair: "[.]", range: "[:]", yes: "true", no: "false", wrong: "incorrect", caseFlag: true, textLimit: 250 }
   };
+  SYNTAX.xapi = SYNTAX.scorm2004;
 
   function number(value) { return String(Math.round(value * 1e7) / 1e7); }
 
