@@ -12,15 +12,22 @@ from __future__ import annotations
 
 import json
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from packager.questions.registry import question_types
 from packager.testing.actions import perform
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Frame, Locator
+    from playwright.sync_api import Frame, Locator, Page
 
-    from packager.testing.session import PlayerSession
+
+class Session(Protocol):
+    """What the learner needs of the session it plays in (:class:`packager.testing.session.PlayerSession`)."""
+
+    @property
+    def page(self) -> Page: ...
+
+    def end(self) -> object: ...
 
 
 # A page of the course on screen, once its runtime has started (the runtime clears aria-busy then).
@@ -45,7 +52,7 @@ class LearnerError(AssertionError):
 class Learner:
     """Works through the course on screen: pages forward, answers quizzes, submits."""
 
-    def __init__(self, session: PlayerSession) -> None:
+    def __init__(self, session: Session) -> None:
         self.session = session
 
     @property

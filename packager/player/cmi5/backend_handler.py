@@ -12,16 +12,25 @@ from __future__ import annotations
 
 import json
 from http import HTTPStatus
-from typing import TYPE_CHECKING
+from typing import Protocol
 from urllib.parse import parse_qs, urlsplit
 
-from packager.player.cmi5.backend_state import state_key
+from packager.player.cmi5.backend_state import BackendState, state_key
 from packager.player.cmi5.http_base import BaseHandler
 from packager.player.cmi5.launch import LaunchSession
-from packager.player.cmi5.lrs import XAPI_VERSION
+from packager.player.cmi5.lrs import XAPI_VERSION, Lrs
 
-if TYPE_CHECKING:
-    from packager.player.cmi5.launcher import Cmi5Launcher
+
+class Backend(Protocol):
+    """What the backend's handler needs of the launcher that runs it."""
+
+    @property
+    def url(self) -> str: ...
+
+    backend_state: BackendState
+    learner: Lrs
+    preferences: dict[str, str] | None
+
 
 ALLOWED_HEADERS = "Authorization, Content-Type, X-Experience-API-Version"
 
@@ -29,7 +38,7 @@ ALLOWED_HEADERS = "Authorization, Content-Type, X-Experience-API-Version"
 class BackendHandler(BaseHandler):
     """The LMS backend: fetch URLs and the xAPI endpoint, open to the launcher's origin (CORS)."""
 
-    owner: Cmi5Launcher
+    owner: Backend
 
     def cors(self) -> dict[str, str]:
         origin = self.headers.get("Origin")

@@ -10,21 +10,28 @@ from __future__ import annotations
 import json
 from http import HTTPStatus
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from packager.errors import PackagerError
 from packager.player.cmi5.http_base import BaseHandler
 from packager.player.server import STATIC
 
-if TYPE_CHECKING:
-    from packager.player.cmi5.launcher import Cmi5Launcher
+
+class Launcher(Protocol):
+    """What the launcher page's handler needs of the launcher that runs it."""
+
+    def log(self) -> dict[str, Any]: ...
+
+    def new_registration(self) -> str: ...
+
+    def launch(self, launch_mode: str = ...) -> dict[str, Any]: ...
 
 
 class LauncherHandler(BaseHandler):
     """The launcher page and its calls, for the launcher ``owner``."""
 
-    owner: Cmi5Launcher
+    owner: Launcher
     content: Path
     """The extracted package, served under ``/content/``."""
 
