@@ -33,7 +33,7 @@ from pathlib import Path
 
 from generate import SIZES, Size, edit_one_lesson, generate, restore_lesson
 
-from packager.archive import ALREADY_COMPRESSED
+from packager.archive.entries import ALREADY_COMPRESSED
 from packager.targets import TARGETS
 
 REPO = Path(__file__).resolve().parents[1]
