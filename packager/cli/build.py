@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from packager.archive.inplace import restore_interrupted
 from packager.builder import BuildReport, build
+from packager.cli.options import add_course_dir, add_output_dir
 from packager.console import NoProgress, Progress
 from packager.targets import TARGETS
 
@@ -19,22 +19,8 @@ if TYPE_CHECKING:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``packager build``."""
-    parser.add_argument(
-        "course_dir",
-        nargs="?",
-        type=Path,
-        default=Path("course"),
-        metavar="COURSE_DIR",
-        help="the course folder (default: course/)",
-    )
-    parser.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        default=Path("build"),
-        metavar="OUT_DIR",
-        help="where the zips go (default: build/)",
-    )
+    add_course_dir(parser)
+    add_output_dir(parser, "the zips")
     parser.add_argument(
         "-t",
         "--target",

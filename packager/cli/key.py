@@ -14,6 +14,7 @@ from typing import Any
 
 from rich.console import Console
 
+from packager.cli.options import add_course_dir
 from packager.course.loader import load_course
 from packager.course.models import Course
 from packager.output import write_file
@@ -24,14 +25,7 @@ TEMPLATE = "key.md"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``packager key``."""
-    parser.add_argument(
-        "course_dir",
-        nargs="?",
-        type=Path,
-        default=Path("course"),
-        metavar="COURSE_DIR",
-        help="the course folder (default: course/)",
-    )
+    add_course_dir(parser)
     parser.add_argument(
         "--format", choices=("markdown", "json"), default="markdown", help="output format (default: markdown)"
     )

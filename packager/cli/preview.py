@@ -11,6 +11,7 @@ from pathlib import Path
 from rich.console import Console
 
 from packager.builder import build
+from packager.cli.options import add_course_dir
 from packager.errors import PackagerError
 from packager.player import PlayerServer
 from packager.player.cmi5 import Cmi5Launcher, is_cmi5_package
@@ -21,13 +22,11 @@ DEFAULT_TARGET = "scorm12"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``packager preview``."""
-    parser.add_argument(
+    add_course_dir(
+        parser,
         "source",
-        nargs="?",
-        type=Path,
-        default=Path("course"),
-        metavar="COURSE_DIR | PACKAGE.zip",
-        help="a course folder to build, or a package to play (default: course/)",
+        "COURSE_DIR | PACKAGE.zip",
+        "a course folder to build, or a package to play (default: course/)",
     )
     parser.add_argument(
         "-t",

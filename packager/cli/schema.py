@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 from rich.console import Console
 
+from packager.cli.options import add_output_dir
 from packager.course.models import CourseFile, LessonFrontMatter, QuizFile
 from packager.output import write_file
 
@@ -28,14 +28,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``packager schema``."""
-    parser.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        default=Path("build"),
-        metavar="OUT_DIR",
-        help="where the .schema.json files go (default: build/)",
-    )
+    add_output_dir(parser, "the .schema.json files")
 
 
 def json_schema(model: type[BaseModel], title: str) -> dict[str, Any]:
