@@ -29,7 +29,7 @@ pytestmark = pytest.mark.browser
 
 OUTSIDE_URL = re.compile(r"(?<![\w/])(?:https?:)?//[\w.-]+\.[a-z]{2,}[^\s\"'<>()]*", re.IGNORECASE)
 # IRIs that cmi5 statements must carry (the cmi5 spec, section 9): names, never fetched.
-XAPI_IDENTIFIERS = ("http://adlnet.gov/expapi/verbs/", "https://w3id.org/xapi/")
+XAPI_IDENTIFIERS = ("http://adlnet.gov/expapi/verbs/", "http://adlnet.gov/expapi/activities/", "https://w3id.org/xapi/")
 SCHEMA_LOCATION = "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation"
 RESULT = {
     "scorm12": (SCORM12, {"cmi.core.lesson_status": "passed"}),
@@ -83,6 +83,8 @@ def test_the_url_scan_finds_what_a_page_would_load() -> None:
     manifest = b'<manifest xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"><file href="http://x.example/a"/></manifest>'
     assert outside_urls("imsmanifest.xml", manifest) == ["http://x.example/a"]
     assert outside_urls("runtime/lms/cmi5.js", b'var VERBS = "http://adlnet.gov/expapi/verbs/";') == []
+    assert outside_urls("cmi5.js", b'"http://adlnet.gov/expapi/activities/cmi.interaction"') == []
+    assert outside_urls("cmi5.js", b'"http://adlnet.gov/expapi/other/x"') != []
     assert outside_urls("media/photo.jpg", bytes([0xFF, 0xD8, 0xFF, 0xE0, 0x81])) == []
 
 
