@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from packager.course.models import CourseFile, QuizFile
 from packager.course.validation import read_yaml, validate
-from packager.course.yamlsource import MAX_DEPTH, MAX_VALUES, SlowPathNeeded, fast_parse, parse_yaml
+from packager.course.yamlfast import SlowPathNeeded, fast_parse
+from packager.course.yamlsource import MAX_DEPTH, MAX_VALUES, parse_yaml
 from packager.errors import PackagerError
 from tests.test_fuzz_loader import (
     COURSE_TEMPLATE,

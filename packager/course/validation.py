@@ -19,7 +19,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from packager.course.yamlsource import Location, SlowPathNeeded, SourceMap, dotted, fast_parse, parse_yaml
+from packager.course.yamlfast import SlowPathNeeded, fast_parse
+from packager.course.yamlsource import Location, SourceMap, dotted, parse_yaml
 from packager.errors import Problem
 from packager.questions.base import ChoiceQuestion
 

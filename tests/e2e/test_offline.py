@@ -29,7 +29,11 @@ pytestmark = pytest.mark.browser
 
 OUTSIDE_URL = re.compile(r"(?<![\w/])(?:https?:)?//[\w.-]+\.[a-z]{2,}[^\s\"'<>()]*", re.IGNORECASE)
 # IRIs that cmi5 statements must carry (the cmi5 spec, section 9): names, never fetched.
-XAPI_IDENTIFIERS = ("http://adlnet.gov/expapi/verbs/", "http://adlnet.gov/expapi/activities/", "https://w3id.org/xapi/")
+XAPI_IDENTIFIERS = (
+    "http://adlnet.gov/expapi/verbs/",
+    "http://adlnet.gov/expapi/activities/",
+    "https://w3id.org/xapi/",
+)
 SCHEMA_LOCATION = "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation"
 RESULT = {
     "scorm12": (SCORM12, {"cmi.core.lesson_status": "passed"}),
