@@ -8,6 +8,8 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import subprocess
+import sys
 import tarfile
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -145,3 +147,23 @@ def npm_tarball(files: dict[str, bytes]) -> bytes:
             info.size = len(data)
             archive.addfile(info, io.BytesIO(data))
     return buffer.getvalue()
+
+
+def run_packager(
+    *args: str, cwd: Path, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m packager ARGS`` as a user runs it: its own process, no colour, the build's own
+    timestamps (SOURCE_DATE_EPOCH unset) unless ``env`` says otherwise."""
+    if env is None:
+        env = {
+            key: value for key, value in os.environ.items() if key not in ("FORCE_COLOR", "SOURCE_DATE_EPOCH")
+        }
+    return subprocess.run(
+        [sys.executable, "-m", "packager", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )

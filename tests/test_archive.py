@@ -102,23 +102,23 @@ def test_source_date_epoch_before_1980_is_clamped(monkeypatch: pytest.MonkeyPatc
     assert entry_timestamp() == (1980, 1, 1, 0, 0, 0)
 
 
-@pytest.mark.parametrize("value", ["yesterday", "1.5", "0x10"])
-def test_bad_source_date_epoch_is_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("yesterday", "SOURCE_DATE_EPOCH"),
+        ("1.5", "SOURCE_DATE_EPOCH"),
+        ("0x10", "SOURCE_DATE_EPOCH"),
+        # 4354819200 is 2108-01-01: zip cannot store that year.
+        ("4354819200", "2107"),
+        ("99999999999", "2107"),
+        (str(10**30), "2107"),
+    ],
+)
+def test_a_source_date_epoch_zip_cannot_store_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str, message: str
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
-    with pytest.raises(PackagerError, match="SOURCE_DATE_EPOCH"):
-        write_zip(FILES, tmp_path / "out.zip")
-    assert list(tmp_path.iterdir()) == []
-
-
-@pytest.mark.parametrize("value", ["4354819200", "99999999999", str(10**30)])
-def test_source_date_epoch_after_2107_is_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
-) -> None:
-    # 4354819200 is 2108-01-01: zip cannot store that year.
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
-    with pytest.raises(PackagerError, match="2107"):
+    with pytest.raises(PackagerError, match=message):
         write_zip(FILES, tmp_path / "out.zip")
     assert list(tmp_path.iterdir()) == []
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -12,6 +9,7 @@ import pytest
 
 from packager.cli import main
 from packager.targets import TARGETS
+from tests.conftest import run_packager
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "course"
@@ -191,19 +189,6 @@ def test_missing_command_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
         main([])
     assert caught.value.code == 2
     assert "usage:" in capsys.readouterr().err
-
-
-def run_packager(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items() if key not in ("FORCE_COLOR", "SOURCE_DATE_EPOCH")}
-    return subprocess.run(
-        [sys.executable, "-m", "packager", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
 
 
 def test_command_line_process_builds_the_same_zip(tmp_path: Path) -> None:

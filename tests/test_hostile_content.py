@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from lxml import html
 from packager.course import Course, load_course
 from packager.render import Site
 from packager.targets import TARGETS
+from tests.conftest import run_packager
 
 HOSTILE_COURSE = Path(__file__).resolve().parent / "e2e" / "courses" / "hostile"
 INJECTED = (
@@ -174,15 +173,7 @@ def test_lint_of_a_hostile_zip_writes_nothing(tmp_path: Path) -> None:
     temporary.mkdir()
     before = sorted(tmp_path.rglob("*"))
     env = {**os.environ, "TMPDIR": str(temporary)}
-    result = subprocess.run(
-        [sys.executable, "-m", "packager", "lint", str(package)],
-        cwd=work,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_packager("lint", str(package), cwd=work, env=env)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert sorted(tmp_path.rglob("*")) == before, "lint wrote files"
