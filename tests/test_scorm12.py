@@ -267,12 +267,21 @@ def test_manifest_problems_finds_a_listed_file_that_is_missing(manifest: etree._
     assert "not in the package" in problems[0]
 
 
-def test_manifest_problems_finds_a_dangling_identifierref(manifest: etree._Element, site: Site) -> None:
-    (item,) = manifest.xpath(".//cp:item", namespaces=NS)
-    item.set("identifierref", "RES-nowhere")
+@pytest.mark.parametrize(
+    ("element", "attribute", "value", "expected"),
+    [
+        (".//cp:item", "identifierref", "RES-nowhere", "'RES-nowhere'"),
+        ("cp:organizations", "default", "RES-crss-professional-boundaries", "names no organization"),
+    ],
+)
+def test_manifest_problems_finds_a_reference_to_nothing(
+    manifest: etree._Element, site: Site, element: str, attribute: str, value: str, expected: str
+) -> None:
+    (found,) = manifest.xpath(element, namespaces=NS)
+    found.set(attribute, value)
     problems = manifest_problems(manifest, site)
     assert len(problems) == 1
-    assert "'RES-nowhere'" in problems[0]
+    assert expected in problems[0]
     # The XSDs do not catch this: it is why manifest_problems exists.
     assert validate(manifest) == []
 
@@ -289,14 +298,6 @@ def test_manifest_problems_finds_repeated_and_invalid_identifiers(
     child.set("identifier", "9-starts-with-a-digit")
     problems = manifest_problems(manifest, site)
     assert any("not a valid xs:ID" in problem for problem in problems), problems
-
-
-def test_manifest_problems_finds_a_bad_default_organization(manifest: etree._Element, site: Site) -> None:
-    (organizations,) = manifest.xpath("cp:organizations", namespaces=NS)
-    organizations.set("default", "RES-crss-professional-boundaries")
-    problems = manifest_problems(manifest, site)
-    assert len(problems) == 1
-    assert "names no organization" in problems[0]
 
 
 def test_manifest_problems_finds_a_launch_file_that_is_not_listed(
