@@ -18,6 +18,7 @@ from packager import build
 from packager.course import Course, load_course
 from packager.player import PlayerServer
 from packager.targets import TARGETS
+from tests.e2e.learner import Learner
 from tests.e2e.lrs import lrs  # noqa: F401  (the real LRS fixture for the cmi5 tests)
 
 REPO = Path(__file__).resolve().parents[2]
@@ -87,6 +88,15 @@ def play(package_dir: Path, sample_course: Course) -> Iterator[Callable[[str], P
     """Start the test LMS player on the sample course's package for a target; stopped after the test."""
     with players(package_dir, sample_course) as start:
         yield start
+
+
+@pytest.fixture
+def web_learner(page: Page, play: Callable[[str], PlayerServer], sample_course: Course) -> Learner:
+    """A learner on the sample course's web package, its first page open (no LMS around it)."""
+    page.goto(play("web").url + "content/index.html")
+    learner = Learner(page, sample_course)
+    learner.heading()
+    return learner
 
 
 @pytest.fixture

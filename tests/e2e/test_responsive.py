@@ -6,7 +6,6 @@ gets inside an LMS frame of that width.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -84,12 +83,9 @@ class LayoutCheck:
 
 
 def test_every_page_fits_from_320px_to_desktop(
-    page: Page, play: Callable[[str], PlayerServer], sample_course: Course
+    page: Page, web_learner: Learner, sample_course: Course
 ) -> None:
-    player = play("web")
-    page.goto(player.url + "content/index.html")
-    learner = Learner(page, sample_course)
-    learner.heading()
+    learner = web_learner
     check = LayoutCheck(page)
     for course_page in sample_course.pages:
         learner.open(course_page.title)

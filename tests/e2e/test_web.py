@@ -44,12 +44,8 @@ def test_complete_without_an_lms(
     assert "You passed" in page.locator("[data-result-summary]:visible").inner_text()
 
 
-def test_wrong_answers_fail_without_an_lms(
-    page: Page, play: Callable[[str], PlayerServer], sample_course: Course
-) -> None:
-    player = play("web")
-    page.goto(player.url + "content/index.html")
-    learner = Learner(page, sample_course)
+def test_wrong_answers_fail_without_an_lms(web_learner: Learner) -> None:
+    learner = web_learner
     learner.read_all_lessons()
     learner.answer_all(correctly=False)
     assert "did not pass" in learner.submit()
