@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import zipfile
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
+from lxml import html
 from pydantic import TypeAdapter, ValidationError
 
 from packager.course.models import QuizFile
 from packager.questions.registry import Question
+from tests.conftest import MINIMAL_COURSE, CourseMaker, build_package
 
 QUESTION = TypeAdapter(Question)
 
@@ -97,3 +102,27 @@ def test_max_response_lengths_match_the_runtime_encoding() -> None:
     assert question(type="true-false", answer=True).max_response_length() == 1
     assert question(type="fill-in", answers=["x"]).max_response_length() == 255
     assert question(type="numeric", answer=1).max_response_length() == 32
+
+
+@pytest.mark.parametrize(
+    ("prompt", "hints"),
+    [
+        ("Which are safe?", 1),
+        ("Which are safe? Select all that apply.", 0),
+        ("Which? (select ALL THAT APPLY)", 0),
+    ],
+)
+def test_the_multiple_response_hint_is_shown_once(
+    make_course: CourseMaker, tmp_path: Path, prompt: str, hints: int
+) -> None:
+    options = [{"text": "One", "correct": True}, {"text": "Two", "correct": True}, {"text": "Three"}]
+    quiz = {
+        "title": "Check",
+        "questions": [{"id": "q", "type": "multiple-response", "prompt": prompt, "options": options}],
+    }
+    course = make_course({**MINIMAL_COURSE, "quiz": "quiz.yaml"}, {"quiz.yaml": yaml.safe_dump(quiz)})
+    with zipfile.ZipFile(build_package(course, tmp_path / "out", "web")) as package:
+        page = html.fromstring(package.read("index.html"))
+    (legend,) = page.xpath("//li[@data-question='q']//legend")
+    assert legend.text_content().lower().count("select all that apply") == 1
+    assert len(legend.xpath(".//*[@class='hint']")) == hints

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 
 CHOICE_TEMPLATE = r"""<fieldset class="question">
-  <legend><span class="question-number" data-question-number></span> {{ question.prompt }}{% if question.hint %} <span class="hint">({{ question.hint }})</span>{% endif %}</legend>
+  <legend><span class="question-number" data-question-number></span> {{ question.prompt }}{% if question.hint and question.hint.rstrip('.').lower() not in question.prompt.lower() %} <span class="hint">({{ question.hint }})</span>{% endif %}</legend>
 {% for option in question.options %}
   <div class="option" data-shuffle-item>
     <input type="{{ question.control }}" name="q-{{ quiz.id }}-{{ question.id }}" id="q-{{ quiz.id }}-{{ question.id }}-{{ option.id }}" value="{{ option.id }}">

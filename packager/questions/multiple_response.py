@@ -71,7 +71,7 @@ SCRIPT = r"""/* Multiple response: the response is the list of checked option id
 
 EXAMPLE = r"""  - id: pick-several
     type: multiple-response   # every correct option, and no other, must be chosen
-    prompt: "Which of these can a lesson contain? Select all that apply."
+    prompt: "Which of these can a lesson contain?"
     options:
       - { text: "Headings and lists", correct: true }
       - { text: "Tables", correct: true }
