@@ -21,7 +21,7 @@ from packager.lint.package import WEB_START, Package
 from packager.lint.registry import RULES, rule
 from packager.lint.versions import local_name
 from packager.lint.xml_safe import ParsedXml
-from packager.standards import CMI5_MOVE_ON_WITH_PASSED, CMI5_NAMESPACE, CMI5_STRUCTURE
+from packager.standards import CMI5_MOVE_ON_VALUES, CMI5_MOVE_ON_WITH_PASSED, CMI5_NAMESPACE, CMI5_STRUCTURE
 
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -126,7 +126,8 @@ def ids_are_iris(package: Package) -> Iterator[Hit]:
 def mastery_score_counts(package: Package) -> Iterator[Hit]:
     for au in _own(_structure(package), "au"):
         move_on = au.get("moveOn", "NotApplicable")
-        if au.get("masteryScore") is not None and move_on not in CMI5_MOVE_ON_WITH_PASSED:
+        ignores_passing = move_on in CMI5_MOVE_ON_VALUES and move_on not in CMI5_MOVE_ON_WITH_PASSED
+        if au.get("masteryScore") is not None and ignores_passing:
             yield _at(
                 au,
                 f"au {au.get('id')!r} has a masteryScore, but moveOn {move_on!r} ignores passing, so the "
