@@ -191,7 +191,8 @@ def schemas_shipped(package: Package) -> Iterator[Hit]:
                 yield at(
                     element,
                     f"xsi:schemaLocation names {location!r}, which is not in the package; "
-                    "the conformance suite needs every named XSD at the package root",
+                    "the conformance suite needs every named XSD at the package root: add it, or remove it "
+                    "from xsi:schemaLocation",
                 )
 
 

@@ -192,6 +192,6 @@ def everything_scanned(package: Package) -> Iterator[Hit]:
         if info.filename in unscanned and not reported_elsewhere:
             yield Hit(
                 f"not scanned for references: the file is over {limits.max_text_bytes:,} bytes, or the "
-                f"files before it add up to {limits.max_scanned_bytes:,}",
+                f"files before it add up to {limits.max_scanned_bytes:,}; check what it loads by hand",
                 info.filename,
             )
