@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from lxml import etree
@@ -24,11 +25,15 @@ from packager.lint.xsd_compile import validator
 from packager.standards import MANIFEST, XML_NAMESPACE, XSI_NAMESPACE, ScormVersion
 
 
-@cache
 def edition_namespaces(edition: str) -> dict[str, str]:
     """Target namespace -> XSD file, for every XSD of an official edition (first file wins)."""
+    return _namespaces(schemas.edition_dir(edition))
+
+
+@cache
+def _namespaces(folder: Path) -> dict[str, str]:
     found: dict[str, str] = {}
-    for path in sorted(schemas.edition_dir(edition).glob("*.xsd")):
+    for path in sorted(folder.glob("*.xsd")):
         try:
             namespace = etree.parse(str(path)).getroot().get("targetNamespace")
         except etree.XMLSyntaxError:
