@@ -88,6 +88,12 @@ CASES: dict[str, Case] = {
         "XML 1.0 4.2.2 (external entities, XXE); LMSs refuse to load them",
         replace={"imsmanifest.xml": ("<manifest", DOCTYPE_EXTERNAL)},
     ),
+    "a DOCTYPE naming a DTD": _case(
+        "storyline-12-inline-metadata",
+        {"MAN002"},
+        "SCORM CAM: manifests are validated by XSD; LMSs never load a DTD (a warning, not an error)",
+        replace={"imsmanifest.xml": ("<manifest", '<!DOCTYPE manifest SYSTEM "imscp.dtd">\n<manifest')},
+    ),
     "2004 organization without a title": _case(
         "rise-2004-3rd",
         {"ORG002"},

@@ -42,41 +42,41 @@ def well_formed_manifest(package: Package) -> Iterator[Hit]:
         yield package.manifest_problem
 
 
-@rule("MAN002", Severity.WARNING, "the manifest declares no internal entities", needs="manifest")
+@rule("MAN002", Severity.WARNING, "the manifest has no DTD and no internal entities", needs="manifest")
 def no_internal_entities(package: Package) -> Iterator[Hit]:
     parsed = package.manifest_xml
-    for entity in [] if parsed is None else parsed.entities:
+    if parsed is None:
+        return
+    for entity in parsed.entities:
         if entity.content is not None:
             yield Hit(
                 f"the DOCTYPE declares the entity &{entity.name};: importers that parse without a DTD "
                 "(as most LMSs do, for safety) lose or refuse its text; write the text in place and "
                 "remove the DOCTYPE",
                 MANIFEST,
-                parsed.line if parsed else None,
+                parsed.line,
             )
+    if parsed.external_dtd:
+        yield Hit(
+            f"the DOCTYPE names the DTD {parsed.external_dtd!r}, which LMSs never load (SCORM manifests "
+            "are validated by XSD) and some hardened importers refuse: remove the DOCTYPE",
+            MANIFEST,
+            parsed.line,
+        )
 
 
-@rule("MAN003", Severity.ERROR, "the manifest loads no external entity or DTD", needs="manifest")
+@rule("MAN003", Severity.ERROR, "the manifest declares no external entity", needs="manifest")
 def no_external_entities(package: Package) -> Iterator[Hit]:
     parsed = package.manifest_xml
-    if parsed is None:
-        return
-    for entity in parsed.entities:
+    for entity in [] if parsed is None else parsed.entities:
         if entity.content is None:
             yield Hit(
                 f"the DOCTYPE declares the external entity &{entity.name}; from {entity.system_url!r}: "
                 "LMSs refuse to load it (it is how XXE attacks read server files), so its text is "
                 "missing; remove the declaration and write the text in place",
                 MANIFEST,
-                parsed.line,
+                parsed.line if parsed else None,
             )
-    if parsed.external_dtd:
-        yield Hit(
-            f"the DOCTYPE names the external DTD {parsed.external_dtd!r}; SCORM manifests are validated "
-            "by XSD, and LMSs will not load it: remove the DOCTYPE",
-            MANIFEST,
-            parsed.line,
-        )
 
 
 @rule("VER001", Severity.INFO, "the manifest names its SCORM version", needs="manifest")
