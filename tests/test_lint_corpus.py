@@ -94,6 +94,13 @@ CASES: dict[str, Case] = {
         "SCORM CAM: manifests are validated by XSD; LMSs never load a DTD (a warning, not an error)",
         replace={"imsmanifest.xml": ("<manifest", '<!DOCTYPE manifest SYSTEM "imscp.dtd">\n<manifest')},
     ),
+    "2004 2nd edition manifest breaking its XSD": _case(
+        "captivate-2004-2nd",
+        {"XSD001", "ORG002"},
+        "SCORM 2004 2nd Ed. CAM: the manifest is valid against the imscp XSD (CTS); issue 16",
+        replace={"imsmanifest.xml": ("<title>Customer Service Simulation</title>", "<heading>x</heading>")},
+        info=frozenset({"VER004"}),
+    ),
     "2004 organization without a title": _case(
         "rise-2004-3rd",
         {"ORG002"},
