@@ -24,7 +24,7 @@ from packager.lint import RULES, Finding, lint_package
 from tests.lint_fixture_zip import fixture_files, zip_fixture
 
 FUZZ = settings(
-    max_examples=60,
+    max_examples=40,
     deadline=timedelta(seconds=20),
     suppress_health_check=[
         HealthCheck.too_slow,
