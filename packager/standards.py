@@ -89,9 +89,27 @@ SCORM_2004_4TH = _scorm2004("4th")
 SCORM_VERSIONS = (SCORM_12, SCORM_2004_3RD, SCORM_2004_4TH)
 """Every SCORM version the packager writes and the linter validates."""
 
+SCORM_2004_2ND = ScormVersion(
+    schemaversion="CAM 1.3",
+    edition="scorm2004-3rd",
+    imscp=_IMSCP_2004,
+    prefixes=_PREFIXES_2004,
+    schema_locations=_LOCATIONS_2004,
+    scormtype_attribute=f"{{{_PREFIXES_2004['adlcp']}}}scormType",
+    suspend_data_limit=4000,
+)
+"""SCORM 2004 2nd Edition, which other tools still write; the packager does not. No registry package
+publishes its XSDs, so it is validated with the 3rd Edition's (``edition``), a superset of it."""
+LINTED_SCORM_VERSIONS = (*SCORM_VERSIONS, SCORM_2004_2ND)
+"""Every SCORM version ``packager lint`` recognises."""
+
 CMI5_NAMESPACE = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
 CMI5_STRUCTURE = "cmi5.xml"
 """The cmi5 course structure, at the root of a cmi5 package."""
+CMI5_MOVE_ON_VALUES = ("Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed", "NotApplicable")
+"""What an AU's ``moveOn`` may say: which verbs the LMS waits for before it counts the AU satisfied."""
+CMI5_MOVE_ON_WITH_PASSED = ("Passed", "CompletedAndPassed", "CompletedOrPassed")
+"""The ``moveOn`` values that take a ``passed`` statement into account (and so a ``masteryScore``)."""
 
 INTERACTION_TYPES = (
     "true-false",

@@ -188,7 +188,7 @@ def test_the_mastery_score_is_a_fraction(sample_course: Course, percent: int, wr
     assert mastery_fraction(sample_course.model_copy(update={"mastery_score": percent})) == written
 
 
-# --- the structure checks (the XSD's rules, in code) ---------------------------------------------
+# --- the structure checks (CourseStructure.xsd and the lint rules) ---------------------------------
 
 
 def test_the_written_structure_passes_its_checks(structure: etree._Element, site: Site) -> None:
@@ -233,28 +233,28 @@ def _unknown_element(root: etree._Element) -> None:
 
 
 BREAKAGES: dict[str, tuple[Callable[[etree._Element], None], str]] = {
-    "no au title": (_remove("cmi5:au/cmi5:title"), "has no title"),
-    "no course description": (_remove("cmi5:course/cmi5:description"), "course has no description"),
-    "no url": (_remove("cmi5:au/cmi5:url"), "has no url"),
-    "empty url": (_text("cmi5:au/cmi5:url", "  "), "empty url"),
+    "no au title": (_remove("cmi5:au/cmi5:title"), "Expected is ( title )"),
+    "no course description": (_remove("cmi5:course/cmi5:description"), "Expected is ( description )"),
+    "no url": (_remove("cmi5:au/cmi5:url"), "Expected is one of ( objectives, url )"),
+    "empty url": (_text("cmi5:au/cmi5:url", "  "), "Element 'url': [facet 'minLength']"),
     "url to a missing file": (_text("cmi5:au/cmi5:url", "start.html"), "names no file"),
-    "unknown moveOn": (_set("cmi5:au", "moveOn", "Finished"), "moveOn 'Finished'"),
-    "unknown launchMethod": (_set("cmi5:au", "launchMethod", "Popup"), "launchMethod 'Popup'"),
-    "mastery above 1": (_set("cmi5:au", "masteryScore", "1.5"), "not between 0 and 1"),
-    "mastery too precise": (_set("cmi5:au", "masteryScore", "0.12345"), "more than 4 decimal places"),
-    "mastery not a number": (_set("cmi5:au", "masteryScore", "most"), "not a decimal"),
+    "unknown moveOn": (_set("cmi5:au", "moveOn", "Finished"), "The value 'Finished' is not"),
+    "unknown launchMethod": (_set("cmi5:au", "launchMethod", "Popup"), "The value 'Popup' is not"),
+    "mastery above 1": (_set("cmi5:au", "masteryScore", "1.5"), "greater than the maximum value"),
+    "mastery too precise": (_set("cmi5:au", "masteryScore", "0.12345"), "more fractional digits"),
+    "mastery not a number": (_set("cmi5:au", "masteryScore", "most"), "'most' is not a valid value"),
     "relative id": (_set("cmi5:au", "id", "my-au"), "not an absolute IRI"),
     "id with a space": (_set("cmi5:course", "id", "urn:a b"), "not an absolute IRI"),
     "duplicate id": (_second_au, "used twice"),
-    "unknown attribute": (_set("cmi5:au", "masteryscore", "0.8"), "unknown attribute 'masteryscore'"),
-    "elements out of order": (_swap_title_and_description, "not in the order"),
-    "unknown element": (_unknown_element, "unexpected 'launchUrl'"),
+    "unknown attribute": (_set("cmi5:au", "masteryscore", "0.8"), "'masteryscore' is not allowed"),
+    "elements out of order": (_swap_title_and_description, "Expected is ( title )"),
+    "unknown element": (_unknown_element, "Element 'launchUrl': This element is not expected"),
     "langstring without lang": (
         lambda root: only(root, "cmi5:course/cmi5:title/cmi5:langstring").attrib.pop("lang"),
-        "no valid lang",
+        "attribute 'lang' is required",
     ),
-    "empty title": (_text("cmi5:au/cmi5:title/cmi5:langstring", ""), "langstring is empty"),
-    "no au at all": (_remove("cmi5:au"), "has no au"),
+    "empty title": (_text("cmi5:au/cmi5:title/cmi5:langstring", ""), "Element 'langstring': [facet"),
+    "no au at all": (_remove("cmi5:au"), "one of ( objectives, au, block )"),
 }
 
 

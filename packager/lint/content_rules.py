@@ -17,15 +17,33 @@ from weakref import WeakKeyDictionary
 
 from lxml import etree, html
 
-from packager.lint.findings import Hit, Severity, rule
-from packager.lint.manifest_rules import resolve_href, source_line
+from packager.lint.findings import Hit, Severity
+from packager.lint.hrefs import resolve_href, source_line
 from packager.lint.package import Package
+from packager.lint.registry import rule
 
 Kind = Literal["resource", "link"]
 """A resource is loaded with the page; a link is followed only if the learner clicks it."""
 
 _RESOURCE_ATTRIBUTES = ("src", "poster", "data")
 _LINK_ELEMENTS = frozenset({"a", "area"})
+_LOADING_RELS = frozenset(
+    {
+        "stylesheet",
+        "icon",
+        "shortcut",
+        "apple-touch-icon",
+        "apple-touch-icon-precomposed",
+        "mask-icon",
+        "manifest",
+        "preload",
+        "modulepreload",
+        "prefetch",
+        "prerender",
+    }
+)
+"""``<link rel>`` values that make the browser fetch the href; the others (license, canonical,
+author, help, alternate...) only name a page."""
 _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)""", re.IGNORECASE)
 _CSS_IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _JS_IMPORT = re.compile(
@@ -104,7 +122,7 @@ def _html_references(path: str, data: bytes) -> Iterator[Reference]:
                 yield Reference(url, "resource", path, line)
         href = element.get("href")
         if href and href.strip() and tag != "base":
-            yield Reference(href.strip(), "link" if tag in _LINK_ELEMENTS else "resource", path, line)
+            yield Reference(href.strip(), _href_kind(element, tag), path, line)
         style = element.get("style")
         if style:
             yield from _css_references(path, style, line or 1)
@@ -112,6 +130,14 @@ def _html_references(path: str, data: bytes) -> Iterator[Reference]:
             yield from _css_references(path, element.text, line or 1)
         if tag == "script" and element.text and not element.get("src"):
             yield from _js_references(path, element.text, line or 1)
+
+
+def _href_kind(element: etree._Element, tag: str) -> Kind:
+    if tag in _LINK_ELEMENTS:
+        return "link"
+    if tag == "link" and not _LOADING_RELS.intersection(str(element.get("rel", "")).lower().split()):
+        return "link"
+    return "resource"
 
 
 def _is_external(url: str) -> bool:
@@ -132,8 +158,9 @@ def no_external_resources(package: Package) -> Iterator[Hit]:
     for reference in references(package):
         if reference.kind == "resource" and _is_external(reference.url):
             yield Hit(
-                f"loads {reference.url!r} from outside the package; it fails offline and behind "
-                "strict LMS policies: ship the file in the package",
+                f"loads {reference.url!r} from outside the package; it fails offline, behind corporate "
+                "proxies and under LMSs' content security policies, and the page breaks: ship the file "
+                "in the package and refer to it by a relative path",
                 reference.path,
                 reference.line,
             )
@@ -143,7 +170,12 @@ def no_external_resources(package: Package) -> Iterator[Hit]:
 def external_links(package: Package) -> Iterator[Hit]:
     for reference in references(package):
         if reference.kind == "link" and _is_external(reference.url):
-            yield Hit(f"links to the external page {reference.url!r}", reference.path, reference.line)
+            yield Hit(
+                f"links to the external page {reference.url!r}; nothing to fix if learners may leave the "
+                "course for it (it is not reachable offline)",
+                reference.path,
+                reference.line,
+            )
 
 
 @rule("FILE003", Severity.WARNING, "local files the pages refer to are in the package", needs="contents")
@@ -151,21 +183,31 @@ def referenced_files_present(package: Package) -> Iterator[Hit]:
     for reference in references(package):
         url = reference.url
         if _on_authors_disk(url):
-            yield Hit(f"refers to {url!r}, a path on the author's computer", reference.path, reference.line)
+            yield Hit(
+                f"refers to {url!r}, a path on the author's computer, which learners do not have: ship the "
+                "file in the package and refer to it by a relative path",
+                reference.path,
+                reference.line,
+            )
         elif not _local_path(url):
             continue
         elif "\\" in url:
-            message = f"refers to {url!r} with backslashes; use forward slashes"
+            message = (
+                f"refers to {url!r} with backslashes, which only Windows servers accept; use forward slashes"
+            )
             yield Hit(message, reference.path, reference.line)
         elif url.startswith("/"):
             yield Hit(
-                f"refers to {url!r}, from the LMS's web root rather than the package; use a relative path",
+                f"refers to {url!r}, from the LMS's web root rather than the package, so the LMS serves "
+                "its own file or none; use a path relative to the page",
                 reference.path,
                 reference.line,
             )
         else:
             target = resolve_href(url, [reference.path])
             if target is None:
-                yield Hit(f"refers to {url!r}, outside the package", reference.path, reference.line)
+                message = f"refers to {url!r}, outside the package, where LMSs serve nothing: ship the file"
+                yield Hit(message, reference.path, reference.line)
             elif target not in package.files:
-                yield Hit(f"refers to {url!r}, which is not in the package", reference.path, reference.line)
+                message = f"refers to {url!r}, which is not in the package, so learners see it broken: add it"
+                yield Hit(message, reference.path, reference.line)

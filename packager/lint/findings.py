@@ -1,14 +1,9 @@
-"""Findings and the rule registry: one rule per function, each with a stable id and a severity."""
+"""Findings: what a rule reports, with its severity. A leaf of the linter (imports none of it)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Literal
-
-if TYPE_CHECKING:
-    from packager.lint.package import Package
 
 
 class Severity(StrEnum):
@@ -17,17 +12,6 @@ class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
-
-
-Needs = Literal["file", "archive", "manifest", "schemas", "contents"]
-"""What a rule looks at, which decides whether it can run on a package:
-
-- ``file``: only what the opener found out (runs on any file);
-- ``archive``: the zip's entry list;
-- ``manifest``: the parsed manifest and the package's file names (also run by the build);
-- ``schemas``: the manifest and the official XSDs;
-- ``contents``: the text of the package's HTML, CSS and JavaScript files.
-"""
 
 
 @dataclass(frozen=True)
@@ -66,39 +50,3 @@ class Finding:
             "path": self.path,
             "line": self.line,
         }
-
-
-Check = Callable[["Package"], Iterable[Hit]]
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A registered check: its id, severity, one-line summary and what it needs."""
-
-    id: str
-    severity: Severity
-    summary: str
-    needs: Needs
-    check: Check
-
-    def run(self, package: Package) -> list[Finding]:
-        """Every finding of this rule on ``package``."""
-        return [
-            Finding(self.id, self.severity, hit.message, hit.path, hit.line) for hit in self.check(package)
-        ]
-
-
-RULES: dict[str, Rule] = {}
-"""Every rule by id, in the order they run (the order their modules register them)."""
-
-
-def rule(rule_id: str, severity: Severity, summary: str, *, needs: Needs) -> Callable[[Check], Check]:
-    """Register the decorated function as the rule ``rule_id``."""
-
-    def register(check: Check) -> Check:
-        if rule_id in RULES:
-            raise ValueError(f"two lint rules have the id {rule_id}")
-        RULES[rule_id] = Rule(rule_id, severity, summary, needs, check)
-        return check
-
-    return register

@@ -11,20 +11,21 @@ entry's declared size. A file that is not a zip, or is corrupt, makes a :class:`
 from __future__ import annotations
 
 import lzma
-import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Literal
 
 from lxml import etree
 
 from packager.errors import PackagerError
 from packager.lint.findings import Hit
 from packager.lint.versions import Detection, detect_version
-from packager.standards import MANIFEST
+from packager.lint.xml_safe import ParsedXml, parse_untrusted
+from packager.lint.zip_directory import announced_size
+from packager.standards import CMI5_STRUCTURE, MANIFEST
 
 TEXT_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".css", ".js", ".mjs"})
 """Files whose text the content rules scan for references."""
@@ -40,6 +41,26 @@ READ_ERRORS = (
 )
 """What reading a damaged, encrypted or oddly compressed entry can raise."""
 MiB = 1024 * 1024
+WEB_START = "index.html"
+"""The page a web package opens with, at its root."""
+
+Kind = Literal["scorm", "cmi5", "web"]
+"""What a package is: a SCORM package (``imsmanifest.xml``), a cmi5 package (``cmi5.xml``), or a
+web site (``index.html``)."""
+KINDS: tuple[Kind, ...] = ("scorm", "cmi5", "web")
+
+
+def detect_kind(files: frozenset[str]) -> Kind | None:
+    """The kind of package its files make, as an LMS would see it; None when nothing says."""
+    if MANIFEST in files:
+        return "scorm"
+    if CMI5_STRUCTURE in files:
+        return "cmi5"
+    if any(name.rsplit("/", 1)[-1].lower() == MANIFEST for name in files):
+        return "scorm"  # in a folder: ZIP005 says so
+    if any(name.rsplit("/", 1)[-1].lower() == CMI5_STRUCTURE for name in files):
+        return "cmi5"
+    return "web" if WEB_START in files else None
 
 
 @dataclass(frozen=True)
@@ -78,6 +99,12 @@ class Package:
     """The size of the zip's central directory, as announced."""
     manifest_problem: Hit | None = None
     """Why ``imsmanifest.xml`` could not be read or parsed."""
+    manifest_xml: ParsedXml | None = None
+    """What parsing the manifest found besides its tree: its DOCTYPE's entities."""
+    kind: Kind | None = None
+    """What the package is (given by the user, else detected from its files)."""
+    structure_xml: ParsedXml | None = None
+    """``cmi5.xml``, parsed, in a cmi5 package."""
     texts: dict[str, bytes] = field(default_factory=dict)
     """Contents of the HTML, CSS and JavaScript files, by entry name."""
     unscanned: list[str] = field(default_factory=list)
@@ -95,13 +122,22 @@ class Package:
             raise ValueError("a package without a manifest has no version")
         return detect_version(self.manifest)
 
+    @property
+    def structure(self) -> etree._Element | None:
+        """The cmi5 course structure's root element, if it parsed."""
+        return None if self.structure_xml is None else self.structure_xml.root
 
-def read_package(path: Path, limits: Limits | None = None) -> Package:
-    """Read ``path`` for linting; raise :class:`PackagerError` only if it cannot be read at all."""
+
+def read_package(path: Path, limits: Limits | None = None, kind: Kind | None = None) -> Package:
+    """Read ``path`` for linting; raise :class:`PackagerError` only if it cannot be read at all.
+
+    ``kind`` says what the package must be; by default it is detected from the files."""
     limits = limits or Limits()
     try:
         with path.open("rb") as stream:
-            return _read(stream, limits)
+            package = _read(stream, limits)
+            package.kind = kind or detect_kind(package.files)
+            return package
     except FileNotFoundError:
         raise PackagerError("file not found", file=path) from None
     except IsADirectoryError:
@@ -136,6 +172,10 @@ def _read(stream: BinaryIO, limits: Limits) -> Package:
             return package
         if MANIFEST in package.files:
             _read_manifest(archive, archive.getinfo(MANIFEST), package)
+        if CMI5_STRUCTURE in package.files:
+            package.structure_xml = _read_xml(
+                archive, archive.getinfo(CMI5_STRUCTURE), package, "course structure"
+            )
         if sum(info.file_size for info in entries) <= limits.max_total_bytes:
             _read_texts(archive, package)
     return package
@@ -161,18 +201,20 @@ def _read_texts(archive: zipfile.ZipFile, package: Package) -> None:
 
 
 def _read_manifest(archive: zipfile.ZipFile, info: zipfile.ZipInfo, package: Package) -> None:
+    parsed = _read_xml(archive, info, package, "manifest")
+    package.manifest_xml = parsed
+    package.manifest = parsed.root
+    package.manifest_problem = parsed.problem
+
+
+def _read_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, package: Package, what: str) -> ParsedXml:
+    """Read and parse an XML entry within the manifest size limit; never raises."""
     limit = package.limits.max_manifest_bytes
     data = _read_entry(archive, info, limit, package)
     if data is None:
-        reason = package.unreadable.get(MANIFEST) or skip_reason(info, limit, package.limits)
-        package.manifest_problem = Hit(f"the manifest cannot be read: {reason}", MANIFEST)
-        return
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    try:
-        package.manifest = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as error:
-        message = f"the manifest is not well-formed XML: {error.msg}"
-        package.manifest_problem = Hit(message, MANIFEST, error.lineno)
+        reason = package.unreadable.get(info.filename) or skip_reason(info, limit, package.limits)
+        return ParsedXml(problem=Hit(f"the {what} cannot be read: {reason}; rebuild the zip", info.filename))
+    return parse_untrusted(data, info.filename, what)
 
 
 def is_suspicious(info: zipfile.ZipInfo, limits: Limits) -> bool:
@@ -206,38 +248,3 @@ def _read_entry(
     except READ_ERRORS as error:
         package.unreadable[info.filename] = str(error) or type(error).__name__
         return None
-
-
-_END_RECORD = struct.Struct("<4s4H2LH")
-_ZIP64_LOCATOR = struct.Struct("<4sLQL")
-_ZIP64_END_RECORD = struct.Struct("<4sQ2H2L4Q")
-_MAX_COMMENT = 0xFFFF
-
-
-def announced_size(stream: BinaryIO) -> tuple[int, int] | None:
-    """(entry count, central directory bytes) from the zip's end records; None if there are none.
-
-    Read before :mod:`zipfile` loads the central directory, so that a zip announcing millions of
-    entries is refused without building them in memory. The zip64 record, when there is one,
-    is read too, as :mod:`zipfile` would use its figures.
-    """
-    end = stream.seek(0, 2)
-    start = max(0, end - _END_RECORD.size - _MAX_COMMENT)
-    stream.seek(start)
-    tail = stream.read()
-    at = tail.rfind(b"PK\x05\x06")
-    if at < 0 or at + _END_RECORD.size > len(tail):
-        return None
-    fields = _END_RECORD.unpack_from(tail, at)
-    count, directory_bytes = fields[4], fields[5]
-    locator_at = start + at - _ZIP64_LOCATOR.size
-    if locator_at >= 0:
-        stream.seek(locator_at)
-        locator = stream.read(_ZIP64_LOCATOR.size)
-        if locator[:4] == b"PK\x06\x07":
-            stream.seek(_ZIP64_LOCATOR.unpack(locator)[2])
-            record = stream.read(_ZIP64_END_RECORD.size)
-            if len(record) == _ZIP64_END_RECORD.size and record[:4] == b"PK\x06\x06":
-                zip64 = _ZIP64_END_RECORD.unpack(record)
-                count, directory_bytes = max(count, zip64[7]), max(directory_bytes, zip64[8])
-    return count, directory_bytes

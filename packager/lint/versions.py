@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from packager.standards import SCORM_VERSIONS, ScormVersion
+from packager.standards import LINTED_SCORM_VERSIONS, ScormVersion
 
 DEFAULT_SCHEMAVERSION = "1.2"
 """What LMSs assume when a manifest names no version."""
@@ -42,8 +42,8 @@ class Detection:
 
 
 def known_versions() -> tuple[ScormVersion, ...]:
-    """Every SCORM version the packager builds (:data:`packager.standards.SCORM_VERSIONS`)."""
-    return SCORM_VERSIONS
+    """Every SCORM version the linter recognises (:data:`packager.standards.LINTED_SCORM_VERSIONS`)."""
+    return LINTED_SCORM_VERSIONS
 
 
 def expected_prefixes() -> dict[str, str]:

@@ -1,0 +1,187 @@
+"""Organizations, items and resources: what they must name and hold.
+
+Where SCORM 1.2 and 2004 differ, the rule says which book it follows: SCORM 2004's CAM (the
+"CP constraints" the ADL conformance suite checks) is stricter than SCORM 1.2's, which says only
+what the IMS Content Packaging 1.1.2 XSD says. A 2004 requirement that 1.2 lacks is a warning for
+1.2 packages (a rule of its own, so each rule keeps one severity).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+
+from packager.lint.findings import Hit, Severity
+from packager.lint.hrefs import href_problem, is_external, resolve_href
+from packager.lint.manifest_index import XML_BASE, at, bases, cp, identifiers, manifest_of
+from packager.lint.package import Package
+from packager.lint.registry import rule
+from packager.lint.versions import local_name
+from packager.standards import SCORM_12
+
+
+def _is_12(package: Package) -> bool:
+    return package.version.version is SCORM_12
+
+
+@rule("ORG001", Severity.ERROR, "organizations@default names an organization", needs="manifest")
+def default_organization(package: Package) -> Iterator[Hit]:
+    names = identifiers(package)
+    for organizations in cp(package, "organizations"):
+        default = organizations.get("default")
+        if default is not None and names.get(default) != "organization":
+            yield at(
+                organizations,
+                f"organizations default {default!r} names no organization; set it to the identifier "
+                "of the organization LMSs should show",
+            )
+
+
+def _titles(organization: etree._Element) -> list[etree._Element]:
+    return [child for child in organization if local_name(child) == "title"]
+
+
+@rule("ORG002", Severity.ERROR, "every organization has a title (SCORM 2004)", needs="manifest")
+def organization_has_title(package: Package) -> Iterator[Hit]:
+    if _is_12(package) or package.version.version is None:
+        return
+    for organization in cp(package, "organization"):
+        if not _titles(organization):
+            yield at(
+                organization,
+                f"organization {organization.get('identifier')!r} has no <title>; SCORM 2004 "
+                "requires exactly one, which LMSs show as the course name: add it as its first child",
+            )
+
+
+@rule("ORG003", Severity.ERROR, "no organization has more than one title", needs="manifest")
+def organization_has_one_title(package: Package) -> Iterator[Hit]:
+    for organization in cp(package, "organization"):
+        titles = _titles(organization)
+        if len(titles) > 1:
+            yield at(
+                titles[1],
+                f"organization {organization.get('identifier')!r} has {len(titles)} titles; keep one "
+                "(the content packaging XSD and SCORM 2004's CAM allow exactly one)",
+            )
+
+
+@rule("REF001", Severity.ERROR, "every identifierref names a resource", needs="manifest")
+def references_resolve(package: Package) -> Iterator[Hit]:
+    names = identifiers(package)
+    for element in [*cp(package, "item"), *cp(package, "dependency")]:
+        reference = element.get("identifierref")
+        if reference is not None and names.get(reference) != "resource":
+            owner = element.get("identifier") if local_name(element) == "item" else None
+            subject = f"item {owner!r}" if owner else local_name(element)
+            yield at(
+                element,
+                f"{subject} refers to a missing resource {reference!r}; add that resource or point "
+                "to an existing one",
+            )
+
+
+def _parents_with_launch(package: Package) -> Iterator[etree._Element]:
+    for item in cp(package, "item"):
+        has_children = any(local_name(child) == "item" for child in item)
+        if item.get("identifierref") is not None and has_children:
+            yield item
+
+
+@rule("REF002", Severity.ERROR, "only leaf items have an identifierref (SCORM 2004)", needs="manifest")
+def leaf_references(package: Package) -> Iterator[Hit]:
+    if _is_12(package):
+        return
+    for item in _parents_with_launch(package):
+        yield at(
+            item,
+            f"item {item.get('identifier')!r} has child items and an identifierref; SCORM 2004's CAM "
+            "lets only leaf items launch a resource: move the launch into a child item",
+        )
+
+
+@rule("REF003", Severity.WARNING, "only leaf items have an identifierref (SCORM 1.2)", needs="manifest")
+def leaf_references_12(package: Package) -> Iterator[Hit]:
+    if not _is_12(package):
+        return
+    for item in _parents_with_launch(package):
+        yield at(
+            item,
+            f"item {item.get('identifier')!r} has child items and an identifierref; SCORM 1.2 allows it "
+            "and Moodle plays it, but other LMSs show a parent item as a folder and never launch its "
+            "resource: move the launch into a child item",
+        )
+
+
+@rule("HREF001", Severity.ERROR, "hrefs are relative paths inside the package", needs="manifest")
+def safe_hrefs(package: Package) -> Iterator[Hit]:
+    for element in manifest_of(package).iter():
+        if not isinstance(element.tag, str):
+            continue
+        parent = element.getparent()
+        checks = (
+            ("href", element.get("href"), bases(package, element)),
+            ("xml:base", element.get(XML_BASE), () if parent is None else bases(package, parent)),
+        )
+        for label, value, applied in checks:
+            problem = None if value is None else href_problem(value, applied)
+            if problem:
+                yield at(
+                    element,
+                    f"{local_name(element)} {label} {value!r} {problem}; write it as a path relative "
+                    "to the package root, as LMSs unpack the package in a folder of their own",
+                )
+
+
+def _launch_files_unlisted(package: Package) -> Iterator[etree._Element]:
+    for resource in cp(package, "resource"):
+        href = resource.get("href")
+        path = None if href is None else resolve_href(href, bases(package, resource))
+        if path is None:
+            continue
+        files = {
+            resolve_href(str(file.get("href", "")), bases(package, file))
+            for file in resource
+            if local_name(file) == "file"
+        }
+        if path not in files:
+            yield resource
+
+
+@rule("RES001", Severity.ERROR, "a resource's href is one of its files (SCORM 2004)", needs="manifest")
+def launch_file_listed(package: Package) -> Iterator[Hit]:
+    if _is_12(package):
+        return
+    for resource in _launch_files_unlisted(package):
+        yield at(
+            resource,
+            f"resource {resource.get('identifier')!r} launches {resource.get('href')!r}, not among its "
+            "files; SCORM 2004's CAM requires the launch file as a <file> of the resource: add it",
+        )
+
+
+@rule("RES002", Severity.WARNING, "a resource's href is one of its files (SCORM 1.2)", needs="manifest")
+def launch_file_listed_12(package: Package) -> Iterator[Hit]:
+    if not _is_12(package):
+        return
+    for resource in _launch_files_unlisted(package):
+        yield at(
+            resource,
+            f"resource {resource.get('identifier')!r} launches {resource.get('href')!r}, not among its "
+            "files; SCORM 1.2 does not require it and Moodle plays it, but LMSs that copy only the "
+            "listed files lose the page: add it as a <file>",
+        )
+
+
+@rule("EXT003", Severity.WARNING, "resources launch from the package, not from a URL", needs="manifest")
+def local_launch(package: Package) -> Iterator[Hit]:
+    for resource in cp(package, "resource"):
+        href = resource.get("href")
+        if href is not None and is_external(href):
+            yield at(
+                resource,
+                f"resource {resource.get('identifier')!r} launches the external URL {href!r}; it fails "
+                "offline and behind LMSs' content security policies, and the SCORM API cannot be found "
+                "across origins: ship the page in the package",
+            )

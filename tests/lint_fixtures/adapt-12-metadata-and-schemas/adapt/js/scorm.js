@@ -1,0 +1,1 @@
+var ScormWrapper = { version: "1.2" };

@@ -1,0 +1,1 @@
+function findAPI(win) { return win.API_1484_11 || null; }
