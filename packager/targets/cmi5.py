@@ -3,7 +3,7 @@
 The course structure names the course and its one AU by IRIs derived from the course id, so they
 stay the same between builds and versions of a course. ``moveOn`` follows the course's completion
 rule and ``masteryScore`` the mastery score. The AU is ``index.html``; the LMS adds the launch
-parameters, and the runtime (``runtime/lms/xapi.js`` + ``runtime/lms/cmi5.js``) does the rest.
+parameters, and the runtime (``runtime/lms/xapi.js``, ``statements.js`` and ``cmi5.js``) does the rest.
 
 No registry package ships the cmi5 ``CourseStructure.xsd`` (checked on npm and PyPI), so
 :func:`structure_problems` checks the XSD's rules for the subset written here in code.
@@ -100,6 +100,7 @@ class Cmi5(Target):
             "runtime/lms/time.js",
             "runtime/lms/interactions.js",
             "runtime/lms/xapi.js",
+            "runtime/lms/statements.js",
             "runtime/lms/cmi5.js",
         )
         return PageRuntime(self.name, scripts, connect_sources=("https:", "http:"))
