@@ -94,7 +94,15 @@ def test_the_package_is_the_site_plus_cmi5_xml(site: Site, sample_course: Course
 def test_the_page_loads_the_xapi_client_then_the_adapter_then_the_app(site: Site) -> None:
     page = html.fromstring(read(site, "index.html"))
     scripts = [str(script.get("src")) for script in page.iter("script") if script.get("src")]
-    order = [scripts.index(name) for name in ("runtime/lms/xapi.js", "runtime/lms/statements.js", "runtime/lms/cmi5.js", "runtime/app.js")]
+    order = [
+        scripts.index(name)
+        for name in (
+            "runtime/lms/xapi.js",
+            "runtime/lms/statements.js",
+            "runtime/lms/cmi5.js",
+            "runtime/app.js",
+        )
+    ]
     assert order == sorted(order)
     assert order[-1] == len(scripts) - 1
 

@@ -74,7 +74,7 @@ class TincanBackendState(BackendState):
                 if registration != self.launcher.registration:
                     self.record.violations.append(f"a {verb} statement carries another registration")
                 if session.terminated:
-                    self.record.violations.append(f"a {verb} statement came after the end of session {session.id}")
+                    self.record.violations.append(f"a {verb} statement came after session {session.id} ended")
                 if verb in ENDING_VERBS:
                     session.terminated = True
 

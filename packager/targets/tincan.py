@@ -26,6 +26,8 @@ from packager.render import PageRuntime, Site
 from packager.standards import TINCAN_MANIFEST, TINCAN_NAMESPACE, XAPI_ACTIVITY_TYPES
 from packager.targets.base import Target, fail_on, serialize_xml
 
+Element = etree._Element
+
 LAUNCH_URL = "index.html"
 IRI_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "scorm-course-packager/tincan")
 """Fixed forever: every course's activity ids are name-based UUIDs in this namespace."""
@@ -48,7 +50,7 @@ def _q(name: str) -> str:
     return f"{{{TINCAN_NAMESPACE}}}{name}"
 
 
-def _activity(parent: etree._Element, activity_id: str, kind: str, name: str, language: str) -> etree._Element:
+def _activity(parent: etree._Element, activity_id: str, kind: str, name: str, language: str) -> Element:
     activity = etree.SubElement(parent, _q("activity"), id=activity_id, type=XAPI_ACTIVITY_TYPES[kind])
     etree.SubElement(activity, _q("name"), lang=language).text = name
     return activity
@@ -112,23 +114,30 @@ def activity_problems(root: etree._Element, package_files: set[str]) -> list[str
         if activity.tag != _q("activity"):
             problems.append(f"activities holds a {etree.QName(activity).localname!r} element")
             continue
-        activity_id = activity.get("id", "")
-        if not _IRI.match(activity_id):
-            problems.append(f"activity id {activity_id!r} is not an absolute IRI")
-        elif activity_id in seen:
-            problems.append(f"activity id {activity_id!r} is used twice")
-        seen.add(activity_id)
-        if not _IRI.match(activity.get("type", "")):
-            problems.append(f"activity {activity_id!r} has no type IRI")
-        names = [etree.QName(child).localname for child in activity]
-        problems += [f"activity {activity_id!r} holds a {name!r} element" for name in names if name not in _CHILDREN]
-        names = [name for name in names if name in _CHILDREN]
-        if names != sorted(names, key=_CHILDREN.index) or len(set(names)) != len(names):
-            problems.append(f"activity {activity_id!r}'s elements are not in the order {', '.join(_CHILDREN)}")
-        if "name" not in names:
-            problems.append(f"activity {activity_id!r} has no name")
+        problems += _activity_problems(activity, seen)
         launches += [(child.text or "").strip() for child in activity if child.tag == _q("launch")]
     if len(launches) != 1:
         problems.append(f"tincan.xml has {len(launches)} launchable activities, not one")
-    problems += [f"launch {url!r} names no file of the package" for url in launches if url not in package_files]
+    missing = [url for url in launches if url not in package_files]
+    return problems + [f"launch {url!r} names no file of the package" for url in missing]
+
+
+def _activity_problems(activity: etree._Element, seen: set[str]) -> list[str]:
+    problems: list[str] = []
+    activity_id = activity.get("id", "")
+    owner = f"activity {activity_id!r}"
+    if not _IRI.match(activity_id):
+        problems.append(f"{owner}: the id is not an absolute IRI")
+    elif activity_id in seen:
+        problems.append(f"{owner}: the id is used twice")
+    seen.add(activity_id)
+    if not _IRI.match(activity.get("type", "")):
+        problems.append(f"{owner} has no type IRI")
+    names = [etree.QName(child).localname for child in activity]
+    problems += [f"{owner} holds a {name!r} element" for name in names if name not in _CHILDREN]
+    names = [name for name in names if name in _CHILDREN]
+    if names != sorted(names, key=_CHILDREN.index) or len(set(names)) != len(names):
+        problems.append(f"{owner}'s elements are not in the order {', '.join(_CHILDREN)}")
+    if "name" not in names:
+        problems.append(f"{owner} has no name")
     return problems
