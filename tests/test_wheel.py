@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.readme import readme_block, run_plugin_example
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -71,14 +73,6 @@ def test_installed_wheel_builds_a_course_from_another_folder(wheel: Path, tmp_pa
     assert "crss-professional-boundaries-web.zip" in built
 
 
-def readme_block(marker: str, language: str) -> str:
-    """The fenced block that follows ``<!-- marker -->`` in the README."""
-    readme = (REPO / "README.md").read_text("utf-8")
-    match = re.search(rf"<!-- {marker} -->\s*```{language}\n(.*?)```", readme, re.DOTALL)
-    assert match, f"the README has no {marker} block"
-    return match.group(1)
-
-
 @pytest.mark.browser
 def test_the_readme_qa_install_runs_the_readme_example_in_a_fresh_venv(wheel: Path, tmp_path: Path) -> None:
     """A QA project: a new virtual environment, the README's install line with the built wheel, a
@@ -106,26 +100,8 @@ def test_the_readme_qa_install_runs_the_readme_example_in_a_fresh_venv(wheel: Pa
     env["SCORM_AGAIN_DIR"] = str(REPO / "node_modules" / "scorm-again" / "dist")
     project = tmp_path / "qa-project"
     project.mkdir()
-    build = [
-        str(python),
-        "-m",
-        "packager",
-        "build",
-        str(REPO / "course"),
-        "-o",
-        "build",
-        "-t",
-        "scorm12",
-        "-q",
-    ]
-    subprocess.run(build, check=True, cwd=project, env=env)
-    (project / "test_course_package.py").write_text(readme_block("plugin example", "python"), "utf-8")
-    result = subprocess.run(
-        [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_course_package.py"],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert re.search(r"\b4 passed\b", result.stdout), result.stdout
+    env.pop("COURSE_PACKAGE", None)  # the example's own default: the package built here
+    build = ["build", str(REPO / "course"), "-o", "build", "-t", "scorm12", "-q"]
+    subprocess.run([str(python), "-m", "packager", *build], check=True, cwd=project, env=env)
+    output = run_plugin_example(python, project, env)
+    assert re.search(r"\b4 passed\b", output), output

@@ -16,14 +16,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from lxml import etree
 
 from packager.errors import PackagerError
 from packager.player.cmi5.backend_state import BackendState
 from packager.player.cmi5.course import AssignableUnit, has_root_file
-from packager.player.cmi5.launch import LaunchSession, new_session
+from packager.player.cmi5.launch import LaunchSession, new_session, with_parameters
 from packager.player.cmi5.launcher import Cmi5Launcher
 from packager.standards import TINCAN_MANIFEST, TINCAN_NAMESPACE
 
@@ -85,9 +84,12 @@ class TincanLauncher(Cmi5Launcher):
 
     describe = staticmethod(read_tincan_xml)
 
-    def __init__(self, *args: Any, **options: Any) -> None:
+    def __init__(self, *args: Any, launch_actor: dict[str, Any] | None = None, **options: Any) -> None:
         super().__init__(*args, **options)
         self.backend_state = TincanBackendState(self)
+        self.launch_actor = launch_actor
+        """The actor as the launch URL gives it (default :attr:`actor`): an LMS may give it in Tin
+        Can's older form, which the course must read as :attr:`actor`."""
 
     @property
     def activity_id(self) -> str:
@@ -106,14 +108,12 @@ class TincanLauncher(Cmi5Launcher):
         parameters = {
             "endpoint": f"{self.backend_url}xapi/",
             "auth": f"Basic {session.token}",
-            "actor": json.dumps(self.actor, separators=(",", ":")),
+            "actor": json.dumps(self.launch_actor or self.actor, separators=(",", ":")),
             "registration": self.registration,
             "activity_id": self.activity_id,
         }
-        parts = urlsplit(f"{self.url}content/{self.au.url}")
-        query = "&".join(filter(None, [parts.query, urlencode(parameters)]))
         return {
-            "url": urlunsplit(parts._replace(query=query)),
+            "url": with_parameters(f"{self.url}content/{self.au.url}", parameters),
             "sessionId": session.id,
             "registration": self.registration,
             "launchMode": "Normal",

@@ -6,9 +6,9 @@ the ``activity_id`` the LMS launches it with). Ids are name-based UUID URNs deri
 id, so they stay the same between builds and versions of a course.
 
 The LMS launches ``index.html`` with the Tin Can launch parameters (endpoint, auth, actor,
-registration, activity_id); the runtime (``runtime/lms/xapi.js``, ``statements.js``,
-``tincan.js``) reports lessons, answers and the result as statements, and keeps the resume data
-in an xAPI State API document.
+registration, activity_id); the runtime (the xAPI scripts and ``runtime/lms/tincan.js``)
+reports lessons, answers and the result as statements, and keeps the resume data in an xAPI State
+API document.
 
 No registry package ships ``tincan.xsd``, so :func:`activity_problems` checks its rules for what
 is written here in code (as :mod:`packager.targets.cmi5` does for cmi5.xml).
@@ -22,9 +22,8 @@ import uuid
 from lxml import etree
 
 from packager.course.models import Course
-from packager.render import PageRuntime, Site
 from packager.standards import TINCAN_MANIFEST, TINCAN_NAMESPACE, XAPI_ACTIVITY_TYPES
-from packager.targets.base import Target, fail_on, serialize_xml
+from packager.targets.base import XapiTarget, XmlFile
 
 Element = etree._Element
 
@@ -71,33 +70,6 @@ def tincan_xml(course: Course) -> etree._Element:
     return root
 
 
-class Tincan(Target):
-    """A Tin Can (xAPI) package: the site, with ``tincan.xml`` at the root."""
-
-    name = "tincan"
-    description = "xAPI (Tin Can)"
-
-    @property
-    def runtime(self) -> PageRuntime:
-        """The xAPI client, the statements both xAPI targets make, and the Tin Can adapter. The
-        LRS endpoint comes with the launch and may be on any origin, so the page may connect to
-        any http(s) origin; scripts still come only from the package."""
-        scripts = (
-            "runtime/lms/time.js",
-            "runtime/lms/interactions.js",
-            "runtime/lms/xapi.js",
-            "runtime/lms/statements.js",
-            "runtime/lms/tincan.js",
-        )
-        return PageRuntime(self.name, scripts, connect_sources=("https:", "http:"))
-
-    def add_package_files(self, course: Course, site: Site) -> None:
-        root = tincan_xml(course)
-        files = set(site.files)
-        site.add(TINCAN_MANIFEST, serialize_xml(root))
-        fail_on(activity_problems(root, files), TINCAN_MANIFEST)
-
-
 def activity_problems(root: etree._Element, package_files: set[str]) -> list[str]:
     """Check ``tincan.xml`` against tincan.xsd's rules for what this packager writes: the root and
     ``activities``, each activity's id (an absolute IRI, unique) and type, its elements in order,
@@ -141,3 +113,12 @@ def _activity_problems(activity: etree._Element, seen: set[str]) -> list[str]:
     if "name" not in names:
         problems.append(f"{owner} has no name")
     return problems
+
+
+class Tincan(XapiTarget):
+    """A Tin Can (xAPI) package: the site, with ``tincan.xml`` at the root, for the LRS-based
+    platforms that take what Storyline, iSpring and Captivate publish as "Tin Can API"."""
+
+    name = "tincan"
+    description = "xAPI (Tin Can)"
+    xml = XmlFile(TINCAN_MANIFEST, tincan_xml, activity_problems)

@@ -105,7 +105,6 @@
     var verdicts = new ns.Verdicts(config.course.masteryScore / 100);
     var maker = new ns.StatementMaker(launch.actor, launch.activityId);
     var initializedAt = 0;
-    var finished = false;
 
     function scope(stateId) {
       return { stateId: stateId, activityId: launch.activityId, agent: launch.actorText, registration: launch.registration };
@@ -189,38 +188,18 @@
         });
     }
 
-    return {
-      name: "cmi5",
+    return ns.xapiAdapter("cmi5", {
       start: function () {
         var problem = launchProblem(launch);
         if (problem) { return Promise.reject(new Error(problem)); }
         return fetchToken(launch.fetch).then(begin);
       },
-      save: function (report, suspendData) {
-        if (finished || !launchData) { return false; }
-        outbox.addStatements(owed(report, false));
-        keep(report, suspendData);
-        outbox.flush();
-        return true;
-      },
-      recordInteractions: function (entries) {
-        if (finished || !launchData || launchData.launchMode !== "Normal") { return; }
-        outbox.addStatements(entries.map(answered));
-      },
-      commit: function () {
-        if (finished || !outbox) { return false; }
-        outbox.flush();
-        return true;
-      },
-      finish: function (report, suspendData) {
-        if (finished || !launchData) { return false; }
-        finished = true;
-        var last = owed(report, true);
-        last.push(statement("terminated", { duration: ns.isoDuration(Date.now() - initializedAt) }));
-        keep(report, suspendData);
-        outbox.close(last);
-        return true;
-      }
-    };
+      started: function () { return launchData !== null; },
+      outbox: function () { return outbox; },
+      owed: owed,
+      answered: function (entry) { return launchData.launchMode === "Normal" ? answered(entry) : null; },
+      last: function () { return statement("terminated", { duration: ns.isoDuration(Date.now() - initializedAt) }); },
+      keep: keep
+    });
   };
 })(window.CoursePackager = window.CoursePackager || {});

@@ -72,7 +72,6 @@
     var experienced = [];
     var outbox = null;
     var startedAt = 0;
-    var finished = false;
 
     function named(type, title) {
       var definition = { type: type, name: {} };
@@ -147,38 +146,18 @@
         });
     }
 
-    return {
-      name: "tincan",
+    return ns.xapiAdapter("tincan", {
       start: function () {
         if (!launch.actor) { return Promise.reject(new Error("the actor parameter is not an xAPI agent")); }
         if (!launch.activityId) { return Promise.reject(new Error("the activity_id parameter is missing")); }
         return begin();
       },
-      save: function (report, suspendData) {
-        if (finished || !startedAt) { return false; }
-        outbox.addStatements(owed(report, false));
-        keep(report, suspendData);
-        outbox.flush();
-        return true;
-      },
-      recordInteractions: function (entries) {
-        if (finished || !startedAt) { return; }
-        outbox.addStatements(entries.map(function (entry) { return maker.answered(entry, context(false)); }));
-      },
-      commit: function () {
-        if (finished || !outbox) { return false; }
-        outbox.flush();
-        return true;
-      },
-      finish: function (report, suspendData) {
-        if (finished || !startedAt) { return false; }
-        finished = true;
-        var last = owed(report, true);
-        last.push(aboutCourse(report.finished ? "terminated" : "suspended", { duration: elapsed() }));
-        keep(report, suspendData);
-        outbox.close(last);
-        return true;
-      }
-    };
+      started: function () { return startedAt > 0; },
+      outbox: function () { return outbox; },
+      owed: owed,
+      answered: function (entry) { return maker.answered(entry, context(false)); },
+      last: function (report) { return aboutCourse(report.finished ? "terminated" : "suspended", { duration: elapsed() }); },
+      keep: keep
+    });
   };
 })(window.CoursePackager = window.CoursePackager || {});
