@@ -82,9 +82,9 @@
     var course = { id: launch.activityId, objectType: "Activity", definition: named(TYPES.course, config.course.title) };
 
     function context(withParent) {
-      var made = { contextActivities: {} };
+      var made = {};
       if (launch.registration) { made.registration = launch.registration; }
-      if (withParent) { made.contextActivities.parent = [{ id: launch.activityId, objectType: "Activity" }]; }
+      if (withParent) { made.contextActivities = { parent: [{ id: launch.activityId, objectType: "Activity" }] }; }
       return made;
     }
 
