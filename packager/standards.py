@@ -125,3 +125,16 @@ INTERACTION_TYPES = (
 )
 """The interaction types SCORM 2004 and xAPI (cmi5) share; SCORM 1.2 has all but long-fill-in
 and other, which an LMS of 1.2 takes as fill-in."""
+
+TINCAN_NAMESPACE = "http://projecttincan.com/tincan.xsd"
+TINCAN_MANIFEST = "tincan.xml"
+"""The Tin Can (xAPI) package's activity list, at the root of the package."""
+TINCAN_LAUNCH_PARAMETERS = ("endpoint", "auth", "actor", "registration", "activity_id")
+"""The query parameters a Tin Can LMS adds to the launch URL (Rustici's "Tin Can launch")."""
+XAPI_ACTIVITY_TYPES = {
+    "course": "http://adlnet.gov/expapi/activities/course",
+    "lesson": "http://adlnet.gov/expapi/activities/lesson",
+    "quiz": "http://adlnet.gov/expapi/activities/assessment",
+    "interaction": "http://adlnet.gov/expapi/activities/cmi.interaction",
+}
+"""The ADL activity types of the course, each page kind, and each question."""

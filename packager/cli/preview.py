@@ -15,6 +15,7 @@ from packager.cli.options import add_course_dir
 from packager.errors import PackagerError
 from packager.player import PlayerServer
 from packager.player.cmi5 import Cmi5Launcher, is_cmi5_package
+from packager.player.tincan import TincanLauncher, is_tincan_package
 from packager.targets import TARGETS
 
 DEFAULT_TARGET = "scorm12"
@@ -53,8 +54,10 @@ def wait_forever() -> None:
 
 
 def open_player(package: Path, port: int) -> PlayerServer | Cmi5Launcher:
-    """The test LMS for a package: the cmi5 launcher, its statements kept in memory, for a cmi5
-    package; the SCORM player for any other."""
+    """The test LMS for a package: the cmi5 or Tin Can launcher, its statements kept in memory, for
+    a cmi5 or Tin Can package; the SCORM player for any other."""
+    if is_tincan_package(package):
+        return TincanLauncher(package, port=port)
     if is_cmi5_package(package):
         return Cmi5Launcher(package, port=port)
     return PlayerServer(package, port=port)

@@ -48,6 +48,7 @@ TARGETS = TargetRegistry(
         "scorm2004-3rd": ("packager.targets.scorm2004:Scorm2004", {"edition": 3}),
         "scorm2004-4th": ("packager.targets.scorm2004:Scorm2004", {"edition": 4}),
         "cmi5": ("packager.targets.cmi5:Cmi5", {}),
+        "tincan": ("packager.targets.tincan:Tincan", {}),
         "web": ("packager.targets.web:Web", {}),
     }
 )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from lxml import etree
 from markupsafe import Markup
@@ -49,6 +50,48 @@ class Target(ABC):
         """Add the manifest, schemas and anything else this target needs."""
 
 
+XAPI_SCRIPTS = (
+    "runtime/lms/time.js",
+    "runtime/lms/interactions.js",
+    "runtime/lms/xapi.js",
+    "runtime/lms/statements.js",
+    "runtime/lms/xapi-adapter.js",
+)
+"""What the xAPI targets' adapters share: time formats, interaction patterns, the xAPI client and
+outbox, the statements, and the adapter app.js calls; each target's own script follows."""
+
+
+def xapi_runtime(target: str, adapter_script: str) -> PageRuntime:
+    """The page runtime of an xAPI target (cmi5, Tin Can). The LMS names its LRS endpoint only at
+    launch, and it may be on any origin (often not the one serving the content), so the page may
+    connect to any http(s) origin. Scripts still come only from the package ('self'), so nothing
+    else can use this."""
+    return PageRuntime(target, (*XAPI_SCRIPTS, adapter_script), connect_sources=("https:", "http:"))
+
+
+class XmlFile(NamedTuple):
+    """A generated XML file at the package root: its name, how to make its tree from the course,
+    and its problems given the package's other files (the target's own rules, where no XSD ships)."""
+
+    name: str
+    make: Callable[[Course], etree._Element]
+    check: Callable[[etree._Element, set[str]], list[str]]
+
+
+class XapiTarget(Target):
+    """An xAPI target (cmi5, Tin Can): the site, the xAPI scripts with the target's adapter
+    (``runtime/lms/<name>.js``), and its XML file at the root."""
+
+    xml: XmlFile
+
+    @property
+    def runtime(self) -> PageRuntime:
+        return xapi_runtime(self.name, f"runtime/lms/{self.name}.js")
+
+    def add_package_files(self, course: Course, site: Site) -> None:
+        add_checked_xml(site, self.xml.name, self.xml.make(course), self.xml.check)
+
+
 def identifier(course: Course, kind: str) -> str:
     """A stable, valid xs:ID for one part of the package, derived from the course id."""
     value = f"{kind}-{course.id}"
@@ -60,6 +103,16 @@ def identifier(course: Course, kind: str) -> str:
 def serialize_xml(root: etree._Element) -> bytes:
     """Pretty-printed UTF-8 XML with a declaration."""
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def add_checked_xml(
+    site: Site, file_name: str, root: etree._Element, check: Callable[[etree._Element, set[str]], list[str]]
+) -> None:
+    """Add a generated XML file to the site, then fail on any problem ``check(root, the site's
+    other files)`` finds in it."""
+    files = set(site.files)
+    site.add(file_name, serialize_xml(root))
+    fail_on(check(root, files), file_name)
 
 
 def fail_on(problems: list[str], file_name: str) -> None:

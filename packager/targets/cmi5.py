@@ -3,7 +3,7 @@
 The course structure names the course and its one AU by IRIs derived from the course id, so they
 stay the same between builds and versions of a course. ``moveOn`` follows the course's completion
 rule and ``masteryScore`` the mastery score. The AU is ``index.html``; the LMS adds the launch
-parameters, and the runtime (``runtime/lms/xapi.js`` + ``runtime/lms/cmi5.js``) does the rest.
+parameters, and the runtime (the xAPI scripts and ``runtime/lms/cmi5.js``) does the rest.
 
 The written structure is checked with the linter's cmi5 rules (:func:`structure_problems`):
 ``CourseStructure.xsd`` (vendored under ``packager/lint/xsd/``; no registry package ships it) and
@@ -19,9 +19,8 @@ from lxml import etree
 
 from packager.course.models import Course
 from packager.lint.cmi5_rules import cmi5_problems
-from packager.render import PageRuntime, Site
 from packager.standards import CMI5_NAMESPACE, CMI5_STRUCTURE
-from packager.targets.base import Target, fail_on, serialize_xml
+from packager.targets.base import XapiTarget, XmlFile
 
 STRUCTURE_FILE = CMI5_STRUCTURE
 LAUNCH_URL = "index.html"
@@ -77,35 +76,16 @@ def course_structure(course: Course) -> etree._Element:
     return root
 
 
-class Cmi5(Target):
-    """A cmi5 course package: the site, with ``cmi5.xml`` at the root (no imsmanifest, no XSDs)."""
-
-    name = "cmi5"
-    description = "cmi5 (xAPI)"
-
-    @property
-    def runtime(self) -> PageRuntime:
-        """The xAPI client and the cmi5 adapter. The LMS names its LRS endpoint and fetch URL only
-        at launch, and they may be on any origin (often not the one serving the content), so the
-        page may connect to any http(s) origin. Scripts still come only from the package ('self'),
-        so nothing else can use this."""
-        scripts = (
-            "runtime/lms/time.js",
-            "runtime/lms/interactions.js",
-            "runtime/lms/xapi.js",
-            "runtime/lms/cmi5.js",
-        )
-        return PageRuntime(self.name, scripts, connect_sources=("https:", "http:"))
-
-    def add_package_files(self, course: Course, site: Site) -> None:
-        structure = course_structure(course)
-        files = set(site.files)
-        site.add(STRUCTURE_FILE, serialize_xml(structure))
-        fail_on(structure_problems(structure, files), STRUCTURE_FILE)
-
-
 def structure_problems(root: etree._Element, package_files: set[str]) -> list[str]:
     """Check a course structure as ``packager lint`` does: against CourseStructure.xsd (the
     linter's vendored copy, see ``packager/lint/xsd/README.md``) and the cmi5 rules the XSD cannot
     express (absolute and unique IRIs, moveOn and masteryScore, launch URLs in the package)."""
     return cmi5_problems(root, package_files)
+
+
+class Cmi5(XapiTarget):
+    """A cmi5 course package: the site, with ``cmi5.xml`` at the root (no imsmanifest, no XSDs)."""
+
+    name = "cmi5"
+    description = "cmi5 (xAPI)"
+    xml = XmlFile(STRUCTURE_FILE, course_structure, structure_problems)

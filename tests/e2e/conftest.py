@@ -19,7 +19,7 @@ from packager.course import Course, load_course
 from packager.player import PlayerServer
 from packager.targets import TARGETS
 from tests.e2e.learner import Learner
-from tests.e2e.lrs import lrs  # noqa: F401  (the real LRS fixture for the cmi5 tests)
+from tests.e2e.lrs import lrs, xapi_launchers  # noqa: F401  (the real LRS, the xAPI launchers)
 
 REPO = Path(__file__).resolve().parents[2]
 SCORM_AGAIN = REPO / "node_modules" / "scorm-again" / "dist"

@@ -1,10 +1,10 @@
-"""A real Learning Record Store for the cmi5 tests: ralph (PyPI ``ralph-malph[lrs]``).
+"""A real Learning Record Store for the xAPI (cmi5, Tin Can) tests: ralph (PyPI ``ralph-malph[lrs]``).
 
 :class:`RalphLrs` runs ralph's API under uvicorn (``ralph_server.py``) on a free port of 127.0.0.1,
 with the filesystem backend and its basic-auth users in a temporary folder, and stops it afterwards.
 Two basic-auth users are written to ralph's users file (the format ``ralph auth -w`` writes,
 bcrypt-hashed): ``lms`` (every scope: it records ``launched`` and reads statements back) and
-``learner`` (writes statements for the AU).
+``learner`` (writes statements for the AU). ``xapi_launchers`` starts a test LMS on it.
 """
 
 from __future__ import annotations
@@ -20,14 +20,17 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import bcrypt
 import pytest
 
+from packager.course import Course
 from packager.player.cmi5 import LrsAccount
+from packager.targets import TARGETS
 
 STARTUP_SECONDS = 60
 SERVER = Path(__file__).with_name("ralph_server.py")
@@ -142,3 +145,20 @@ def lrs() -> Iterator[RalphLrs]:
     """ralph, for the whole test session (each launcher uses its own registration)."""
     with RalphLrs() as running:
         yield running
+
+
+@pytest.fixture
+def xapi_launchers(package_dir: Path, sample_course: Course, lrs: RalphLrs) -> Iterator[Callable[..., Any]]:
+    """Start a test xAPI LMS (``kind``: the cmi5 or the Tin Can launcher) on the sample course's
+    package for ``target``, against ralph, each with a new registration; all stopped after the test."""
+    started: list[Any] = []
+
+    def start(kind: Callable[..., Any], target: str, **options: Any) -> Any:
+        package = package_dir / TARGETS[target].archive_name(sample_course)
+        launcher = kind(package, lrs.lms, lrs.learner, **options).start()
+        started.append(launcher)
+        return launcher
+
+    yield start
+    for launcher in started:
+        launcher.stop()

@@ -6,10 +6,10 @@ them against the cmi5 rules: order, verbs, result fields, durations, session ids
 
 from __future__ import annotations
 
+import functools
 import re
 import time
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -17,9 +17,7 @@ from playwright.sync_api import Page, expect
 
 from packager.course import Course
 from packager.player.cmi5 import Cmi5Launcher
-from packager.targets import TARGETS
 from tests.e2e.learner import Learner
-from tests.e2e.lrs import RalphLrs
 
 pytestmark = pytest.mark.browser
 
@@ -40,19 +38,9 @@ Launch = Callable[..., Cmi5Launcher]
 
 
 @pytest.fixture
-def cmi5_launcher(package_dir: Path, sample_course: Course, lrs: RalphLrs) -> Iterator[Launch]:
+def cmi5_launcher(xapi_launchers: Callable[..., Any]) -> Launch:
     """Start the test cmi5 LMS on the sample course's package (a new registration each time)."""
-    started: list[Cmi5Launcher] = []
-
-    def start(**options: Any) -> Cmi5Launcher:
-        package = package_dir / TARGETS["cmi5"].archive_name(sample_course)
-        launcher = Cmi5Launcher(package, lrs.lms, lrs.learner, **options).start()
-        started.append(launcher)
-        return launcher
-
-    yield start
-    for launcher in started:
-        launcher.stop()
+    return functools.partial(xapi_launchers, Cmi5Launcher, "cmi5")
 
 
 def wait_for(condition: Callable[[], Any], what: str) -> Any:

@@ -28,7 +28,8 @@ from tests.e2e.lms import SCORM12, SCORM2004, assert_clean_log, close_session, l
 pytestmark = pytest.mark.browser
 
 OUTSIDE_URL = re.compile(r"(?<![\w/])(?:https?:)?//[\w.-]+\.[a-z]{2,}[^\s\"'<>()]*", re.IGNORECASE)
-# IRIs that cmi5 statements must carry (the cmi5 spec, section 9): names, never fetched.
+# IRIs that xAPI statements and tincan.xml carry (ADL's verbs and activity types, the cmi5 spec's
+# section 9): names, never fetched.
 XAPI_IDENTIFIERS = (
     "http://adlnet.gov/expapi/verbs/",
     "http://adlnet.gov/expapi/activities/",
@@ -62,7 +63,7 @@ def outside_urls(name: str, data: bytes) -> list[str]:
             values = [element.text or "", element.tail or ""]
             values += [str(value) for key, value in element.attrib.items() if key != SCHEMA_LOCATION]
             found += [url for value in values for url in OUTSIDE_URL.findall(value)]
-        return found
+        return [url for url in found if not url.startswith(XAPI_IDENTIFIERS)]
     if suffix in (".html", ".htm"):
         # Hyperlinks an author writes (<a href>) may lead outside; nothing the page loads may.
         document = html.document_fromstring(text)
@@ -86,6 +87,8 @@ def test_the_url_scan_finds_what_a_page_would_load() -> None:
     assert outside_urls("runtime/app.js", b'fetch("http://tracker.example.net/t");') != []
     manifest = b'<manifest xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"><file href="http://x.example/a"/></manifest>'
     assert outside_urls("imsmanifest.xml", manifest) == ["http://x.example/a"]
+    activity = b'<activity xmlns="http://projecttincan.com/tincan.xsd" type="http://adlnet.gov/expapi/activities/lesson"/>'
+    assert outside_urls("tincan.xml", activity) == []
     assert outside_urls("runtime/lms/cmi5.js", b'var VERBS = "http://adlnet.gov/expapi/verbs/";') == []
     assert outside_urls("cmi5.js", b'"http://adlnet.gov/expapi/activities/cmi.interaction"') == []
     assert outside_urls("cmi5.js", b'"http://adlnet.gov/expapi/other/x"') != []

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,8 +20,9 @@ from packager.questions.registry import question_types
 from packager.targets import TARGETS
 from packager.testing.session import PlayerSession
 from tests.conftest import build_package
-from tests.e2e.conftest import REPO, SCORM_AGAIN
+from tests.e2e.conftest import SCORM_AGAIN
 from tests.e2e.scripted_sco import scripted_package
+from tests.readme import run_plugin_example
 
 pytestmark = pytest.mark.browser
 
@@ -381,21 +381,10 @@ def test_an_unknown_profile_falls_back_to_strict(scorm_player: PlayerSession, tm
 
 def test_the_readme_example_passes(tmp_path: Path, package_dir: Path, sample_course: Course) -> None:
     """The example test in the README, in a project of its own: the plugin comes from the entry point."""
-    readme = (REPO / "README.md").read_text("utf-8")
-    match = re.search(r"<!-- plugin example -->\s*```python\n(.*?)```", readme, re.DOTALL)
-    assert match, "the README has no plugin example"
-    (tmp_path / "test_course.py").write_text(match.group(1), "utf-8")
     env = {
         **os.environ,
         "SCORM_AGAIN_DIR": str(SCORM_AGAIN),
         "COURSE_PACKAGE": str(sample(package_dir, sample_course, "scorm12")),
     }
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_course.py"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert re.search(r"\b[3-9] passed", result.stdout), result.stdout
+    output = run_plugin_example(sys.executable, tmp_path, env)
+    assert re.search(r"\b[3-9] passed", output), output

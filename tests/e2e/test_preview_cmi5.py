@@ -4,7 +4,10 @@ store (no LRS), its live statement log, and its Relaunch and Reset buttons."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -20,16 +23,26 @@ from tests.e2e.test_cmi5 import WAIT_SECONDS, wait_for
 pytestmark = pytest.mark.browser
 
 LOGGED_VERBS = "#statement-log tbody td.verb"
+L = TypeVar("L", bound=Cmi5Launcher)
+
+
+@contextmanager
+def previewing(
+    page: Page, package_dir: Path, course: Course, target: str, kind: type[L]
+) -> Iterator[tuple[L, Learner]]:
+    """``packager preview`` of the course's package for an xAPI target: its launcher (of ``kind``,
+    keeping statements in memory), open in the page, and the learner in its frame."""
+    package = package_dir / TARGETS[target].archive_name(course)
+    with preview.open_player(package, 0) as launcher:
+        assert type(launcher) is kind and isinstance(launcher.lms, StatementStore)
+        page.goto(launcher.url)
+        yield launcher, Learner(page.frame_locator("#content-frame"), course)
 
 
 def test_preview_logs_a_passed_session_and_relaunch_resumes(
     page: Page, package_dir: Path, sample_course: Course
 ) -> None:
-    package = package_dir / TARGETS["cmi5"].archive_name(sample_course)
-    with preview.open_player(package, 0) as launcher:
-        assert isinstance(launcher, Cmi5Launcher) and isinstance(launcher.lms, StatementStore)
-        page.goto(launcher.url)
-        learner = Learner(page.frame_locator("#content-frame"), sample_course)
+    with previewing(page, package_dir, sample_course, "cmi5", Cmi5Launcher) as (launcher, learner):
         third = sample_course.lessons[2]
         learner.open(third.title)
         wait_for(

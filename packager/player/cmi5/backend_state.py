@@ -46,11 +46,14 @@ class BackendState:
         self._documents: dict[tuple[str, ...], bytes] = {}
         self._lock = threading.Lock()
 
-    def add_session(self, session: LaunchSession, key: tuple[str, ...], launch_data: bytes) -> None:
-        """Keep a new session, and its ``LMS.LaunchData`` document under ``key`` (the AU may only
-        read it)."""
+    def add_session(
+        self, session: LaunchSession, key: tuple[str, ...] | None = None, launch_data: bytes = b""
+    ) -> None:
+        """Keep a new session, and its ``LMS.LaunchData`` document under ``key`` if given (the AU
+        may only read it)."""
         with self._lock:
-            self._documents[key] = launch_data
+            if key is not None:
+                self._documents[key] = launch_data
             self.sessions.append(session)
 
     def summary(self) -> dict[str, Any]:

@@ -29,6 +29,11 @@ def is_cmi5_package(package: Path) -> bool:
 
     An unreadable zip is not: whoever plays it reports why.
     """
+    return has_root_file(package, CMI5_STRUCTURE)
+
+
+def has_root_file(package: Path, structure: str) -> bool:
+    """Whether a package (a zip or a folder) has ``structure`` at its root and no imsmanifest.xml."""
     if package.is_dir():
         names = {path.name for path in package.iterdir()}
     else:
@@ -37,7 +42,7 @@ def is_cmi5_package(package: Path) -> bool:
                 names = set(archive.namelist())
         except (OSError, zipfile.BadZipFile):
             return False
-    return CMI5_STRUCTURE in names and MANIFEST not in names
+    return structure in names and MANIFEST not in names
 
 
 def read_course_structure(content: Path) -> AssignableUnit:

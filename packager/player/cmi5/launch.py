@@ -117,6 +117,11 @@ def launch_url(content_url: str, session: LaunchSession, attempt: Attempt, backe
         "registration": attempt.registration,
         "activityId": attempt.activity_id,
     }
-    parts = urlsplit(content_url)
+    return with_parameters(content_url, parameters)
+
+
+def with_parameters(url: str, parameters: dict[str, str]) -> str:
+    """A URL with launch parameters added to its query string."""
+    parts = urlsplit(url)
     query = "&".join(filter(None, [parts.query, urlencode(parameters)]))
     return urlunsplit(parts._replace(query=query))

@@ -41,6 +41,9 @@ class Cmi5Launcher:
     ``port`` is the launcher page's (0: a free one); the backend always takes a free port.
     """
 
+    describe = staticmethod(read_course_structure)
+    """Reads the package's launchable unit from its extracted content."""
+
     def __init__(
         self,
         package: Path,
@@ -120,7 +123,7 @@ class Cmi5Launcher:
 
     def start(self) -> Cmi5Launcher:
         """Extract the package, read cmi5.xml and serve both origins on free ports of 127.0.0.1."""
-        self._workdir, self.au = unpack_to_play(self.package, "packager-cmi5-", read_course_structure)
+        self._workdir, self.au = unpack_to_play(self.package, "packager-cmi5-", self.describe)
         content_folder = self._workdir / "content"
         launcher = self
 
@@ -187,6 +190,7 @@ class Cmi5Launcher:
             "launchMode": launch_mode,
             "title": self.au.title,
             "launchMethod": self.au.launch_method,
+            "standard": "cmi5",
         }
 
     def statements(self, registration: str | None = None) -> list[dict[str, Any]]:

@@ -41,6 +41,10 @@
   function launch() {
     status.textContent = "Launching…";
     launched = post("/launch", { launchMode: mode }).then(function (body) {
+      if (body.standard) {
+        document.title = "Test LMS: " + body.standard + " launcher";
+        show("launcher-title", document.title);
+      }
       show("launch-mode", body.launchMode);
       show("registration", body.registration);
       show("session-id", body.sessionId);

@@ -52,6 +52,7 @@
   function launchOf(statement, sessions) {
     var extensions = (statement.context || {}).extensions || {};
     var index = sessions.indexOf(extensions["https://w3id.org/xapi/cmi5/context/extensions/sessionid"]);
+    if (!extensions["https://w3id.org/xapi/cmi5/context/extensions/sessionid"]) { return ""; }
     return index < 0 ? "?" : String(index + 1);
   }
 

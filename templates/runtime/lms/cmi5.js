@@ -9,16 +9,15 @@
  * page goes away. Each submitted question is an "answered" statement (a cmi5 allowed statement, of a
  * cmi.interaction activity below the AU's, without the cmi5 category). Resume data lives in the state document SUSPEND_STATE, with which verbs this
  * registration has already had. Sending goes through xapi.js's outbox, which retries failures;
- * the learner's work on the page never depends on the LRS answering.
+ * the learner's work on the page never depends on the LRS answering. The statements themselves
+ * (and which verdicts are owed) are statements.js's, shared with the Tin Can adapter.
  */
 (function (ns) {
   "use strict";
 
-  var VERBS = "http://adlnet.gov/expapi/verbs/";
   var CATEGORY_CMI5 = "https://w3id.org/xapi/cmi5/context/categories/cmi5";
   var CATEGORY_MOVE_ON = "https://w3id.org/xapi/cmi5/context/categories/moveon";
   var EXTENSION_MASTERY = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore";
-  var INTERACTION_ACTIVITY = "http://adlnet.gov/expapi/activities/cmi.interaction";
   var LAUNCH_DATA = "LMS.LaunchData";
   var SUSPEND_STATE = "course-packager.suspend";
   var PREFERENCES = "cmi5LearnerPreferences";
@@ -46,15 +45,6 @@
     if (!launch.registration) { return "the registration parameter is missing"; }
     if (!launch.activityId) { return "the activityId parameter is missing"; }
     return null;
-  }
-
-  function uuid() {
-    var bytes = new Uint8Array(16);
-    window.crypto.getRandomValues(bytes);
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    var hex = Array.prototype.map.call(bytes, function (value) { return (value + 0x100).toString(16).slice(1); }).join("");
-    return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
   }
 
   /* sessionStorage, if the browser lets the page use it. */
@@ -112,21 +102,12 @@
     if (!launch) { return null; }
     var outbox = null;
     var launchData = null;
-    var masteryFraction = config.course.masteryScore / 100;
-    var reported = { completed: false, passed: false, failed: "" };
-    var judgedThisSession = false;
+    var verdicts = new ns.Verdicts(config.course.masteryScore / 100);
+    var maker = new ns.StatementMaker(launch.actor, launch.activityId);
     var initializedAt = 0;
-    var lastTimestamp = 0;
-    var finished = false;
 
     function scope(stateId) {
       return { stateId: stateId, activityId: launch.activityId, agent: launch.actorText, registration: launch.registration };
-    }
-
-    /* Timestamps strictly increase, so the LRS orders this session's statements as they were made. */
-    function timestamp() {
-      lastTimestamp = Math.max(Date.now(), lastTimestamp + 1);
-      return new Date(lastTimestamp).toISOString();
     }
 
     /* The context template, untouched, plus the registration, categories and extensions. */
@@ -147,79 +128,33 @@
       return context;
     }
 
-    function made(verb, object, result, context) {
-      var statement = {
-        id: uuid(),
-        timestamp: timestamp(),
-        actor: launch.actor,
-        verb: { id: VERBS + verb, display: { "en-US": verb } },
-        object: object,
-        context: context
-      };
-      if (result) { statement.result = result; }
-      return statement;
-    }
-
     /* A cmi5 defined statement, about the AU itself. */
     function statement(verb, result, categories, extensions) {
       var context = contextWith([CATEGORY_CMI5].concat(categories || []), extensions);
-      return made(verb, { id: launch.activityId, objectType: "Activity" }, result, context);
+      return maker.make(verb, { id: launch.activityId, objectType: "Activity" }, result, context);
     }
 
-    /* The learner answered one question: a cmi.interaction activity whose parent is the AU. */
+    /* The learner answered one question: a cmi5 allowed statement (no cmi5 category). */
     function answered(entry) {
-      var formatted = ns.formatInteraction("xapi", entry);
-      var context = contextWith([], {});
-      context.contextActivities.parent = [{ id: launch.activityId, objectType: "Activity" }];
-      var language = document.documentElement.lang || "und";
-      var definition = {
-        type: INTERACTION_ACTIVITY,
-        interactionType: entry.type,
-        correctResponsesPattern: formatted.correct,
-        description: {}
-      };
-      definition.description[language] = entry.description;
-      var object = { id: launch.activityId + "/interactions/" + encodeURIComponent(entry.id), objectType: "Activity", definition: definition };
-      var result = { success: entry.result === "correct", response: formatted.learner, duration: ns.isoDuration(entry.latency) };
-      return made("answered", object, result, context);
+      return maker.answered(entry, contextWith([], {}));
     }
 
-    /*
-     * The statements the report calls for that this registration has not had. Completed and
-     * passed go once per registration; a session judges at most once, and failed never follows
-     * passed. A fail with attempts left is provisional: it is sent only when no attempt is left
-     * or the session ends, so a later pass in the same session can still be reported.
-     */
+    /* The verdicts owed (statements.js), as cmi5 defined statements of the moveOn category. */
     function owed(report, ending) {
       if (launchData.launchMode !== "Normal") { return []; }
-      var statements = [];
       var elapsed = ns.isoDuration(Date.now() - initializedAt);
-      if (report.completed && !reported.completed) {
-        reported.completed = true;
-        statements.push(statement("completed", { completion: true, duration: elapsed }, [CATEGORY_MOVE_ON]));
-      }
-      if (typeof report.scoreFraction === "number" && !reported.passed && !judgedThisSession) {
-        var scaled = Math.round(report.scoreFraction * 1e7) / 1e7;
-        var passed = scaled >= masteryFraction;
-        var signature = "failed:" + scaled;
-        if (passed || (reported.failed !== signature && (report.finished || ending))) {
-          var extensions = {};
-          if (typeof launchData.masteryScore === "number") { extensions[EXTENSION_MASTERY] = launchData.masteryScore; }
-          statements.push(statement(passed ? "passed" : "failed", {
-            success: passed,
-            score: { scaled: scaled, raw: Math.round(scaled * 100), min: 0, max: 100 },
-            duration: elapsed
-          }, [CATEGORY_MOVE_ON], extensions));
-          judgedThisSession = true;
-          if (passed) { reported.passed = true; } else { reported.failed = signature; }
+      return verdicts.owed(report, ending, elapsed).map(function (verdict) {
+        var extensions = {};
+        if (verdict.verb !== "completed" && typeof launchData.masteryScore === "number") {
+          extensions[EXTENSION_MASTERY] = launchData.masteryScore;
         }
-      }
-      return statements;
+        return statement(verdict.verb, verdict.result, [CATEGORY_MOVE_ON], extensions);
+      });
     }
 
     function keep(report, suspendData) {
       if (launchData.launchMode !== "Normal") { return; }
-      outbox.putState(scope(SUSPEND_STATE), { location: report.location, suspendData: suspendData, reported: reported });
+      outbox.putState(scope(SUSPEND_STATE), { location: report.location, suspendData: suspendData, reported: verdicts.reported });
     }
 
     function begin(authorization) {
@@ -230,7 +165,7 @@
           launchData = readLaunchData(data);
           if (typeof launchData.masteryScore === "number") {
             // The LMS's mastery score overrides the course's, for the verdict and what the page shows.
-            masteryFraction = launchData.masteryScore;
+            verdicts.masteryFraction = launchData.masteryScore;
             config.course.masteryScore = Math.round(launchData.masteryScore * 10000) / 100;
           }
           return Promise.all([
@@ -242,11 +177,7 @@
         }).then(function (documents) {
           var saved = documents[0] || {};
           applyPreferences(documents[1]);
-          if (saved.reported) {
-            reported.completed = saved.reported.completed === true;
-            reported.passed = saved.reported.passed === true;
-            reported.failed = typeof saved.reported.failed === "string" ? saved.reported.failed : "";
-          }
+          verdicts.restore(saved.reported);
           initializedAt = Date.now();
           outbox.addStatements([statement("initialized")]);
           outbox.flush();
@@ -257,38 +188,18 @@
         });
     }
 
-    return {
-      name: "cmi5",
+    return ns.xapiAdapter("cmi5", {
       start: function () {
         var problem = launchProblem(launch);
         if (problem) { return Promise.reject(new Error(problem)); }
         return fetchToken(launch.fetch).then(begin);
       },
-      save: function (report, suspendData) {
-        if (finished || !launchData) { return false; }
-        outbox.addStatements(owed(report, false));
-        keep(report, suspendData);
-        outbox.flush();
-        return true;
-      },
-      recordInteractions: function (entries) {
-        if (finished || !launchData || launchData.launchMode !== "Normal") { return; }
-        outbox.addStatements(entries.map(answered));
-      },
-      commit: function () {
-        if (finished || !outbox) { return false; }
-        outbox.flush();
-        return true;
-      },
-      finish: function (report, suspendData) {
-        if (finished || !launchData) { return false; }
-        finished = true;
-        var last = owed(report, true);
-        last.push(statement("terminated", { duration: ns.isoDuration(Date.now() - initializedAt) }));
-        keep(report, suspendData);
-        outbox.close(last);
-        return true;
-      }
-    };
+      started: function () { return launchData !== null; },
+      outbox: function () { return outbox; },
+      owed: owed,
+      answered: function (entry) { return launchData.launchMode === "Normal" ? answered(entry) : null; },
+      last: function () { return statement("terminated", { duration: ns.isoDuration(Date.now() - initializedAt) }); },
+      keep: keep
+    });
   };
 })(window.CoursePackager = window.CoursePackager || {});
