@@ -34,6 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="rebuild everything from scratch, and keep nothing for the next build",
     )
+    parser.add_argument(
+        "--strict", action="store_true", help="an untranslated or stale segment of a translation is an error"
+    )
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
@@ -45,8 +48,23 @@ def run(args: argparse.Namespace, console: Console) -> int:
     for path in restore_interrupted(args.output):
         console.print(f"restored {path}: an interrupted build had left it half-written", markup=False)
     with _progress(console, shown=not args.quiet and console.is_terminal) as progress:
-        report = build(args.course_dir, args.output, args.target, cache=not args.no_cache, progress=progress)
+        report = build(
+            args.course_dir,
+            args.output,
+            args.target,
+            cache=not args.no_cache,
+            progress=progress,
+            strict=args.strict,
+        )
     _print(report, console, args.verbose)
+    for translation in report.translations:
+        for kind, found in (("untranslated", translation.untranslated), ("stale", translation.stale)):
+            if found:
+                places = ", ".join(segment.location for segment in found[:5])
+                more = f" and {len(found) - 5} more" if len(found) > 5 else ""
+                console.print(
+                    f"{translation.language}: {len(found)} {kind} segments: {places}{more}", markup=False
+                )
     return 0
 
 
