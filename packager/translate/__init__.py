@@ -2,7 +2,7 @@
 
 :mod:`.segments` finds every translatable string of a course (titles, Markdown blocks with their
 inline markup as placeholders, prompts, options, feedback, alt text); :mod:`.xliff` writes and reads
-XLIFF 1.2 through translate-toolkit; :mod:`.apply` writes the translated course folder that the build
+XLIFF through translate-toolkit; :mod:`.apply` writes the translated course folder that the build
 packages as ``<course-id>-<language>-<target>.zip``. Translations live in the course folder, at
 ``translations/<language>.xlf``.
 """

@@ -1,4 +1,4 @@
-"""XLIFF 1.2 files for translators, written and read through translate-toolkit.
+"""XLIFF files for translators (translate-toolkit writes XLIFF 1.1, which CAT tools read as 1.2).
 
 Inline markup is kept as placeholders: ``<g id="n">`` around text (bold, links, an image's alt
 text) and ``<x id="n"/>`` for what is moved but not changed (code, line breaks), so a translator's
