@@ -75,12 +75,14 @@ def build(
     *,
     cache: bool = True,
     progress: Progress | None = None,
-    translations: bool = True,
+    translations: bool | Sequence[str] = True,
     strict: bool = False,
+    source: bool = True,
 ) -> BuildReport:
     """Build ``course_dir`` into ``out_dir``: one zip per target (default: every target), and the
     same for each translation in ``translations/<language>.xlf`` (``<id>-<language>-<target>.zip``).
 
+    ``translations`` may name the languages to build; ``source=False`` builds translations only.
     ``strict`` makes an untranslated or stale segment an error. ``cache=False`` builds from scratch
     and keeps nothing for the next build. Raises
     :class:`~packager.errors.PackagerError`, listing every problem, when the course is invalid;
@@ -94,7 +96,7 @@ def build(
     kept = BuildCache.for_output(out_dir) if cache else BuildCache(None)
     report = BuildReport(restored=restore_interrupted(out_dir))
     setting = {name: settings(name, course_dir) for name in names}
-    for name in names:
+    for name in names if source else ():
         path = kept.kept_zip(name, out_dir, setting[name])
         if path is not None:
             # Same inputs, same code (the record holds both), same zip: it was checked when written.
@@ -102,8 +104,10 @@ def build(
     if translations:
         from packager.translate.building import build_translations
 
-        with build_translations(course_dir, strict) as translated:
-            _build_all(course_dir, out_dir, names, kept, setting, report, shown)
+        only = None if translations is True else list(translations)
+        with build_translations(course_dir, strict, only) as translated:
+            if source:
+                _build_all(course_dir, out_dir, names, kept, setting, report, shown)
             for language_report, folder in translated:
                 report.translations.append(language_report)
                 done = build(folder, out_dir, names, cache=False, progress=progress, translations=False)

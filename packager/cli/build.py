@@ -37,6 +37,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--strict", action="store_true", help="an untranslated or stale segment of a translation is an error"
     )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="a folder of course folders: build N at a time (default: one per core)",
+    )
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
@@ -45,6 +52,12 @@ def run(args: argparse.Namespace, console: Console) -> int:
     A zip an interrupted build left half-written is put back first, and said so, even if the
     course then turns out to be invalid.
     """
+    from packager.catalogue import is_catalogue
+
+    if is_catalogue(args.course_dir):
+        from packager.cli.catalogue import run_catalogue
+
+        return run_catalogue(args, console)
     for path in restore_interrupted(args.output):
         console.print(f"restored {path}: an interrupted build had left it half-written", markup=False)
     with _progress(console, shown=not args.quiet and console.is_terminal) as progress:

@@ -12,9 +12,19 @@ from packager.translate.apply import TranslationReport, translate_course, transl
 
 
 @contextmanager
-def build_translations(course_dir: Path, strict: bool) -> Iterator[list[tuple[TranslationReport, Path]]]:
-    """Each translation of the course as a course folder (temporary), with what it lacks."""
-    files = translation_files(course_dir)
+def build_translations(
+    course_dir: Path, strict: bool, only: list[str] | None = None
+) -> Iterator[list[tuple[TranslationReport, Path]]]:
+    """Each translation of the course (or those of ``only``) as a course folder (temporary), with
+    what it lacks."""
+    files = {
+        language: file
+        for language, file in translation_files(course_dir).items()
+        if only is None or language in only
+    }
+    missing = sorted(set(only or ()) - set(files))
+    if missing:
+        raise PackagerError(f"the course has no translation into {', '.join(missing)}", file=course_dir)
     if not files:
         yield []
         return
