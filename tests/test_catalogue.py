@@ -1,4 +1,4 @@
-"""Catalogue builds: every course in every language of a folder in a process pool; a failure stops no other."""
+"""Catalogue builds: every course of a folder in every language, in a process pool; one failure stops none."""
 
 from __future__ import annotations
 
