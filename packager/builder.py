@@ -75,14 +75,15 @@ def build(
     *,
     cache: bool = True,
     progress: Progress | None = None,
-    translations: bool | Sequence[str] = True,
+    translations: bool | Sequence[str] = False,
     strict: bool = False,
     source: bool = True,
 ) -> BuildReport:
-    """Build ``course_dir`` into ``out_dir``: one zip per target (default: every target), and the
-    same for each translation in ``translations/<language>.xlf`` (``<id>-<language>-<target>.zip``).
+    """Build ``course_dir`` into ``out_dir``: one zip per target (default: every target).
 
-    ``translations`` may name the languages to build; ``source=False`` builds translations only.
+    ``translations=True`` also builds each translation in ``translations/<language>.xlf``
+    (``<id>-<language>-<target>.zip``), as ``packager build`` does; it may instead name the
+    languages to build. ``source=False`` builds translations only.
     ``strict`` makes an untranslated or stale segment an error. ``cache=False`` builds from scratch
     and keeps nothing for the next build. Raises
     :class:`~packager.errors.PackagerError`, listing every problem, when the course is invalid;
@@ -110,7 +111,7 @@ def build(
                 _build_all(course_dir, out_dir, names, kept, setting, report, shown)
             for language_report, folder in translated:
                 report.translations.append(language_report)
-                done = build(folder, out_dir, names, cache=False, progress=progress, translations=False)
+                done = build(folder, out_dir, names, cache=False, progress=progress)
                 report.targets.extend(done.targets)
         return report
     _build_all(course_dir, out_dir, names, kept, setting, report, shown)

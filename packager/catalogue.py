@@ -89,7 +89,7 @@ def run_job(job: Job, targets: Sequence[str] | None, strict: bool) -> JobResult:
                 job.course_dir, job.out_dir, targets, translations=[job.language], source=False, strict=strict
             )
         else:
-            report = build(job.course_dir, job.out_dir, targets, translations=False)
+            report = build(job.course_dir, job.out_dir, targets)
     except PackagerError as error:
         return JobResult(job.course_dir.name, job.language, (), "; ".join(str(p) for p in error.problems))
     except Exception as error:  # one course's bug must not stop the catalogue

@@ -60,7 +60,7 @@ def test_export_import_build_without_changes_gives_the_source_course(course: Pat
     exported = _export(course, "es", tmp_path)
     _edit(exported, identity=True)
     assert main(["translate", "import", str(exported), str(course), "-q"]) == 0
-    report = build(course, tmp_path / "out", ["scorm12"], cache=False)
+    report = build(course, tmp_path / "out", ["scorm12"], cache=False, translations=True)
     names = sorted(result.path.name for result in report.targets)
     assert names == [
         "crss-professional-boundaries-es-scorm12.zip",
@@ -103,7 +103,7 @@ def test_untranslated_and_stale_segments_are_reported_and_fail_a_strict_build(
     final.write_text(
         final.read_text("utf-8").replace("title: Final assessment", "title: Final exam"), "utf-8"
     )
-    report = build(course, tmp_path / "out", ["scorm12"], cache=False)
+    report = build(course, tmp_path / "out", ["scorm12"], cache=False, translations=True)
     (translation,) = report.translations
     assert [segment.location for segment in translation.stale] == ["quizzes/final.yaml:title"]
     assert translation.untranslated == []

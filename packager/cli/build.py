@@ -38,6 +38,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--strict", action="store_true", help="an untranslated or stale segment of a translation is an error"
     )
     parser.add_argument(
+        "--no-translations",
+        action="store_true",
+        help="build the course as written only, not its translations",
+    )
+    parser.add_argument(
         "-j",
         "--jobs",
         type=int,
@@ -67,6 +72,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
             args.target,
             cache=not args.no_cache,
             progress=progress,
+            translations=not args.no_translations,
             strict=args.strict,
         )
     _print(report, console, args.verbose)

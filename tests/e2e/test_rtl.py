@@ -38,7 +38,7 @@ LAYOUT = """() => {
 def arabic_course(tmp_path_factory: pytest.TempPathFactory) -> tuple[Course, Path]:
     """The Arabic package of the every-type course, and the Arabic course it was built from."""
     out = tmp_path_factory.mktemp("rtl-out")
-    report = build(EVERY_TYPE, out, ["scorm12"], cache=False, strict=True)
+    report = build(EVERY_TYPE, out, ["scorm12"], cache=False, translations=True, strict=True)
     package = out / "every-question-type-ar-scorm12.zip"
     assert package in report.written
     folder = tmp_path_factory.mktemp("rtl") / "ar"
