@@ -104,8 +104,6 @@ def _translate_yaml(
             holder[segment.path[-1]] = "".join(
                 p if isinstance(p, str) else _written(p) for p in chosen[segment.id]
             )
-        elif segment.id in chosen:  # a lesson's title, in its front matter
-            pass
     if course is not None:
         data["id"] = f"{course.id}-{language.lower()}"
         data["language"] = language
