@@ -175,3 +175,12 @@ def test_an_unknown_override_is_a_located_error(make_course: CourseMaker, tmp_pa
     (problem,) = raised.value.problems
     assert problem.line == 5 and "layout.nxt" in problem.message and "layout.next" in problem.message
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").glob("*.zip"))
+
+
+def test_an_override_with_fewer_plural_forms_than_the_language_uses_its_last_for_the_rest() -> None:
+    messages = messages_for("pl", {"result.attempts_left": ["Jedna próba.", "Prób: {count}."]})
+    assert [messages.plural("result.attempts_left", n) for n in (1, 2, 5)] == [
+        "Jedna próba.",
+        "Prób: 2.",
+        "Prób: 5.",
+    ]

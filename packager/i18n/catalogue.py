@@ -167,7 +167,9 @@ def _messages(language: str, overrides: str) -> Messages:
             catalogue.add(message.id, message.string)
     for key, text in json.loads(overrides).items():
         found = catalogue[key]
-        forms = [text] * catalogue.num_plurals if isinstance(text, str) else text
+        given = [text] if isinstance(text, str) else text
+        # Fewer forms than the language has: the last one stands for the rest.
+        forms = (given + [given[-1]] * catalogue.num_plurals)[: catalogue.num_plurals]
         if found is not None:
             found.string = tuple(forms) if found.pluralizable else forms[0]
     compiled = io.BytesIO()
