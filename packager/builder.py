@@ -82,8 +82,8 @@ def build(
     """Build ``course_dir`` into ``out_dir``: one zip per target (default: every target).
 
     ``translations=True`` also builds each translation in ``translations/<language>.xlf``
-    (``<id>-<language>-<target>.zip``), as ``packager build`` does; it may instead name the
-    languages to build. ``source=False`` builds translations only.
+    (``<id>-<language>-<target>.zip``), as ``packager build --translations`` does; it may
+    instead name the languages to build. ``source=False`` builds translations only.
     ``strict`` makes an untranslated or stale segment an error. ``cache=False`` builds from scratch
     and keeps nothing for the next build. Raises
     :class:`~packager.errors.PackagerError`, listing every problem, when the course is invalid;

@@ -18,7 +18,6 @@ import yaml
 
 from packager.builder import build
 from packager.errors import PackagerError
-from packager.translate.apply import translation_files
 
 COURSE_FILE = "course.yaml"
 
@@ -62,6 +61,10 @@ def courses(folder: Path) -> list[Path]:
 
 def jobs(folder: Path, out_dir: Path) -> list[Job]:
     """Every course of the catalogue, as written and in each of its translations."""
+    # Imported here: ``packager build`` asks is_catalogue() of every folder, and a rebuild with
+    # nothing to do must not import the models.
+    from packager.translate.apply import translation_files
+
     found = []
     for course_dir in courses(folder):
         found.append(

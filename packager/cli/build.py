@@ -35,12 +35,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="rebuild everything from scratch, and keep nothing for the next build",
     )
     parser.add_argument(
-        "--strict", action="store_true", help="an untranslated or stale segment of a translation is an error"
+        "--translations",
+        action="store_true",
+        help="also build each translation in translations/<language>.xlf (<id>-<language>-<target>.zip)",
     )
     parser.add_argument(
-        "--no-translations",
+        "--strict",
         action="store_true",
-        help="build the course as written only, not its translations",
+        help="build the translations; an untranslated or stale segment is an error",
     )
     parser.add_argument(
         "-j",
@@ -72,7 +74,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
             args.target,
             cache=not args.no_cache,
             progress=progress,
-            translations=not args.no_translations,
+            translations=args.translations or args.strict,
             strict=args.strict,
         )
     _print(report, console, args.verbose)
