@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from packager.archive.writer import PreviousZip, StagedZip
     from packager.course.models import Course
     from packager.targets.base import Target
+    from packager.translate.apply import TranslationReport
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ class BuildReport:
     """The pages parsed by this build (``lesson:<id>``, ``quiz:<id>``); the others came from the cache."""
     rendered: list[str] = field(default_factory=list)
     """The pages rendered by this build; the others' HTML came from the cache."""
+    translations: list[TranslationReport] = field(default_factory=list)
+    """Each translation's untranslated and stale segments (its packages are in ``targets``)."""
 
     @property
     def written(self) -> list[Path]:
@@ -72,10 +75,17 @@ def build(
     *,
     cache: bool = True,
     progress: Progress | None = None,
+    translations: bool | Sequence[str] = False,
+    strict: bool = False,
+    source: bool = True,
 ) -> BuildReport:
     """Build ``course_dir`` into ``out_dir``: one zip per target (default: every target).
 
-    ``cache=False`` builds from scratch and keeps nothing for the next build. Raises
+    ``translations=True`` also builds each translation in ``translations/<language>.xlf``
+    (``<id>-<language>-<target>.zip``), as ``packager build --translations`` does; it may
+    instead name the languages to build. ``source=False`` builds translations only.
+    ``strict`` makes an untranslated or stale segment an error. ``cache=False`` builds from scratch
+    and keeps nothing for the next build. Raises
     :class:`~packager.errors.PackagerError`, listing every problem, when the course is invalid;
     then nothing is written.
     """
@@ -87,16 +97,40 @@ def build(
     kept = BuildCache.for_output(out_dir) if cache else BuildCache(None)
     report = BuildReport(restored=restore_interrupted(out_dir))
     setting = {name: settings(name, course_dir) for name in names}
-    for name in names:
+    for name in names if source else ():
         path = kept.kept_zip(name, out_dir, setting[name])
         if path is not None:
             # Same inputs, same code (the record holds both), same zip: it was checked when written.
             report.targets.append(TargetResult(name, path, "up to date"))
+    if translations:
+        from packager.translate.building import build_translations
+
+        only = None if translations is True else list(translations)
+        with build_translations(course_dir, strict, only) as translated:
+            if source:
+                _build_all(course_dir, out_dir, names, kept, setting, report, shown)
+            for language_report, folder in translated:
+                report.translations.append(language_report)
+                done = build(folder, out_dir, names, cache=False, progress=progress)
+                report.targets.extend(done.targets)
+        return report
+    _build_all(course_dir, out_dir, names, kept, setting, report, shown)
+    return report
+
+
+def _build_all(
+    course_dir: Path,
+    out_dir: Path,
+    names: list[str],
+    kept: BuildCache,
+    setting: dict[str, str],
+    report: BuildReport,
+    progress: Progress,
+) -> None:
     stale = [TARGETS[name] for name in names if all(result.target != name for result in report.targets)]
     if stale:
-        _build(course_dir, out_dir, stale, kept, setting, report, shown)
+        _build(course_dir, out_dir, stale, kept, setting, report, progress)
     kept.save()
-    return report
 
 
 def _build(

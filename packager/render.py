@@ -24,10 +24,14 @@ from markupsafe import Markup
 
 from packager.course.media import is_external, media_kind, new_markdown_parser
 from packager.course.models import Course, Lesson, Quiz
+from packager.i18n.catalogue import Messages, messages_for
+from packager.i18n.page import PLURAL_SCRIPT, plural_script
 from packager.questions.registry import question_types
 from packager.resources import templates_dir
 
 RUNTIME_CORE = (
+    PLURAL_SCRIPT,
+    "runtime/i18n.js",
     "runtime/state.js",
     "runtime/random.js",
     "runtime/resume.js",
@@ -112,6 +116,17 @@ def environment() -> jinja2.Environment:
     )
 
 
+def messages(course: Course) -> Messages:
+    """The course's interface strings: its language's catalogue and the author's overrides."""
+    return messages_for(course.language, course.strings)
+
+
+def _text_helpers(course: Course) -> dict[str, Any]:
+    """What templates call to write interface text: ``t``, ``tn`` (plurals) and ``percent``."""
+    found = messages(course)
+    return {"t": found.text, "tn": found.plural, "percent": found.percent}
+
+
 def _question_template(name: str) -> str | None:
     return next((kind.template for kind in question_types().values() if kind.template_name == name), None)
 
@@ -139,6 +154,7 @@ def _markdown() -> MarkdownIt:
                     alt=token.content,
                     title=token.attrs.get("title"),
                     language=env["language"],
+                    **env["text"],
                 )
             )
         token.attrs["src"] = package_path
@@ -160,9 +176,9 @@ def _markdown() -> MarkdownIt:
     return parser
 
 
-def render_markdown(lesson: Lesson, language: str) -> Markup:
+def render_markdown(lesson: Lesson, course: Course) -> Markup:
     """A lesson's Markdown as HTML; author HTML is escaped, media come from templates/media/."""
-    env = {"media": lesson.media_references, "language": language}
+    env = {"media": lesson.media_references, "language": course.language, "text": _text_helpers(course)}
     return Markup(_markdown().render(lesson.markdown, env))
 
 
@@ -174,16 +190,17 @@ def location(page: Lesson | Quiz) -> str:
 def _page_html(page: Lesson | Quiz, course: Course) -> str:
     """A page's section of the course page (templates/lesson.html or quiz.html)."""
     if isinstance(page, Quiz):
-        html = environment().get_template("quiz.html").render(quiz=page, course=course)
+        template = environment().get_template("quiz.html")
+        html = template.render(quiz=page, course=course, **_text_helpers(course))
     else:
-        body = render_markdown(page, course.language)
+        body = render_markdown(page, course)
         html = environment().get_template("lesson.html").render(lesson=page, html=body)
     return html.removesuffix("\n")
 
 
 def _page_key(page: Lesson | Quiz, course: Course) -> str:
-    """What a page's HTML depends on: the page, and the course's language or mastery score."""
-    setting = course.mastery_score if isinstance(page, Quiz) else course.language
+    """What a page's HTML depends on: the page, the course's mastery score and its interface text."""
+    setting = f"{course.mastery_score}\0{course.language}\0{messages(course).digest}"
     return hashlib.sha256(f"{setting}\0{page.model_dump_json()}".encode()).hexdigest()
 
 
@@ -214,6 +231,7 @@ def runtime_config(course: Course, target: str) -> dict[str, Any]:
             "completion": course.completion,
         },
         "pages": course.runtime_pages,
+        "i18n": messages(course).runtime(),
     }
 
 
@@ -233,7 +251,7 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
     sections = render_pages(course).html if pages is None else pages
     scripts = [*RUNTIME_CORE, *question_scripts(course), *runtime.scripts, RUNTIME_APP]
     for script in scripts:
-        site.add(script, _static(script))
+        site.add(script, plural_script(messages(course)) if script == PLURAL_SCRIPT else _static(script))
     site.add(STYLESHEET, _static(STYLESHEET))
     page = (
         environment()
@@ -245,6 +263,8 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
             scripts=scripts,
             stylesheet=STYLESHEET,
             connect_sources=runtime.connect_sources,
+            direction=course.direction,
+            **_text_helpers(course),
         )
     )
     site.add("index.html", page)

@@ -23,6 +23,7 @@ VERBS = {
     "schema": "write the JSON Schema of course.yaml, quiz files and lesson front matter",
     "new": "create a course folder with two lessons and a quiz that builds",
     "preview": "play a course folder or a package in a local test LMS, with a live log of its API calls",
+    "translate": "export a course's text as XLIFF for translators, or import a translation",
 }
 """Every verb with its one-line help. A verb lives in ``packager/cli/<verb>.py`` with
 ``add_arguments(parser)`` and ``run(args, console)``; only the verb being run is imported, so that

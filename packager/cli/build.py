@@ -34,6 +34,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="rebuild everything from scratch, and keep nothing for the next build",
     )
+    parser.add_argument(
+        "--translations",
+        action="store_true",
+        help="also build each translation in translations/<language>.xlf (<id>-<language>-<target>.zip)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="build the translations; an untranslated or stale segment is an error",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="a folder of course folders: build N at a time (default: one per core)",
+    )
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
@@ -42,11 +59,33 @@ def run(args: argparse.Namespace, console: Console) -> int:
     A zip an interrupted build left half-written is put back first, and said so, even if the
     course then turns out to be invalid.
     """
+    from packager.catalogue import is_catalogue
+
+    if is_catalogue(args.course_dir):
+        from packager.cli.catalogue import run_catalogue
+
+        return run_catalogue(args, console)
     for path in restore_interrupted(args.output):
         console.print(f"restored {path}: an interrupted build had left it half-written", markup=False)
     with _progress(console, shown=not args.quiet and console.is_terminal) as progress:
-        report = build(args.course_dir, args.output, args.target, cache=not args.no_cache, progress=progress)
+        report = build(
+            args.course_dir,
+            args.output,
+            args.target,
+            cache=not args.no_cache,
+            progress=progress,
+            translations=args.translations or args.strict,
+            strict=args.strict,
+        )
     _print(report, console, args.verbose)
+    for translation in report.translations:
+        for kind, found in (("untranslated", translation.untranslated), ("stale", translation.stale)):
+            if found:
+                places = ", ".join(segment.location for segment in found[:5])
+                more = f" and {len(found) - 5} more" if len(found) > 5 else ""
+                console.print(
+                    f"{translation.language}: {len(found)} {kind} segments: {places}{more}", markup=False
+                )
     return 0
 
 

@@ -122,6 +122,8 @@ def load_course(course_dir: Path, kept: KeptPages | None = None) -> Course:
         completion=completion,
         pages=[page for _, page in pages],
         source_dir=root,
+        dir=settings.dir,
+        strings=settings.strings,
     )
 
 

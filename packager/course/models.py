@@ -9,6 +9,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from packager.i18n.overrides import InterfaceStrings
+from packager.i18n.page import Direction, direction
 from packager.questions.registry import Question
 from packager.types import LanguageTag, RelativePath, Slug, StrictModel, Title
 
@@ -44,6 +46,10 @@ class CourseFile(StrictModel):
         description="Lesson Markdown files in order; quiz YAML files among them are knowledge checks.",
     )
     quiz: RelativePath | None = Field(default=None, description="The assessment's YAML file, if any.")
+    dir: Direction | None = Field(
+        default=None, description="ltr | rtl. Default: the language's own direction (rtl for ar, he, fa, ur)."
+    )
+    strings: InterfaceStrings
 
     @model_validator(mode="after")
     def _completion_needs_quiz(self) -> CourseFile:
@@ -172,6 +178,15 @@ class Course(BaseModel):
     pages: list[Lesson | Quiz]
     """Lessons and knowledge checks in order, then the assessment (if any)."""
     source_dir: Path
+    dir: Direction | None = None
+    """The author's writing direction, if given (else the language's: :attr:`direction`)."""
+    strings: dict[str, str | list[str]] = {}
+    """The author's interface text, by message key (see :mod:`packager.i18n`)."""
+
+    @property
+    def direction(self) -> Direction:
+        """The page's writing direction."""
+        return direction(self.language, self.dir)
 
     @property
     def lessons(self) -> list[Lesson]:

@@ -13,17 +13,17 @@ if TYPE_CHECKING:
 
 
 CHOICE_TEMPLATE = r"""<fieldset class="question">
-  <legend><span class="question-number" data-question-number></span> {{ question.prompt }}{% if question.hint and question.hint.rstrip('.').lower() not in question.prompt.lower() %} <span class="hint">({{ question.hint }})</span>{% endif %}</legend>
+  <legend><span class="question-number" data-question-number></span> {{ question.prompt }}{% if question.hint %}{% set hint = t(question.hint) %}{% if hint.rstrip('.').lower() not in question.prompt.lower() %} <span class="hint">({{ hint }})</span>{% endif %}{% endif %}</legend>
 {% for option in question.options %}
   <div class="option" data-shuffle-item>
     <input type="{{ question.control }}" name="q-{{ quiz.id }}-{{ question.id }}" id="q-{{ quiz.id }}-{{ question.id }}-{{ option.id }}" value="{{ option.id }}">
-    <label for="q-{{ quiz.id }}-{{ question.id }}-{{ option.id }}">{{ option.text }}</label>
+    <label for="q-{{ quiz.id }}-{{ question.id }}-{{ option.id }}"><bdi>{{ option.text }}</bdi></label>
   </div>
 {% endfor %}
 </fieldset>
 """
 """A choice question's options as radio buttons or checkboxes (the model's ``control``), with the
-model's ``hint`` after the prompt, if any."""
+model's ``hint`` (an interface message key) after the prompt, if any."""
 
 
 def answer_choice(question: Locator, key: Any, correctly: bool) -> list[Action]:

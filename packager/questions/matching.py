@@ -78,13 +78,13 @@ class Matching(QuestionBase):
 
 
 TEMPLATE = r"""<fieldset class="question">
-  <legend><span class="question-number" data-question-number></span> {{ question.prompt }} <span class="hint">(Choose the match for each item.)</span></legend>
+  <legend><span class="question-number" data-question-number></span> {{ question.prompt }} <span class="hint">({{ t("question.match_hint") }})</span></legend>
 {% for pair in question.pairs %}
 {% set prompt_id = question.prompt_ids[loop.index0] %}
   <div class="pair">
     <label for="q-{{ quiz.id }}-{{ question.id }}-{{ prompt_id }}">{{ pair.prompt }}</label>
     <select id="q-{{ quiz.id }}-{{ question.id }}-{{ prompt_id }}" data-prompt="{{ prompt_id }}">
-      <option value="">Choose a match</option>
+      <option value="">{{ t("question.match_choose") }}</option>
 {% for match_id, match in question.match_choices %}
       <option value="{{ match_id }}">{{ match }}</option>
 {% endfor %}

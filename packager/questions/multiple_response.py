@@ -20,7 +20,7 @@ class MultipleResponse(ChoiceQuestion):
 
     type: Literal["multiple-response"]
     control: ClassVar[str] = "checkbox"
-    hint: ClassVar[str] = "Select all that apply."
+    hint: ClassVar[str] = "question.select_all"
 
     @model_validator(mode="after")
     def _some_correct(self) -> MultipleResponse:

@@ -63,11 +63,11 @@ class Sequencing(QuestionBase):
 
 
 TEMPLATE = r"""<fieldset class="question">
-  <legend><span class="question-number" data-question-number></span> {{ question.prompt }} <span class="hint">(Give each item its position, 1 to {{ question.items|length }}.)</span></legend>
+  <legend><span class="question-number" data-question-number></span> {{ question.prompt }} <span class="hint">({{ t("question.order_hint", count=question.items|length) }})</span></legend>
 {% for item_id, item in question.display_items %}
   <div class="option sequence-item" data-shuffle-item>
     <select id="q-{{ quiz.id }}-{{ question.id }}-{{ item_id }}" data-item="{{ item_id }}">
-      <option value="">Position</option>
+      <option value="">{{ t("question.position") }}</option>
 {% for position in range(1, question.items|length + 1) %}
       <option value="{{ position }}">{{ position }}</option>
 {% endfor %}

@@ -45,11 +45,11 @@ TEMPLATE = r"""<fieldset class="question">
   <legend><span class="question-number" data-question-number></span> {{ question.prompt }}</legend>
   <div class="option">
     <input type="radio" name="q-{{ quiz.id }}-{{ question.id }}" id="q-{{ quiz.id }}-{{ question.id }}-true" value="true">
-    <label for="q-{{ quiz.id }}-{{ question.id }}-true">True</label>
+    <label for="q-{{ quiz.id }}-{{ question.id }}-true">{{ t("question.true") }}</label>
   </div>
   <div class="option">
     <input type="radio" name="q-{{ quiz.id }}-{{ question.id }}" id="q-{{ quiz.id }}-{{ question.id }}-false" value="false">
-    <label for="q-{{ quiz.id }}-{{ question.id }}-false">False</label>
+    <label for="q-{{ quiz.id }}-{{ question.id }}-false">{{ t("question.false") }}</label>
   </div>
 </fieldset>
 """

@@ -26,7 +26,7 @@
     if (window.console) { window.console.warn("LMS call failed: " + detail); }
     if (!faultShown) {
       faultShown = true;
-      say("Your progress may not be saved: the learning system did not accept an update. You can keep working.");
+      say(ns.t("notice.save_failed"));
     }
   }
 
@@ -44,7 +44,7 @@
       }
       if (lms) { onFault("initialize"); }
       else if (config.target !== "web") {
-        say("No learning management system was found: your progress is kept in this browser only.");
+        say(ns.t("notice.no_lms"));
       }
       adapter = ns.connectStandalone(config);
       return adapter.start();
@@ -79,9 +79,11 @@
     });
     section.querySelector("[data-submit]").hidden = progress.submitted;
     ns.showFeedback(section, progress);
-    var limit = quiz.attempts ? " of " + quiz.attempts : "";
+    var attemptText = quiz.attempts
+      ? ns.t("quiz.attempt_of", { attempt: progress.attempt, attempts: quiz.attempts })
+      : ns.t("quiz.attempt", { attempt: progress.attempt });
     section.querySelector("[data-attempt-text]").textContent =
-      progress.attempt > 1 || quiz.attempts ? "Attempt " + progress.attempt + limit + "." : "";
+      progress.attempt > 1 || quiz.attempts ? attemptText : "";
     var result = section.querySelector("[data-quiz-result]");
     result.hidden = !progress.submitted;
     if (progress.submitted) {
@@ -89,17 +91,19 @@
       var percent = Math.round((progress.correct / asked) * 10000) / 100;
       var summary = section.querySelector("[data-result-summary]");
       if (!quiz.graded) {
-        summary.textContent = "You answered " + progress.correct + " of " + asked + " correctly.";
+        summary.textContent = ns.tn("result.check", asked, { correct: progress.correct, asked: asked });
       } else if (progress.passed(config.course.masteryScore)) {
-        summary.textContent = "You passed with " + percent + "%.";
+        summary.textContent = ns.t("result.passed", { percent: ns.formatPercent(percent) });
       } else {
-        summary.textContent = "You did not pass: you scored " + percent + "% and needed " +
-          config.course.masteryScore + "%.";
+        summary.textContent = ns.t("result.failed", {
+          percent: ns.formatPercent(percent), mastery: ns.formatPercent(config.course.masteryScore)
+        });
       }
       var left = progress.attemptsLeft();
-      section.querySelector("[data-result-detail]").textContent = progress.correct + " of " + asked +
-        " answers were correct." + (quiz.graded && left !== Infinity && !progress.passed(config.course.masteryScore)
-          ? " Attempts left: " + left + "." : "");
+      section.querySelector("[data-result-detail]").textContent =
+        ns.tn("result.detail", asked, { correct: progress.correct, asked: asked }) +
+        (quiz.graded && left !== Infinity && !progress.passed(config.course.masteryScore)
+          ? " " + ns.tn("result.attempts_left", left) : "");
       section.querySelector("[data-retry]").hidden = !state.canRetry(quiz);
     }
   }
@@ -110,10 +114,10 @@
     var summary = state.report();
     document.getElementById("progress-bar").value = summary.stepsDone;
     document.getElementById("progress-text").textContent =
-      summary.stepsDone + " of " + summary.steps + " steps done";
+      ns.tn("progress.steps", summary.steps, { done: summary.stepsDone, total: summary.steps });
     state.pages.forEach(function (page, index) {
       var mark = document.querySelector('[data-visited-mark="' + ns.locationOf(page) + '"]');
-      if (mark) { mark.textContent = state.visited[index] ? " (viewed)" : ""; }
+      if (mark) { mark.textContent = state.visited[index] ? " " + ns.t("layout.viewed") : ""; }
     });
     document.querySelectorAll("[data-go]").forEach(function (button) {
       if (button.getAttribute("data-go") === current) { button.setAttribute("aria-current", "step"); }

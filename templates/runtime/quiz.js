@@ -47,7 +47,7 @@
       var item = ns.itemFor(section, question);
       list.appendChild(item);
       item.querySelectorAll("[data-question-number]").forEach(function (number) {
-        number.textContent = "Question " + (position + 1) + ".";
+        number.textContent = ns.t("quiz.question", { number: position + 1 });
       });
       var shuffled = item.querySelectorAll("[data-shuffle-item]");
       if (shuffled.length && (quiz.shuffleOptions || question.type === "sequencing")) {
@@ -95,7 +95,7 @@
       var correct = ns.isCorrect(question, response);
       item.classList.toggle("is-correct", correct);
       item.classList.toggle("is-incorrect", !correct);
-      panel.querySelector("[data-feedback-result]").textContent = correct ? "Correct." : "Not correct.";
+      panel.querySelector("[data-feedback-result]").textContent = ns.t(correct ? "quiz.correct" : "quiz.incorrect");
       panel.querySelectorAll("[data-feedback-when]").forEach(function (line) {
         line.hidden = line.getAttribute("data-feedback-when") !== (correct ? "correct" : "incorrect");
       });

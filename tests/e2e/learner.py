@@ -9,6 +9,7 @@ from playwright.sync_api import Frame, FrameLocator, Locator, Page, expect
 from packager.course import Course, Quiz
 from packager.questions.base import QuestionBase
 from packager.questions.registry import question_types
+from packager.render import messages
 from packager.testing.actions import perform
 
 Surface = Page | Frame | FrameLocator
@@ -23,6 +24,8 @@ class Learner:
     def __init__(self, surface: Surface, course: Course) -> None:
         self.surface = surface
         self.course = course
+        self.text = messages(course).text
+        """The course's interface strings (the learner reads the course's language)."""
 
     def heading(self) -> str:
         """The title of the page on screen."""
@@ -37,13 +40,13 @@ class Learner:
     def next(self) -> None:
         """Press Next and wait for another page to show."""
         before = self.heading()
-        self.surface.get_by_role("button", name="Next", exact=True).click()
+        self.surface.get_by_role("button", name=self.text("layout.next"), exact=True).click()
         expect(self.surface.locator(SHOWN_HEADING)).not_to_have_text(before)
 
     def open(self, title: str) -> None:
         """Jump to a page through the course outline."""
         self.heading()  # the runtime has started: the outline's buttons work
-        outline = self.surface.get_by_role("navigation", name="Course outline")
+        outline = self.surface.get_by_role("navigation", name=self.text("layout.outline"))
         outline.get_by_role("button", name=title).click()
         self.expect_heading(title)
 
@@ -96,7 +99,7 @@ class Learner:
         quiz = quiz or self.quiz
         assert quiz is not None
         section = self.section(quiz)
-        section.get_by_role("button", name="Submit answers").click()
+        section.get_by_role("button", name=self.text("quiz.submit")).click()
         summary = section.locator("[data-result-summary]")
         summary.wait_for()
         return summary.inner_text()

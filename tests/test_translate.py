@@ -1,0 +1,114 @@
+"""The translation round trip: export XLIFF, translate, import, build one package per language."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from translate.storage import xliff
+from translate.storage.placeables import StringElem
+from translate.storage.placeables.xliff import G
+
+from packager import build
+from packager.cli import main
+from packager.course import load_course
+from packager.render import render_pages
+from packager.translate.apply import translate_course
+from packager.translate.segments import course_segments
+from tests.conftest import SAMPLE_COURSE
+
+
+@pytest.fixture
+def course(tmp_path: Path) -> Path:
+    folder = Path(
+        shutil.copytree(SAMPLE_COURSE, tmp_path / "course", ignore=shutil.ignore_patterns("translations"))
+    )
+    return folder
+
+
+def _export(course: Path, language: str, tmp_path: Path) -> Path:
+    out = tmp_path / f"{language}.xlf"
+    assert main(["translate", "export", str(course), "--to", language, "-o", str(out), "-q"]) == 0
+    return out
+
+
+def _edit(path: Path, targets: dict[str, list[object]] | None = None, identity: bool = False) -> None:
+    """What a translator's tool does: fill in targets (or copy every source, ``identity``)."""
+    store = xliff.xlifffile.parsestring(path.read_bytes())
+    for unit in store.getunits():
+        identifier = unit.getid().split(xliff.ID_SEPARATOR)[-1]
+        if identity:
+            unit.rich_target = unit.rich_source
+        elif targets and identifier in targets:
+            unit.rich_target = [StringElem(targets[identifier])]
+    path.write_bytes(bytes(store))
+
+
+def test_every_kind_of_text_is_exported_with_its_markup_as_placeholders(course: Path, tmp_path: Path) -> None:
+    text = _export(course, "fr", tmp_path).read_text("utf-8")
+    assert 'target-language="fr"' in text
+    assert "<source>Final assessment</source>" in text  # a quiz title
+    assert '<g id="1">Conflict of interest.</g> Your own feelings' in text  # bold kept as a placeholder
+    assert "**" not in text
+    ids = [unit.getid() for unit in xliff.xlifffile.parsestring(text.encode()).getunits()]
+    assert any(i.endswith("options.0.feedback") for i in ids) and any(i.endswith("items.2") for i in ids)
+
+
+def test_export_import_build_without_changes_gives_the_source_course(course: Path, tmp_path: Path) -> None:
+    exported = _export(course, "es", tmp_path)
+    _edit(exported, identity=True)
+    assert main(["translate", "import", str(exported), str(course), "-q"]) == 0
+    report = build(course, tmp_path / "out", ["scorm12"], cache=False, translations=True)
+    names = sorted(result.path.name for result in report.targets)
+    assert names == [
+        "crss-professional-boundaries-es-scorm12.zip",
+        "crss-professional-boundaries-scorm12.zip",
+    ]
+    (translation,) = report.translations
+    assert translation.untranslated == [] and translation.stale == []
+    source = load_course(course)
+    translate_course(source, "es", course / "translations" / "es.xlf", tmp_path / "es")
+    translated = load_course(tmp_path / "es")
+    assert [s.parts for s in course_segments(translated)] == [s.parts for s in course_segments(source)]
+    assert render_pages(translated).html == render_pages(source.model_copy(update={"language": "es"})).html
+    with zipfile.ZipFile(tmp_path / "out" / "crss-professional-boundaries-es-scorm12.zip") as archive:
+        assert '<html lang="es" dir="ltr">' in archive.read("index.html").decode()
+
+
+def test_a_translation_reaches_the_page_with_its_markup(course: Path, tmp_path: Path) -> None:
+    exported = _export(course, "es", tmp_path)
+    bold = G(id="1", sub=["Conflicto de intereses."])
+    targets = {
+        "lesson/former-partners/block-6": [bold, " Sus sentimientos [*] cuentan."],
+        "quiz/final/title": ["Evaluación final"],
+    }
+    _edit(exported, targets)
+    assert main(["translate", "import", str(exported), str(course), "-q"]) == 0
+    translate_course(load_course(course), "es", course / "translations" / "es.xlf", tmp_path / "es")
+    translated = load_course(tmp_path / "es")
+    html = "".join(render_pages(translated).html)
+    assert "<strong>Conflicto de intereses.</strong> Sus sentimientos [*] cuentan." in html
+    assert translated.quiz is not None and translated.quiz.title == "Evaluación final"
+
+
+def test_untranslated_and_stale_segments_are_reported_and_fail_a_strict_build(
+    course: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exported = _export(course, "fr", tmp_path)
+    _edit(exported, identity=True)
+    assert main(["translate", "import", str(exported), str(course), "-q"]) == 0
+    final = course / "quizzes" / "final.yaml"
+    final.write_text(
+        final.read_text("utf-8").replace("title: Final assessment", "title: Final exam"), "utf-8"
+    )
+    report = build(course, tmp_path / "out", ["scorm12"], cache=False, translations=True)
+    (translation,) = report.translations
+    assert [segment.location for segment in translation.stale] == ["quizzes/final.yaml:title"]
+    assert translation.untranslated == []
+    capsys.readouterr()
+    assert main(["build", str(course), "-o", str(tmp_path / "strict"), "-t", "scorm12", "--strict"]) == 1
+    errors = capsys.readouterr().err
+    assert "stale segment quiz/final/title (quizzes/final.yaml:title)" in errors
+    assert not (tmp_path / "strict").exists() or not list((tmp_path / "strict").glob("*.zip"))
