@@ -21,6 +21,12 @@ from tests.e2e.conftest import REPO, SCORM_AGAIN
 pytestmark = pytest.mark.browser
 LESSON = "lessons/01-role-and-trust.md"
 WAIT_MS = 30_000
+LAUNCHES = "window.player.record().launches"
+"""The player's launch count: a relaunch (or a reload of the page, which relaunches) adds one."""
+
+
+def launch_number(page: Page) -> int:
+    return int(page.evaluate(LAUNCHES))
 
 
 class Viewer:
@@ -66,10 +72,10 @@ def test_a_saved_lesson_shows_in_place_and_a_broken_one_shows_its_errors(
         assert place != "lesson:01-role-and-trust"
         view = page.frame_locator("#content-frame").locator(CURRENT_VIEW)
 
-        # A new paragraph in the first lesson: the page reloads by itself, the learner where they were.
-        page.evaluate("window.beforeTheSave = true")
+        # A new paragraph in the first lesson: the content relaunches by itself, where the learner was.
+        launches = launch_number(page)
         lesson.write_text(good + "\nText saved a moment ago.\n", "utf-8")
-        page.wait_for_function("!window.beforeTheSave", timeout=WAIT_MS)
+        page.wait_for_function(f"{LAUNCHES} > {launches}", timeout=WAIT_MS)
         assert learner.view() == place
         learner.go_to_start()
         expect(view.get_by_text("Text saved a moment ago.")).to_be_visible()
@@ -87,10 +93,22 @@ def test_a_saved_lesson_shows_in_place_and_a_broken_one_shows_its_errors(
         expect(view.get_by_text("Text saved a moment ago.")).to_be_visible()
 
         # Fixed: the overlay goes, the fix shows.
-        page.evaluate("window.beforeTheSave = true")
+        launches = launch_number(page)
         lesson.write_text(good.replace("## What a CRSS does", "## What a peer specialist does"), "utf-8")
-        page.wait_for_function("!window.beforeTheSave", timeout=WAIT_MS)
+        page.wait_for_function(f"{LAUNCHES} > {launches}", timeout=WAIT_MS)
         expect(overlay).to_have_count(0)
         assert not rebuilt[-1].problems and rebuilt[-1].package is not None
-        learner.go_to_start()
+        assert learner.view() == "lesson:role-and-trust"  # where the learner went last
         expect(view.get_by_role("heading", name="What a peer specialist does")).to_be_visible()
+
+
+def test_a_new_course_title_reloads_the_whole_page(page: Page, course: Path, tmp_path: Path) -> None:
+    """What the player read from the manifest (the title here) changed: the page reloads to read it."""
+    with live_preview(course, tmp_path / "out", []) as player:
+        page.goto(player.url)
+        Learner(Viewer(page)).heading()
+        page.evaluate("window.beforeTheSave = true")
+        config = course / "course.yaml"
+        config.write_text(config.read_text("utf-8").replace("title:", "title: Renamed -", 1), "utf-8")
+        page.wait_for_function("!window.beforeTheSave", timeout=WAIT_MS)
+        expect(page.locator("#player-status")).to_contain_text("Renamed -", timeout=WAIT_MS)

@@ -1,7 +1,9 @@
 /*
  * Live reload, added to the player page by `packager preview` only. It long-polls /live: after a
- * good rebuild it reloads the page (the learner's record is kept, so the content resumes where the
- * learner was); a broken one's errors are shown over the page, the last good build still playing.
+ * good rebuild it relaunches the content as the Relaunch button does (the learner's record is kept,
+ * so the content resumes where the learner was), or reloads the whole page when the launch itself
+ * changed (/launch.json: title, mastery score...); a broken rebuild's errors are shown over the
+ * page, the last good build still playing.
  */
 (function () {
   "use strict";
@@ -34,17 +36,27 @@
     document.body.appendChild(overlay);
   }
 
+  function relaunch() {
+    fetch("/launch.json", { cache: "no-store" })
+      .then(function (response) { return response.json(); })
+      .then(function (launch) {
+        var player = window.player;
+        if (!player || !player.launch() || JSON.stringify(launch) !== JSON.stringify(player.launch())) {
+          window.location.reload();
+          return;
+        }
+        player.relaunch().then(poll, poll);
+      }, function () { window.location.reload(); });
+  }
+
   function poll() {
     fetch("/live?since=" + (version === null ? -1 : version), { cache: "no-store" })
       .then(function (response) { return response.json(); })
       .then(function (state) {
-        if (version !== null && state.version !== version && !state.errors.length) {
-          window.location.reload();
-          return;
-        }
+        var rebuilt = version !== null && state.version !== version && !state.errors.length;
         version = state.version;
         show(state.errors);
-        poll();
+        if (rebuilt) { relaunch(); } else { poll(); }
       }, function () { window.setTimeout(poll, 1000); });
   }
 
