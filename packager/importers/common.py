@@ -83,7 +83,12 @@ def true_false_or_choice(prompt: str, options: list[dict[str, Any]], **extra: An
     if len(options) == 2 and sorted(texts) == ["false", "true"]:
         right = next((option for option in options if option.get("correct")), None)
         if right is not None:
-            return {"type": "true-false", "prompt": prompt, "answer": right["text"].lower() == "true", **extra}
+            return {
+                "type": "true-false",
+                "prompt": prompt,
+                "answer": right["text"].lower() == "true",
+                **extra,
+            }
     return choice(prompt, options, **extra)
 
 
@@ -105,13 +110,19 @@ class Collector:
         while question_id in self._ids:
             question_id = f"{wanted[: MAX_SLUG - 4]}-{number}"
             number += 1
-        candidate = {"id": question_id, **{key: value for key, value in question.items() if value is not None}}
+        candidate = {
+            "id": question_id,
+            **{key: value for key, value in question.items() if value is not None},
+        }
         try:
             self._check.validate_python(candidate)
         except ValidationError as error:
             first = error.errors()[0]
             place = ".".join(str(part) for part in first["loc"][1:])
-            self.skip(where, f"not a valid {question.get('type')} question: {place + ': ' if place else ''}{first['msg']}")
+            self.skip(
+                where,
+                f"not a valid {question.get('type')} question: {place + ': ' if place else ''}{first['msg']}",
+            )
             return
         self._ids.add(question_id)
         self.result.questions.append(candidate)

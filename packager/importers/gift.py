@@ -4,8 +4,9 @@ Questions are separated by blank lines; ``//`` lines are comments; ``$CATEGORY:`
 category. A question is ``::id:: prompt {answers}``: ``{T}``/``{F}`` true-false (``#`` wrong, then
 right feedback); ``=right ~wrong`` choices (``%50%`` weights: several correct make it multiple
 response); only ``=`` answers a fill-in; ``=a -> b`` pairs matching; ``#3.1:0.1`` or ``#1..5``
-numeric; ``####`` general feedback (shown whatever the answer, so both feedbacks here). Essays (``{}``) and descriptions (no answers) are listed as
-skipped, as is anything else this project has no type for.
+numeric; ``####`` general feedback (shown whatever the answer, so both feedbacks here). Essays
+(``{}``) and descriptions (no answers) are listed as skipped, as is anything else this project
+has no type for.
 """
 
 from __future__ import annotations
@@ -111,7 +112,12 @@ def parse_answers(prompt: str, body: str) -> dict[str, Any] | str:
     if any("->" in text for _, text in answers):
         pairs = [text.split("->", 1) for _, text in answers]
         matched = [{"prompt": unescape(left), "match": unescape(right)} for left, right in pairs]
-        return {"type": "matching", "prompt": prompt, "pairs": matched, "feedback": feedback(general, general)}
+        return {
+            "type": "matching",
+            "prompt": prompt,
+            "pairs": matched,
+            "feedback": feedback(general, general),
+        }
     options = []
     for mark, text in answers:
         weight = re.match(r"\s*%(-?\d+(?:\.\d+)?)%", text)
@@ -142,7 +148,13 @@ def numeric(prompt: str, body: str) -> dict[str, Any] | str:
     ranged = re.fullmatch(rf"({NUMBER})\s*\.\.\s*({NUMBER})", value)
     if ranged:
         low, high = float(ranged.group(1)), float(ranged.group(2))
-        return {"type": "numeric", "prompt": prompt, "minimum": low, "maximum": high, "feedback": feedback(note, None)}
+        return {
+            "type": "numeric",
+            "prompt": prompt,
+            "minimum": low,
+            "maximum": high,
+            "feedback": feedback(note, None),
+        }
     exact = re.fullmatch(rf"({NUMBER})(?:\s*:\s*({NUMBER}))?", value)
     if not exact:
         return f"a numeric answer that is not a number: {value!r}"

@@ -74,13 +74,21 @@ def question_from(row: dict[str, str], options: list[str]) -> dict[str, Any] | s
         if not exact:
             return f"a numeric answer must be N, N +- T or MIN..MAX, not {answer!r}"
         tolerance = float(exact.group(2) or 0)
-        return {"type": kind, "prompt": prompt, "answer": float(exact.group(1)), "tolerance": tolerance, **extra}
+        return {
+            "type": kind,
+            "prompt": prompt,
+            "answer": float(exact.group(1)),
+            "tolerance": tolerance,
+            **extra,
+        }
     if kind == "sequencing":
         return {"type": kind, "prompt": prompt, "items": options, **extra}
     if kind == "matching":
         if not all("->" in option for option in options):
             return "every option of a matching question must read 'prompt -> match'"
-        pairs = [dict(zip(("prompt", "match"), map(str.strip, o.split("->", 1)), strict=True)) for o in options]
+        pairs = [
+            dict(zip(("prompt", "match"), map(str.strip, o.split("->", 1)), strict=True)) for o in options
+        ]
         return {"type": kind, "prompt": prompt, "pairs": pairs, **extra}
     if kind not in ("", "single-choice", "multiple-response"):
         return f"the type {kind!r} is not one this importer reads from a spreadsheet"
