@@ -213,8 +213,8 @@ def _named(location: Location, data: Any) -> str:
         if isinstance(segment, int):
             name = child.get("id") if isinstance(child, dict) else None
             ids = [sibling.get("id") for sibling in node if isinstance(sibling, dict)] if child else []
-            own = shown.endswith("questions") and isinstance(name, str) and SLUG.fullmatch(name)
-            own = own and ids.count(name) == 1  # a repeated id names no one question
+            valid = isinstance(name, str) and SLUG.fullmatch(name) is not None
+            own = shown.endswith("questions") and valid and ids.count(name) == 1  # repeated: no one question
             shown += f"[{name}]" if own else f"[{segment}]"
         else:
             shown += f".{segment}" if shown else str(segment)
