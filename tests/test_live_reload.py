@@ -9,15 +9,15 @@ import json
 import os
 import queue
 import shutil
-import signal
-import subprocess
-import sys
 import threading
 import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from packager.player.live import LiveChannel, live_page
+from tests.conftest import PreviewProcess
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -53,23 +53,7 @@ def test_preview_rebuilds_after_a_save_and_reports_a_broken_one(tmp_path: Path) 
     course = Path(shutil.copytree(REPO / "course", tmp_path / "course"))
     env = {**os.environ, "PACKAGER_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1"}
     env.setdefault("SCORM_AGAIN_DIR", str(REPO / "node_modules" / "scorm-again" / "dist"))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "packager", "preview", str(course), "--no-open"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-    )
-    lines: queue.Queue[str] = queue.Queue()
-    assert process.stdout is not None
-    stdout = process.stdout
-    threading.Thread(target=lambda: [lines.put(line) for line in stdout], daemon=True).start()
-
-    def wait_for(text: str, timeout: float = 120) -> str:
-        line = ""
-        while text not in line:
-            line = lines.get(timeout=timeout)
-        return line
+    preview = PreviewProcess([str(course)], env)
 
     def live(since: int) -> dict[str, object]:
         with urllib.request.urlopen(f"{url}live?since={since}", timeout=60) as response:
@@ -77,24 +61,24 @@ def test_preview_rebuilds_after_a_save_and_reports_a_broken_one(tmp_path: Path) 
             return answer
 
     try:
-        url = wait_for("playing").split(" at ", 1)[1].strip()
-        wait_for("watching")
+        url = preview.url()
+        preview.wait_for("watching")
         lesson = course / "lessons" / "01-role-and-trust.md"
         for attempt in range(1, 30):  # the watcher may still be starting: save until it sees one
             lesson.write_text(lesson.read_text("utf-8") + f"\nLine {attempt}.\n", "utf-8")
             try:
-                assert "reloading the page" in wait_for("rebuilt in", timeout=2)
+                assert "reloading the page" in preview.wait_for("rebuilt in", timeout=2)
                 break
             except queue.Empty:
                 continue
+        else:
+            pytest.fail("no save was seen by the watcher")
         good = live(0)
         assert good["errors"] == []
         lesson.write_text("---\ntitle: [\n", "utf-8")
-        assert "01-role-and-trust.md:1" in wait_for("error:")
-        assert "last good build keeps playing" in wait_for("does not build")
+        assert "01-role-and-trust.md:1" in preview.wait_for("error:")
+        assert "last good build keeps playing" in preview.wait_for("does not build")
         state = live(int(str(good["version"])))
         assert "01-role-and-trust.md:1" in str(state["errors"])
     finally:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=60)
-    assert process.returncode == 0
+        assert preview.stop() == 0

@@ -103,6 +103,13 @@ class Collector:
     def skip(self, where: str, reason: str) -> None:
         self.result.skipped.append(Skipped(where, reason))
 
+    def take(self, where: str, made: dict[str, Any] | str, source_id: str | None = None) -> None:
+        """Keep a converted question, or list why it could not be converted (``made`` is the reason)."""
+        if isinstance(made, str):
+            self.skip(where, made)
+        else:
+            self.add(where, made, source_id)
+
     def add(self, where: str, question: dict[str, Any], source_id: str | None = None) -> None:
         """Keep ``question`` (quiz-file shape, without ``id``) if it validates; else list it as skipped."""
         wanted = slug(source_id or "") or f"q{len(self.result.questions) + 1}"

@@ -184,8 +184,5 @@ def read_gift(path: Path) -> Imported:
         before, after = unescape(text[:opening]), unescape(text[closing + 1 :])
         prompt = f"{before} _____ {after}" if after else before
         question = parse_answers(prompt, text[opening + 1 : closing])
-        if isinstance(question, str):
-            collector.skip(where + (f" ({name})" if name else ""), question)
-        else:
-            collector.add(where, question, name)
+        collector.take(where + (f" ({name})" if name else ""), question, name)
     return collector.result

@@ -108,8 +108,5 @@ def read_moodle_xml(path: Path) -> Imported:
         name = text_of(question.find("name")) or None
         where = f"line {question.sourceline}" + (f" ({name})" if name else "")
         made = convert(kind, question)
-        if isinstance(made, str):
-            collector.skip(where, made)
-        else:
-            collector.add(where, made, name)
+        collector.take(where, made, name)
     return collector.result

@@ -145,8 +145,5 @@ def read_qti12(path: Path) -> Imported:
             where = f"item {ident!r}" + (f" ({item.get('title')})" if item.get("title") else "")
             kind = metadata(item).get("question_type") or guessed_type(item)
             made = convert(kind, item)
-            if isinstance(made, str):
-                collector.skip(where, made)
-            else:
-                collector.add(where, made, item.get("ident"))
+            collector.take(where, made, item.get("ident"))
     return collector.result

@@ -163,8 +163,5 @@ def read_qti21(path: Path) -> Imported:
             )
             continue
         made = convert(root, found[0])
-        if isinstance(made, str):
-            collector.skip(where, made)
-        else:
-            collector.add(where, made, root.get("identifier"))
+        collector.take(where, made, root.get("identifier"))
     return collector.result

@@ -124,8 +124,5 @@ def read_spreadsheet(path: Path) -> Imported:
         row = {name: cells[index].strip() for index, name in enumerate(header) if index < len(cells)}
         options = [cells[index].strip() for index in columns if index < len(cells) and cells[index].strip()]
         question = question_from(row, options)
-        if isinstance(question, str):
-            collector.skip(where, question)
-        else:
-            collector.add(where, question, row.get("id"))
+        collector.take(where, question, row.get("id"))
     return collector.result
