@@ -136,6 +136,14 @@ def test_bad_sources_are_located_errors(tmp_path: Path, capsys: pytest.CaptureFi
     output = tmp_path / "quiz.yaml"
     assert main(["import", str(unknown), "-o", str(output)]) == 1
     assert "cannot tell the format" in capsys.readouterr().err
+    spreadsheet = tmp_path / "bank.xlsx"
+    spreadsheet.write_text("not a workbook", "utf-8")
+    assert main(["import", str(spreadsheet), "-o", str(output)]) == 1
+    assert "cannot read this spreadsheet" in capsys.readouterr().err
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("prompt,a,b,answer\nCaf\xe9?,Oui,Non,A\n".encode("latin-1"))
+    assert main(["import", str(latin), "-o", str(output)]) == 1
+    assert "not UTF-8" in capsys.readouterr().err
     empty = tmp_path / "essays.gift"
     empty.write_text("::a::Describe. {}\n", "utf-8")
     assert main(["import", str(empty), "-o", str(output)]) == 1

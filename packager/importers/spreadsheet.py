@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import csv
 import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from packager.errors import PackagerError
 from packager.importers.common import Collector, Imported, choice, feedback
 
 OPTION_COLUMN = re.compile(r"^(?:option\s*)?([a-z])$|^option\s*(\d+)$")
@@ -33,8 +35,12 @@ def rows(path: Path) -> Iterator[tuple[str, list[str]]]:
                 yield f"row {number}", cells
         return
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
-    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
+        raise PackagerError(f"cannot read this spreadsheet (an .xlsx file): {error}", file=path) from None
     try:
         sheet = workbook.worksheets[0]
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
