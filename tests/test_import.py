@@ -131,23 +131,17 @@ def test_bad_sources_are_located_errors(tmp_path: Path, capsys: pytest.CaptureFi
     with pytest.raises(PackagerError) as caught:
         import_questions(broken)
     assert caught.value.file == broken and caught.value.line == 2
-    unknown = tmp_path / "bank.json"
-    unknown.write_text("{}", "utf-8")
     output = tmp_path / "quiz.yaml"
-    assert main(["import", str(unknown), "-o", str(output)]) == 1
-    assert "cannot tell the format" in capsys.readouterr().err
-    spreadsheet = tmp_path / "bank.xlsx"
-    spreadsheet.write_text("not a workbook", "utf-8")
-    assert main(["import", str(spreadsheet), "-o", str(output)]) == 1
-    assert "cannot read this spreadsheet" in capsys.readouterr().err
-    latin = tmp_path / "latin.csv"
-    latin.write_bytes("prompt,a,b,answer\nCaf\xe9?,Oui,Non,A\n".encode("latin-1"))
-    assert main(["import", str(latin), "-o", str(output)]) == 1
-    assert "not UTF-8" in capsys.readouterr().err
-    empty = tmp_path / "essays.gift"
-    empty.write_text("::a::Describe. {}\n", "utf-8")
-    assert main(["import", str(empty), "-o", str(output)]) == 1
-    assert "no question could be converted" in capsys.readouterr().err
+    unreadable = {
+        "bank.json": (b"{}", "cannot tell the format"),
+        "bank.xlsx": (b"not a workbook", "cannot read this spreadsheet"),
+        "latin.csv": ("prompt,a,b,answer\nCaf\xe9?,Oui,Non,A\n".encode("latin-1"), "not UTF-8"),
+        "essays.gift": (b"::a::Describe. {}\n", "no question could be converted"),
+    }
+    for name, (content, message) in unreadable.items():
+        (tmp_path / name).write_bytes(content)
+        assert main(["import", str(tmp_path / name), "-o", str(output)]) == 1
+        assert message in capsys.readouterr().err
     assert not output.exists()
     output.write_text("title: kept\n", "utf-8")
     assert main(["import", str(SAMPLES / "sample.gift"), "-o", str(output)]) == 1

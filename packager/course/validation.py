@@ -133,9 +133,7 @@ def _problem(model: type[BaseModel], item: Any, source_map: SourceMap, data: Any
     elif kind == "string_pattern_mismatch" and field_path.endswith("id"):
         message = "ids use lower-case letters, digits and single hyphens, starting with a letter"
     elif kind == "string_pattern_mismatch" and field_path == "language":
-        message = (
-            f"{item['input']!r} is not a language tag: write a BCP 47 tag such as en, fr, de-CH or pt-BR"
-        )
+        message = f"{item['input']!r} is not a language tag: write a BCP 47 tag such as en, de-CH or pt-BR"
     elif kind == "string_pattern_mismatch":
         message = f"{item['input']!r} is not written as this field expects"
     elif message.startswith("Value error, "):
