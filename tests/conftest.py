@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import io
 import os
+import queue
 import shutil
+import signal
 import subprocess
 import sys
 import tarfile
@@ -167,3 +169,36 @@ def run_packager(
         timeout=300,
         check=False,
     )
+
+
+class PreviewProcess:
+    """``packager preview ARGUMENTS --no-open`` as a real process, its output read line by line."""
+
+    def __init__(self, arguments: list[str], env: Mapping[str, str]) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "packager", "preview", *arguments, "--no-open"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=dict(env),
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        stdout = self.process.stdout
+        assert stdout is not None
+        threading.Thread(target=lambda: [self.lines.put(line) for line in stdout], daemon=True).start()
+
+    def wait_for(self, text: str, timeout: float = 120) -> str:
+        """The next line that holds ``text`` (queue.Empty after ``timeout`` seconds without one)."""
+        line = ""
+        while text not in line:
+            line = self.lines.get(timeout=timeout)
+        return line
+
+    def url(self) -> str:
+        """The player's address, from the "playing ... at URL" line."""
+        return self.wait_for("playing").split(" at ", 1)[1].strip()
+
+    def stop(self) -> int:
+        """Ctrl-C, as a person stops it; the exit code."""
+        self.process.send_signal(signal.SIGINT)
+        return self.process.wait(timeout=60)

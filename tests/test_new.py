@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 
 from packager.cli import main
 from packager.cli.new import course_id, default_title
@@ -110,3 +114,32 @@ def test_course_id_from_folder_name(name: str, expected: str) -> None:
 
 def test_default_title() -> None:
     assert default_title(Path("/x/first-aid_basics")) == "First aid basics"
+
+
+def test_the_yaml_files_name_their_schema_for_editors(tmp_path: Path) -> None:
+    """``# yaml-language-server: $schema=...`` on the first line, naming a schema written beside the
+    course that accepts the file as written (the editor's checks agree with the build's)."""
+    course_dir = tmp_path / "course"
+    assert main(["new", str(course_dir), "-q"]) == 0
+    for relative in ("course.yaml", "quizzes/final.yaml"):
+        path = course_dir / relative
+        first_line = path.read_text("utf-8").splitlines()[0]
+        assert first_line.startswith("# yaml-language-server: $schema=")
+        schema_path = (path.parent / first_line.split("$schema=", 1)[1]).resolve()
+        assert schema_path.is_relative_to(course_dir.resolve()) and schema_path.is_file()
+        schema = json.loads(schema_path.read_text("utf-8"))
+        jsonschema.validate(yaml.safe_load(path.read_text("utf-8")), schema)
+        broken = {**yaml.safe_load(path.read_text("utf-8")), "titel": "misspelt"}
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(broken, schema)
+
+
+def test_the_media_advice_matches_the_course_format(tmp_path: Path) -> None:
+    """The scaffold's lesson says media/ is at the root, and its example path works from a lesson."""
+    course_dir = tmp_path / "course"
+    assert main(["new", str(course_dir), "-q"]) == 0
+    lesson = (course_dir / "lessons" / "02-writing-lessons.md").read_text("utf-8")
+    example = re.search(r"`!\[[^\]]*\]\(([^)]+)\)`", lesson)
+    assert example is not None and "`media/` folder at the root of the course" in lesson
+    resolved = (course_dir / "lessons" / example.group(1)).resolve()
+    assert resolved.parent == (course_dir / "media").resolve()

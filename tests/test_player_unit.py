@@ -8,12 +8,9 @@ import dataclasses
 import hashlib
 import json
 import os
-import queue
-import signal
 import socket
 import subprocess
 import sys
-import threading
 import urllib.error
 import urllib.request
 import zipfile
@@ -26,7 +23,7 @@ from packager.cli import main, preview
 from packager.errors import PackagerError
 from packager.player import PlayerServer, scorm_again
 from packager.player.server import describe_launch, extract_package
-from tests.conftest import npm_tarball
+from tests.conftest import PreviewProcess, npm_tarball
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "course"
@@ -272,29 +269,14 @@ def test_preview_runs_until_ctrl_c(tmp_path: Path, scorm12_zip: Path) -> None:
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     env = {**os.environ, "SCORM_AGAIN_DIR": str(SCORM_AGAIN), "TMPDIR": str(scratch), "NO_COLOR": "1"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "packager", "preview", str(SAMPLE), "--no-open"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-    )
-    lines: queue.Queue[str] = queue.Queue()
-    assert process.stdout is not None
-    stdout = process.stdout
-    threading.Thread(target=lambda: [lines.put(line) for line in stdout], daemon=True).start()
+    preview = PreviewProcess([str(SAMPLE)], env)
     try:
-        line = ""
-        while "playing" not in line:
-            line = lines.get(timeout=120)
-        url = line.split(" at ", 1)[1].strip()
+        url = preview.url()
         launch = json.loads(get(url + "launch.json")[1])
         assert launch["standard"] == "scorm12"
         assert get(url + "content/index.html")[0] == 200
     finally:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=60)
-    assert process.returncode == 0
+        assert preview.stop() == 0
     assert list(scratch.iterdir()) == []
 
 

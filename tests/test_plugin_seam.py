@@ -58,7 +58,7 @@ def test_it_validates_like_any_type(make_course: CourseMaker) -> None:
     with pytest.raises(PackagerError) as raised:
         load_course(make_course(COURSE, {"quiz.yaml": quiz}))
     (problem,) = raised.value.problems
-    assert problem.field == "questions[1]" and problem.line == 7
+    assert problem.field == "questions[three-points]" and problem.line == 7
     assert "'answer' must be one of the scale: Easy, Fair, Hard" in problem.message
 
 

@@ -170,7 +170,7 @@ def test_an_error_is_worded_by_the_slow_path() -> None:
     data, source_map = parse_yaml(text, FILE)
     assert read.model is None
     assert read.problems == validate(QuizFile, data, source_map)[1]
-    assert [(problem.line, problem.field) for problem in read.problems] == [(3, "questions[0]")]
+    assert [(problem.line, problem.field) for problem in read.problems] == [(3, "questions[a]")]
     assert "did you mean 'single-choice'?" in read.problems[0].message
 
 

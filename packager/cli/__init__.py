@@ -24,10 +24,13 @@ VERBS = {
     "new": "create a course folder with two lessons and a quiz that builds",
     "preview": "play a course folder or a package in a local test LMS, with a live log of its API calls",
     "translate": "export a course's text as XLIFF for translators, or import a translation",
+    "import": "turn a question bank (GIFT, Moodle XML, QTI 2.1, Canvas QTI 1.2, Aiken, CSV/XLSX) into a quiz",
 }
 """Every verb with its one-line help. A verb lives in ``packager/cli/<verb>.py`` with
 ``add_arguments(parser)`` and ``run(args, console)``; only the verb being run is imported, so that
 the command starts quickly."""
+MODULES = {"import": "import_questions"}
+"""A verb whose module has another name (``import`` is a Python keyword)."""
 
 
 def parser(verb: str | None = None) -> argparse.ArgumentParser:
@@ -40,7 +43,7 @@ def parser(verb: str | None = None) -> argparse.ArgumentParser:
     for name, summary in VERBS.items():
         sub = verbs.add_parser(name, help=summary, description=summary)
         if name == verb:
-            command = importlib.import_module(f"packager.cli.{name}")
+            command = importlib.import_module(f"packager.cli.{MODULES.get(name, name)}")
             sub.add_argument("-q", "--quiet", action="store_true", help="print only errors")
             sub.add_argument("-v", "--verbose", action="store_true", help="print more detail")
             command.add_arguments(sub)

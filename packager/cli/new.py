@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 from rich.console import Console
 
+from packager.cli.schema import schema_files
 from packager.course.loader import load_course
 from packager.errors import PackagerError
 from packager.questions.registry import question_types
@@ -25,6 +26,9 @@ from packager.text import text_environment
 from packager.types import Slug, Title
 
 SCAFFOLD = "scaffold"
+SCHEMA_FOLDER = "schemas"
+"""Where the new course gets the JSON Schemas its YAML files name in their modeline
+(``# yaml-language-server: $schema=...``), for editors to check and complete them."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -56,12 +60,14 @@ def default_title(folder: Path) -> str:
 def render_scaffold(title: str, identifier: str) -> dict[str, str]:
     """Every file of the new course, by relative path."""
     examples = [question_type.example for question_type in question_types().values()]
-    context = {"title": title, "id": identifier, "examples": examples}
+    context = {"title": title, "id": identifier, "examples": examples, "schemas": SCHEMA_FOLDER}
     files = {}
     for path in sorted(scaffold_dir().rglob("*")):
         relative = path.relative_to(scaffold_dir()).as_posix()
         if path.is_file():
             files[relative] = text_environment().get_template(f"{SCAFFOLD}/{relative}").render(context)
+    for file_name, schema in schema_files().items():
+        files[f"{SCHEMA_FOLDER}/{file_name}"] = schema
     return files
 
 

@@ -38,10 +38,17 @@ def json_schema(model: type[BaseModel], title: str) -> dict[str, Any]:
     return {"$schema": DIALECT, "title": title, **generated}
 
 
+def schema_files() -> dict[str, str]:
+    """Every schema file's text, by file name."""
+    return {
+        file_name: json.dumps(json_schema(model, title), indent=2, ensure_ascii=False) + "\n"
+        for file_name, (model, title) in SCHEMAS.items()
+    }
+
+
 def run(args: argparse.Namespace, console: Console) -> int:
     """Write every schema into the output folder."""
-    for file_name, (model, title) in SCHEMAS.items():
-        text = json.dumps(json_schema(model, title), indent=2, ensure_ascii=False) + "\n"
+    for file_name, text in schema_files().items():
         path = args.output / file_name
         write_file(path, text.encode("utf-8"))
         console.print(f"wrote {path}", markup=False)

@@ -6,6 +6,7 @@ stay inside the course folder. Each becomes a package path relative to the cours
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -105,6 +106,15 @@ def _reference(
         found.problems.append(Problem(problem, file=display, line=line, field=role))
 
 
+def _from_the_root(relative: str, root: Path, lesson: Path) -> str:
+    """A hint when the path was written from the course folder (``media/x.png`` in a lesson)."""
+    meant = (root / relative).resolve()
+    if not meant.is_relative_to(root) or not meant.is_file():
+        return ""
+    from_lesson = Path(os.path.relpath(meant, lesson.parent.resolve())).as_posix()
+    return f"; paths are relative to the lesson file: did you mean '{from_lesson}'?"
+
+
 def _add_file(reference: str, root: Path, lesson: Path, found: LessonMedia) -> str | None:
     """Map one reference to its package path; returns what is wrong with it, if anything."""
     if is_external(reference):
@@ -120,7 +130,7 @@ def _add_file(reference: str, root: Path, lesson: Path, found: LessonMedia) -> s
         if not target.is_relative_to(root):
             return f"'{reference}' points outside the course folder"
         if not target.is_file():
-            return f"the file '{reference}' does not exist"
+            return f"the file '{reference}' does not exist" + _from_the_root(relative, root, lesson)
         with target.open("rb"):
             pass
     except (OSError, ValueError, RuntimeError) as error:

@@ -95,16 +95,16 @@ class QuizFile(StrictModel):
 
     @model_validator(mode="after")
     def _unique_question_ids(self) -> QuizFile:
-        first: dict[str, int] = {}
+        seen: set[str] = set()
         for index, question in enumerate(self.questions):
-            if question.id in first:
+            if question.id in seen:
                 # ``location`` points the loader at the repeated id, relative to this model.
                 raise PydanticCustomError(
                     "duplicate_id",
-                    "question ids must be unique; '{id}' is already the id of questions[{first}]",
-                    {"id": question.id, "first": first[question.id], "location": ("questions", index, "id")},
+                    "question ids must be unique; an earlier question already has the id '{id}'",
+                    {"id": question.id, "location": ("questions", index, "id")},
                 )
-            first[question.id] = index
+            seen.add(question.id)
         return self
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -20,13 +21,17 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from packager.course.yamlfast import SlowPathNeeded, fast_parse
-from packager.course.yamlsource import Location, SourceMap, dotted, parse_yaml
+from packager.course.yamlsource import Location, SourceMap, parse_yaml
 from packager.errors import Problem
 from packager.questions.base import ChoiceQuestion
+from packager.types import Slug
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 _CHOICE_ANSWER_FIELDS = frozenset({"answer", "answers", "correct", "correct_answer"})
 """Fields authors add to choice questions, meaning 'correct: true' on an option."""
+
+SLUG = re.compile(typing.get_args(Slug)[1].pattern)
+"""What a valid id looks like (the pattern of :data:`packager.types.Slug`)."""
 
 
 class ReadYaml(Generic[ModelT]):
@@ -85,7 +90,7 @@ def validate(model: type[ModelT], data: Any, source_map: SourceMap) -> tuple[Mod
     try:
         return model.model_validate(data), []
     except ValidationError as error:
-        return None, [_problem(model, item, source_map) for item in error.errors()]
+        return None, [_problem(model, item, source_map, data) for item in error.errors()]
 
 
 def _kind_of(value: Any) -> str:
@@ -105,12 +110,12 @@ def _kind_of(value: Any) -> str:
     return type(value).__name__
 
 
-def _problem(model: type[BaseModel], item: Any, source_map: SourceMap) -> Problem:
+def _problem(model: type[BaseModel], item: Any, source_map: SourceMap, data: Any = None) -> Problem:
     # A model-level check may name the offending value in its context (see QuizFile).
     location: Location = (*item["loc"], *item.get("ctx", {}).get("location", ()))
     kind = item["type"]
     _, position = source_map.locate(location)
-    field_path = _data_path(location, source_map, kind)
+    field_path = _data_path(location, source_map, kind, data)
     message = str(item["msg"])
     if kind == "missing":
         message = "required field is missing"
@@ -122,12 +127,16 @@ def _problem(model: type[BaseModel], item: Any, source_map: SourceMap) -> Proble
         discriminator = str(item["ctx"]["discriminator"]).strip("'")
         tags = ", ".join(_union_tags(model, location))
         message = f"required field '{discriminator}' is missing; expected one of: {tags}"
-        field_path = dotted((*_known_path(location, source_map), discriminator))
+        field_path = _named((*_known_path(location, source_map), discriminator), data)
     elif kind in ("string_type", "string_unicode"):
         written = source_map.plain_scalars.get(_known_path(location, source_map))
         message = _not_text_message(item["input"], written)
     elif kind == "string_pattern_mismatch" and field_path.endswith("id"):
         message = "ids use lower-case letters, digits and single hyphens, starting with a letter"
+    elif kind == "string_pattern_mismatch" and field_path == "language":
+        message = f"{item['input']!r} is not a language tag: write a BCP 47 tag such as en, de-CH or pt-BR"
+    elif kind == "string_pattern_mismatch":
+        message = f"{item['input']!r} is not written as this field expects"
     elif message.startswith("Value error, "):
         message = message.removeprefix("Value error, ")
     return Problem(
@@ -180,8 +189,9 @@ def _not_text_message(value: Any, written: str | None) -> str:
     return f'YAML reads the unquoted {written} as {reading}, not text; put it in quotes: "{written}"'
 
 
-def _data_path(location: Location, source_map: SourceMap, kind: str) -> str:
-    """The error's path as it reads in the author's file (union tags removed).
+def _data_path(location: Location, source_map: SourceMap, kind: str, data: Any = None) -> str:
+    """The error's path as it reads in the author's file (union tags removed), questions named
+    by their id.
 
     A segment absent from the file is kept only when it names a missing field.
     """
@@ -190,7 +200,33 @@ def _data_path(location: Location, source_map: SourceMap, kind: str) -> str:
         missing_field = kind == "missing" and index == len(location) - 1
         if (*kept, segment) in source_map.positions or isinstance(segment, int) or missing_field:
             kept.append(segment)
-    return dotted(tuple(kept))
+    return _named(tuple(kept), data)
+
+
+def _named(location: Location, data: Any) -> str:
+    """``dotted`` with each question named by its id where it has a valid one: ``questions[sky].answer``
+    rather than ``questions[0].answer`` (authors know their questions by id, not by position)."""
+    node, shown = data, ""
+    for segment in location:
+        child = _child(node, segment)
+        if isinstance(segment, int):
+            name = child.get("id") if isinstance(child, dict) else None
+            ids = [sibling.get("id") for sibling in node if isinstance(sibling, dict)] if child else []
+            valid = isinstance(name, str) and SLUG.fullmatch(name) is not None
+            own = shown.endswith("questions") and valid and ids.count(name) == 1  # repeated: no one question
+            shown += f"[{name}]" if own else f"[{segment}]"
+        else:
+            shown += f".{segment}" if shown else str(segment)
+        node = child
+    return shown
+
+
+def _child(node: Any, segment: str | int) -> Any:
+    if isinstance(node, list) and isinstance(segment, int) and 0 <= segment < len(node):
+        return node[segment]
+    if isinstance(node, dict) and isinstance(segment, str):
+        return node.get(segment)
+    return None
 
 
 def _known_path(location: Location, source_map: SourceMap) -> Location:

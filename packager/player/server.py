@@ -21,11 +21,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import Any, TypeVar
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from lxml import etree
 
 from packager.errors import PackagerError
+from packager.player.live import LiveChannel, live_page
 from packager.player.scorm_again import find_scorm_again
 from packager.standards import CMI5_STRUCTURE, MANIFEST
 
@@ -131,10 +132,18 @@ class PlayerServer:
     ...     print(player.url)
     """
 
-    def __init__(self, package: Path, scorm_again: Path | None = None, port: int = 0) -> None:
+    def __init__(
+        self,
+        package: Path,
+        scorm_again: Path | None = None,
+        port: int = 0,
+        live: LiveChannel | None = None,
+    ) -> None:
         self.package = package
         self.scorm_again = scorm_again or find_scorm_again()
         self.port = port
+        self.live = live
+        """Given (preview), the page long-polls it and reloads after each rebuild (see live.py)."""
         self._workdir: Path | None = None
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -151,11 +160,12 @@ class PlayerServer:
     def start(self) -> PlayerServer:
         """Extract the package and start serving on 127.0.0.1 (on a free port unless one was given)."""
         self._workdir, self.launch = unpack_to_play(self.package, "packager-player-", describe_launch)
-        content = self._workdir / "content"
         # A new server is a new LMS: the page drops learner records left by an earlier one.
         self.launch["session"] = secrets.token_hex(8)
-        routes = {"/content/": content, "/player/": STATIC, "/vendor/scorm-again/": self.scorm_again}
-        launch_json = json.dumps(self.launch).encode("utf-8")
+        routes = {"/player/": STATIC, "/vendor/scorm-again/": self.scorm_again}
+        player = self
+        page = (STATIC / "player.html").read_bytes()
+        page = page if self.live is None else live_page(page)
 
         class Handler(SimpleHTTPRequestHandler):
             def log_message(self, format: str, *args: Any) -> None:
@@ -168,9 +178,15 @@ class PlayerServer:
             def do_GET(self) -> None:
                 path = unquote(urlsplit(self.path).path)
                 if path in ("/", "/index.html"):
-                    self._send_file(STATIC / "player.html")
+                    self._send_bytes(page, "text/html")
                 elif path == "/launch.json":
-                    self._send_bytes(launch_json, "application/json")
+                    self._send_bytes(json.dumps(player.launch).encode("utf-8"), "application/json")
+                elif path == "/live" and player.live is not None:
+                    since = parse_qs(urlsplit(self.path).query).get("since", ["-1"])[0]
+                    state = player.live.wait(int(since) if since.lstrip("-").isdigit() else -1)
+                    self._send_bytes(json.dumps(state).encode("utf-8"), "application/json")
+                elif path.startswith("/content/") and player._workdir is not None:
+                    self._send_from(player._workdir / "content", path.removeprefix("/content/"))
                 else:
                     for prefix, folder in routes.items():
                         if path.startswith(prefix):
@@ -209,8 +225,19 @@ class PlayerServer:
         self._thread.start()
         return self
 
+    def replace(self, package: Path) -> None:
+        """Play ``package`` from now on (a rebuild of the same course): the next page load, or
+        relaunch, gets it; the learner's record is kept (same session)."""
+        workdir, launch = unpack_to_play(package, "packager-player-", describe_launch)
+        launch["session"] = self.launch.get("session", secrets.token_hex(8))
+        previous, self._workdir, self.launch, self.package = self._workdir, workdir, launch, package
+        if previous is not None:
+            shutil.rmtree(previous, ignore_errors=True)
+
     def stop(self) -> None:
         """Stop serving and remove the extracted package."""
+        if self.live is not None:
+            self.live.close()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
