@@ -32,6 +32,10 @@ QUIZ = "questions:\n  - id: sky\n    type: true-false\n    prompt: The sky is bl
 
 @pytest.fixture(autouse=True)
 def _plain_output(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    plain_output(monkeypatch, tmp_path_factory)
+
+
+def plain_output(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Plain text on stderr (no colour codes); the build cache away from the user's."""
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.setenv("PACKAGER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
@@ -70,6 +74,10 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def previous_build(tmp_path: Path) -> dict[str, bytes]:
+    return make_previous_build(tmp_path)
+
+
+def make_previous_build(tmp_path: Path) -> dict[str, bytes]:
     """A build folder holding a zip for every target under the name a new build would write."""
     for name in TARGETS:
         write_zip(

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from packager.course.inside import Refusal, Refused, resolve_inside
 from packager.errors import Problem
 
 IMAGE = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"})
@@ -116,17 +117,13 @@ def _add_file(reference: str, root: Path, lesson: Path, found: LessonMedia) -> s
     if not relative or relative.startswith("/"):
         return f"'{reference}' must be a path relative to the lesson file"
     try:
-        target = (lesson.parent / relative).resolve()
-        if not target.is_relative_to(root):
-            return f"'{reference}' points outside the course folder"
-        if not target.is_file():
-            return f"the file '{reference}' does not exist"
+        target = resolve_inside(root, lesson.parent / relative)
         with target.open("rb"):
             pass
-    except (OSError, ValueError, RuntimeError) as error:
-        # Unreadable, a name the system refuses (too long, a NUL byte), or a symbolic link loop.
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else "not a usable file"
-        return f"cannot read '{reference}': {reason}"
+    except Refused as refused:
+        return _refused(f"'{reference}'", refused)
+    except OSError as error:
+        return f"cannot read '{reference}': {error.strerror or 'not a usable file'}"
     package_path = target.relative_to(root).as_posix()
     if not package_path.isascii() or " " in package_path:
         return (
@@ -136,8 +133,23 @@ def _add_file(reference: str, root: Path, lesson: Path, found: LessonMedia) -> s
     found.references[reference] = package_path
     found.files[package_path] = target
     if media_kind(reference) == "video":
-        captions = target.with_suffix(CAPTIONS_SUFFIX)
-        if not captions.is_file():
-            return f"the video '{reference}' needs captions: add {captions.name} (WebVTT) beside it"
-        found.files[captions.relative_to(root).as_posix()] = captions
+        beside = target.with_suffix(CAPTIONS_SUFFIX)
+        try:
+            captions = resolve_inside(root, beside)
+        except Refused as refused:
+            if refused.refusal is Refusal.MISSING:
+                return f"the video '{reference}' needs captions: add {beside.name} (WebVTT) beside it"
+            return _refused(f"'{beside.name}' (the captions of '{reference}')", refused)
+        found.files[beside.relative_to(root).as_posix()] = captions
     return None
+
+
+def _refused(quoted: str, refused: Refused) -> str:
+    """What is wrong with a reference (``quoted`` as the message names it) the shared check refused."""
+    if refused.refusal is Refusal.OUTSIDE:
+        return f"{quoted} points outside the course folder"
+    if refused.refusal is Refusal.MISSING:
+        return f"the file {quoted} does not exist"
+    if refused.refusal is Refusal.NOT_A_FILE:
+        return f"{quoted} is not a file (a folder, or a device)"
+    return f"cannot read {quoted}: {refused.reason}"
