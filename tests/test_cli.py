@@ -141,6 +141,7 @@ def test_every_problem_is_printed(
     [
         ("mastery_score: 80", "mastery[/]: 80", "unknown field 'mastery[/]'"),
         ("lessons/01-role-and-trust.md", "lessons/[bold]x.md", "lessons/[bold]x.md' does not exist"),
+        ("lessons/01-role-and-trust.md", "lessons/:100:.md", "lessons/:100:.md' does not exist"),
     ],
 )
 def test_author_text_in_errors_is_not_read_as_markup(
@@ -155,7 +156,7 @@ def test_author_text_in_errors_is_not_read_as_markup(
 
 
 def test_output_paths_are_printed_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / ("a-long-folder-name-" * 6) / "[out]"
+    out = tmp_path / ("a-long-folder-name-" * 6) / "[out]:100:thumbs_up:"
     assert main(["build", str(SAMPLE), "-o", str(out), "-t", "scorm12"]) == 0
     assert capsys.readouterr().out == f"wrote {out / SCORM12_ZIP}\n"
 

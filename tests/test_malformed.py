@@ -134,7 +134,15 @@ def test_every_case_expects_something() -> None:
         assert expected_messages(case), f"{case}: no expected message"
 
 
-@pytest.mark.parametrize("case", ["course-and-files-all-wrong", "yaml-alias-bomb", "control-characters"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "course-and-files-all-wrong",
+        "yaml-alias-bomb",
+        "control-characters",
+        "markup-and-emoji-codes-in-messages",
+    ],
+)
 def test_malformed_course_as_a_process(case: str, tmp_path: Path, previous_build: dict[str, bytes]) -> None:
     copy_case(case, tmp_path)
     env = {key: value for key, value in os.environ.items() if key != "FORCE_COLOR"}
