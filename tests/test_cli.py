@@ -229,3 +229,13 @@ def test_command_line_process_unknown_target(tmp_path: Path) -> None:
     result = run_packager("build", str(SAMPLE), "-t", "nope", cwd=tmp_path)
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
+
+
+def test_a_limit_of_one_target_holds_only_when_building_it(tmp_path: Path) -> None:
+    """SCORM 1.2's 20-character version is refused for 1.2 (see tests/malformed), not for 2004."""
+    course = REPO / "tests" / "malformed" / "version-too-long-for-scorm12"
+    out = tmp_path / "out"
+    assert main(["build", str(course), "-o", str(out), "-t", "scorm12", "-q"]) == 1
+    assert main(["build", str(course), "-o", str(out), "-t", "scorm2004-4th", "-q"]) == 0
+    with zipfile.ZipFile(out / "broken-course-scorm2004-4th.zip") as package:
+        assert b'version="2026.12.07-release-candidate-3"' in package.read("imsmanifest.xml")

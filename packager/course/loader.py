@@ -7,7 +7,7 @@ Files are named as the author named the course folder (``course/lessons/01-intro
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from packager.course.pages import (
 from packager.course.validation import read_yaml
 from packager.course.yamlsource import Location, SourceMap, dotted
 from packager.errors import PackagerError, Problem
+from packager.standards import SCORM_VERSIONS
 from packager.types import RelativePath
 
 COURSE_FILE = "course.yaml"
@@ -36,11 +37,14 @@ MAX_PAGES = 1000
 _RELATIVE_PATH: TypeAdapter[str] = TypeAdapter(RelativePath)
 
 
-def load_course(course_dir: Path, kept: KeptPages | None = None) -> Course:
+def load_course(
+    course_dir: Path, kept: KeptPages | None = None, targets: Collection[str] | None = None
+) -> Course:
     """Load and validate the course in ``course_dir``; raise :class:`PackagerError` on any problem.
 
     Pages that an earlier build loaded from the same files are taken from ``kept``, not parsed
-    again; the course is the same with or without it.
+    again; the course is the same with or without it. The limits of the output ``targets``
+    (default: every target) are checked too, such as SCORM 1.2's 20-character version.
     """
     folder = CourseFolder.at(course_dir)
     root = folder.root
@@ -61,6 +65,8 @@ def load_course(course_dir: Path, kept: KeptPages | None = None) -> Course:
         course_file.source_map,
     )
 
+    if settings is not None:
+        problems.extend(_target_limits(settings, source_map, targets))
     pages: list[tuple[Location, Lesson | Quiz]] = []
     lessons = _page_references(data, settings)
     if len(lessons) > MAX_PAGES:
@@ -123,6 +129,25 @@ def load_course(course_dir: Path, kept: KeptPages | None = None) -> Course:
         pages=[page for _, page in pages],
         source_dir=root,
     )
+
+
+def _target_limits(
+    settings: CourseFile, source_map: Callable[[], SourceMap], targets: Collection[str] | None
+) -> list[Problem]:
+    """What the course's settings break of the targets' own limits (:mod:`packager.standards`)."""
+    for version in SCORM_VERSIONS:
+        limit = version.version_length
+        if (targets is None or version.edition in targets) and limit and len(settings.version) > limit:
+            return [
+                _problem_at(
+                    source_map,
+                    ("version",),
+                    f"SCORM {version.schemaversion} allows at most {limit} characters here "
+                    f"(this has {len(settings.version)}); shorten it, or build only other targets "
+                    "(--target)",
+                )
+            ]
+    return []
 
 
 def _relative(folder: CourseFolder, path: Path) -> str:
