@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from packager.questions.registry import Question
@@ -16,12 +16,6 @@ CompletionRule = Literal["lessons", "quiz", "lessons-and-quiz"]
 """What "complete" means: every lesson viewed, the quiz submitted, or both."""
 
 
-def _number_as_text(value: object) -> object:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    return value
-
-
 class CourseFile(StrictModel):
     """``course.yaml``: the course's identity, rules and lesson order."""
 
@@ -29,8 +23,11 @@ class CourseFile(StrictModel):
     title: Title
     description: str = Field(default="", max_length=2000)
     language: LanguageTag = Field(default="en", description="BCP 47 language tag, e.g. en or en-US.")
-    version: Annotated[str, BeforeValidator(_number_as_text)] = Field(
-        default="1.0", min_length=1, max_length=32
+    version: str = Field(
+        default="1.0",
+        min_length=1,
+        max_length=32,
+        description='Quote it when it looks like a number: "1.10".',
     )
     mastery_score: int = Field(
         default=80, ge=0, le=100, description="Percentage of the quiz score needed to pass."

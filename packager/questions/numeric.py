@@ -23,19 +23,18 @@ class Numeric(QuestionBase):
 
     interaction_type: ClassVar[str] = "numeric"
     type: Literal["numeric"]
-    answer: float | None = None
-    tolerance: float = Field(default=0, ge=0, description="Accepted distance from the answer.")
-    minimum: float | None = None
-    maximum: float | None = None
+    answer: float | None = Field(default=None, allow_inf_nan=False)
+    tolerance: float = Field(
+        default=0, ge=0, allow_inf_nan=False, description="Accepted distance from the answer."
+    )
+    minimum: float | None = Field(default=None, allow_inf_nan=False)
+    maximum: float | None = Field(default=None, allow_inf_nan=False)
 
     @model_validator(mode="after")
     def _one_way_to_be_right(self) -> Numeric:
         has_range = self.minimum is not None or self.maximum is not None
         if (self.answer is None) == (not has_range) or (has_range and None in (self.minimum, self.maximum)):
             raise ValueError("give either 'answer' (with an optional 'tolerance') or 'minimum' and 'maximum'")
-        values = [v for v in (self.answer, self.minimum, self.maximum) if v is not None]
-        if any(not math.isfinite(value) for value in values):
-            raise ValueError("numbers must be finite")
         if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
             raise ValueError("'minimum' must not be greater than 'maximum'")
         return self
