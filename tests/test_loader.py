@@ -474,8 +474,8 @@ def test_single_choice_needs_exactly_one_correct_option(
     quiz = "questions:\n" + TRUE_FALSE + pick_one + options
     problem = single_problem(make_course(QUIZ_COURSE, {"quiz.yaml": quiz}))
     assert is_file(problem, "course", "quiz.yaml")
-    assert problem.line == line_of(quiz, "id: pick-one") == 6
-    assert problem.field == "questions[1]"
+    assert problem.line == line_of(quiz, "id: pick-one") + 3  # the options: line
+    assert problem.field == "questions[1].options"
     assert f"exactly one option with 'correct: true' (found {found})" in problem.message
 
 
@@ -486,8 +486,8 @@ def test_multiple_response_needs_a_correct_option(make_course: CourseMaker) -> N
         "      - text: One\n      - text: Two\n        correct: false\n"
     )
     problem = single_problem(make_course(QUIZ_COURSE, {"quiz.yaml": quiz}))
-    assert problem.line == line_of(quiz, "id: pick-all") == 3
-    assert problem.field == "questions[0]"
+    assert problem.line == line_of(quiz, "options:") == 6
+    assert problem.field == "questions[0].options"
     assert "at least one option with 'correct: true'" in problem.message
 
 

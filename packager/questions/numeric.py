@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from packager.questions.base import QuestionBase, QuestionType
+from packager.questions.base import QuestionBase, QuestionType, located
 from packager.testing.actions import Fill
 
 if TYPE_CHECKING:
@@ -34,9 +34,18 @@ class Numeric(QuestionBase):
     def _one_way_to_be_right(self) -> Numeric:
         has_range = self.minimum is not None or self.maximum is not None
         if (self.answer is None) == (not has_range) or (has_range and None in (self.minimum, self.maximum)):
-            raise ValueError("give either 'answer' (with an optional 'tolerance') or 'minimum' and 'maximum'")
+            where = (
+                ("minimum",) if self.minimum is not None else ("maximum",) if self.maximum is not None else ()
+            )
+            raise located(
+                "give either 'answer' (with an optional 'tolerance') or 'minimum' and 'maximum'", *where
+            )
+        if has_range and "tolerance" in self.model_fields_set:
+            raise located(
+                "'tolerance' goes with 'answer'; with 'minimum' and 'maximum' the range is exact", "tolerance"
+            )
         if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
-            raise ValueError("'minimum' must not be greater than 'maximum'")
+            raise located("'minimum' must not be greater than 'maximum'", "minimum")
         return self
 
     @property
