@@ -8,7 +8,7 @@ Files are named as the author named the course folder (``course/lessons/01-intro
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -30,6 +30,7 @@ from packager.standards import SCORM_VERSIONS
 from packager.types import RelativePath
 
 COURSE_FILE = "course.yaml"
+LESSON_SUFFIXES = (".md", ".markdown")
 QUIZ_SUFFIXES = (".yaml", ".yml")
 """A file with one of these suffixes in the lesson list is a knowledge check."""
 MAX_PAGES = 1000
@@ -80,8 +81,16 @@ def load_course(
         )
         lessons = []
     for location, relative in lessons:
+        wrong = _wrong_kind(
+            relative,
+            LESSON_SUFFIXES + QUIZ_SUFFIXES,
+            "a lesson: list Markdown lessons (.md) and YAML knowledge checks (.yaml)",
+        )
+        if wrong:
+            problems.append(_problem_at(source_map, location, wrong))
+            continue
         try:
-            if relative.endswith(QUIZ_SUFFIXES):
+            if relative.lower().endswith(QUIZ_SUFFIXES):
                 pages.append((location, load_quiz(folder, root / relative, graded=False, kept=kept)))
             else:
                 pages.append((location, load_lesson(folder, root / relative, kept)))
@@ -94,7 +103,12 @@ def load_course(
 
     quiz = None
     quiz_reference = _quiz_reference(data, settings)
-    if quiz_reference is not None:
+    wrong = quiz_reference and _wrong_kind(
+        quiz_reference, QUIZ_SUFFIXES, "a quiz: the quiz is a YAML file (.yaml)"
+    )
+    if wrong:
+        problems.append(_problem_at(source_map, ("quiz",), wrong))
+    elif quiz_reference is not None:
         try:
             quiz = load_quiz(folder, root / quiz_reference, graded=True, kept=kept)
             pages.append((("quiz",), quiz))
@@ -129,6 +143,14 @@ def load_course(
         pages=[page for _, page in pages],
         source_dir=root,
     )
+
+
+def _wrong_kind(relative: str, suffixes: tuple[str, ...], kind: str) -> str | None:
+    """Why a listed file is of the wrong kind by its name (one without a suffix is read to see)."""
+    suffix = PurePosixPath(relative).suffix.lower()
+    if suffix and suffix not in suffixes:
+        return f"'{relative}' is not {kind}"
+    return None
 
 
 def _target_limits(
