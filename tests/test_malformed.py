@@ -189,7 +189,7 @@ def test_symbolic_links_out_of_the_course_are_refused(
     (course / "media").mkdir()
     (course / "media" / "photo.png").symlink_to(outside / "photo.png")
     assert build_fails(tmp_path, previous_build, capsys, monkeypatch) == [
-        "course/lessons/01-intro.md:6 image: '../media/photo.png' points outside the course folder",
+        "course/lessons/01-intro.md:6:12 image: '../media/photo.png' points outside the course folder",
         "course/lessons/02-secret.md: the file lies outside the course folder (through a link)",
         "course/linked/hidden.md: the file lies outside the course folder (through a link)",
         "course/quiz.yaml: the file lies outside the course folder (through a link)",
@@ -213,7 +213,7 @@ def test_symbolic_link_loops(
     (course / "lessons" / "02-loop.md").symlink_to("02-loop.md")
     (course / "lessons" / "loop.png").symlink_to("loop.png")
     messages = build_fails(tmp_path, previous_build, capsys, monkeypatch)
-    assert messages[0] == "course/lessons/01-intro.md:6 image: cannot read 'loop.png': not a usable file"
+    assert messages[0] == "course/lessons/01-intro.md:6:11 image: cannot read 'loop.png': not a usable file"
     assert messages[1].startswith("course/lessons/02-loop.md: ")
     assert len(messages) == 2
 
@@ -268,7 +268,7 @@ def test_unreadable_files(
     monkeypatch.setattr(Path, "read_bytes", refuse_read)
     monkeypatch.setattr(Path, "open", refuse_open)
     assert build_fails(tmp_path, previous_build, capsys, monkeypatch) == [
-        "course/lessons/01-intro.md:6 image: cannot read '../media/photo.png': Permission denied",
+        "course/lessons/01-intro.md:6:12 image: cannot read '../media/photo.png': Permission denied",
         "course/lessons/02-locked.md: cannot read the file: Permission denied",
         "course/quiz.yaml: cannot read the file: Permission denied",
     ]

@@ -59,22 +59,22 @@ LINKED_FILES = {
     "image": (
         "![A photo](../media/photo.png)",
         ("media/photo.png", "media/photo.png"),
-        "course/lessons/01-intro.md:6 image: '../media/photo.png' points outside the course folder",
+        "course/lessons/01-intro.md:6:12 image: '../media/photo.png' points outside the course folder",
     ),
     "audio": (
         "![A talk](../media/talk.mp3)",
         ("media/talk.mp3", "media/talk.mp3"),
-        "course/lessons/01-intro.md:6 image: '../media/talk.mp3' points outside the course folder",
+        "course/lessons/01-intro.md:6:11 image: '../media/talk.mp3' points outside the course folder",
     ),
     "video": (
         "![A clip](../media/clip.mp4)",
         ("media/clip.mp4", "media/clip.mp4"),
-        "course/lessons/01-intro.md:6 image: '../media/clip.mp4' points outside the course folder",
+        "course/lessons/01-intro.md:6:11 image: '../media/clip.mp4' points outside the course folder",
     ),
     "download": (
         "[The handout](../media/handout.pdf)",
         ("media/handout.pdf", "media/handout.pdf"),
-        "course/lessons/01-intro.md:6 link: '../media/handout.pdf' points outside the course folder",
+        "course/lessons/01-intro.md:6:15 link: '../media/handout.pdf' points outside the course folder",
     ),
 }
 
@@ -115,7 +115,7 @@ def test_linked_captions_out_of_the_course_are_refused(
     )
     (course / "media" / "clip.vtt").symlink_to(outside / "media" / "clip.vtt")
     assert build_fails(tmp_path, previous_build, capsys, monkeypatch) == [
-        "course/lessons/01-intro.md:6 image: 'clip.vtt' (the captions of '../media/clip.mp4') points "
+        "course/lessons/01-intro.md:6:11 image: 'clip.vtt' (the captions of '../media/clip.mp4') points "
         "outside the course folder"
     ]
 
@@ -136,8 +136,8 @@ def test_a_linked_media_folder_out_of_the_course_is_refused(
     )
     (course / "media").symlink_to(outside / "media", target_is_directory=True)
     assert build_fails(tmp_path, previous_build, capsys, monkeypatch) == [
-        "course/lessons/01-intro.md:6 image: '../media/photo.png' points outside the course folder",
-        "course/lessons/01-intro.md:8 link: '../media/handout.pdf' points outside the course folder",
+        "course/lessons/01-intro.md:6:12 image: '../media/photo.png' points outside the course folder",
+        "course/lessons/01-intro.md:8:8 link: '../media/handout.pdf' points outside the course folder",
     ]
 
 

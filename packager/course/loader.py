@@ -142,7 +142,16 @@ def load_course(
         completion=completion,
         pages=[page for _, page in pages],
         source_dir=root,
+        shown_dir=folder.shown,
     )
+
+
+def course_file_problem(course: Course, location: Location, message: str) -> Problem:
+    """A problem at a field of a loaded course's course.yaml (read again: only errors need where)."""
+    folder = CourseFolder(root=course.source_dir, shown=course.shown_dir or course.source_dir)
+    path = folder.root / COURSE_FILE
+    read = read_yaml(CourseFile, read_text(folder, path), folder.display(path))
+    return _problem_at(read.source_map, location, message)
 
 
 def _wrong_kind(relative: str, suffixes: tuple[str, ...], kind: str) -> str | None:

@@ -66,6 +66,7 @@ def collect_media(root: Path, lesson: Path, display: Path, markdown: str, first_
     ``first_line`` is the file line of the Markdown's first line (after the front matter).
     """
     found = LessonMedia()
+    lines = markdown.splitlines()
     for block in _parser().parse(markdown):
         if block.type != "inline" or not block.children:
             continue
@@ -74,36 +75,54 @@ def collect_media(root: Path, lesson: Path, display: Path, markdown: str, first_
             if token.type in ("softbreak", "hardbreak"):
                 line += 1
             elif token.type == "image":
-                _check_image(token, display, line, found)
-                _reference(str(token.attrs.get("src", "")), root, lesson, display, line, found, "image")
+                source = str(token.attrs.get("src", ""))
+                where = _Where(display, line, _column(lines, line - first_line, source))
+                _check_image(token, where, found)
+                _reference(source, root, lesson, where, found, "image")
             elif token.type == "link_open":
                 href = str(token.attrs.get("href", ""))
                 if href and not href.startswith("#") and not is_external(href):
-                    _reference(href, root, lesson, display, line, found, "link")
+                    where = _Where(display, line, _column(lines, line - first_line, href))
+                    _reference(href, root, lesson, where, found, "link")
     return found
 
 
-def _check_image(token: Token, display: Path, line: int, found: LessonMedia) -> None:
+@dataclass(frozen=True)
+class _Where:
+    """Where a reference is written: the lesson as the author named it, line and column."""
+
+    file: Path
+    line: int
+    column: int | None
+
+    def problem(self, message: str, field: str) -> Problem:
+        return Problem(message, file=self.file, line=self.line, column=self.column, field=field)
+
+
+def _column(lines: list[str], index: int, written: str) -> int | None:
+    """The column of ``written`` on the Markdown's line ``index`` (None when not there as is)."""
+    found = lines[index].find(written) if 0 <= index < len(lines) and written else -1
+    return found + 1 if found >= 0 else None
+
+
+def _check_image(token: Token, where: _Where, found: LessonMedia) -> None:
     source = str(token.attrs.get("src", ""))
     if media_kind(source) == "image" and not token.content.strip():
         found.problems.append(
-            Problem(
-                f"the image '{source}' has no alt text: write it as ![what the image shows]({source})",
-                file=display,
-                line=line,
-                field="alt",
+            where.problem(
+                f"the image '{source}' has no alt text: write it as ![what the image shows]({source})", "alt"
             )
         )
 
 
 def _reference(
-    reference: str, root: Path, lesson: Path, display: Path, line: int, found: LessonMedia, role: str
+    reference: str, root: Path, lesson: Path, where: _Where, found: LessonMedia, role: str
 ) -> None:
     if reference in found.references:
         return
     problem = _add_file(reference, root, lesson, found)
     if problem:
-        found.problems.append(Problem(problem, file=display, line=line, field=role))
+        found.problems.append(where.problem(problem, role))
 
 
 def _add_file(reference: str, root: Path, lesson: Path, found: LessonMedia) -> str | None:

@@ -169,6 +169,8 @@ class Course(BaseModel):
     pages: list[Lesson | Quiz]
     """Lessons and knowledge checks in order, then the assessment (if any)."""
     source_dir: Path
+    shown_dir: Path | None = None
+    """The course folder as the author named it, for messages (``source_dir`` is resolved)."""
 
     @property
     def lessons(self) -> list[Lesson]:
