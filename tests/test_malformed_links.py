@@ -1,7 +1,8 @@
 """Symbolic links out of the course, one test per kind of reference: none of the outside bytes
-reaches a package, and each refusal names the reference as the author wrote it.
+reaches a package, and each refusal names the reference as the author wrote it. Also media names
+that differ only in case.
 
-Links cannot live in the ``tests/malformed`` corpus (a checkout may not keep them), so these
+Neither can live in the ``tests/malformed`` corpus (a checkout may not keep them), so these
 courses are made here; the messages are checked exactly, as the corpus checks its own.
 """
 
@@ -174,3 +175,29 @@ def test_links_inside_the_course_are_followed(tmp_path: Path) -> None:
     files = load_course(course).media_files
     assert files["media/clip.vtt"].read_text("utf-8") == VTT
     assert files["media/clip.vtt"] == (course / "assets" / "captions.vtt").resolve()
+
+
+def test_media_names_that_differ_only_in_case_are_refused(
+    tmp_path: Path,
+    previous_build: dict[str, bytes],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Both would ship, and an LMS on a case-insensitive disk keeps one. (Not in the corpus: a
+    checkout on such a disk cannot hold both names either.)"""
+    course = write_course(
+        tmp_path,
+        {
+            "course.yaml": COURSE + "  - lessons/02-more.md\n",
+            "lessons/01-intro.md": _lesson("![Lower case](../media/a.png)"),
+            "lessons/02-more.md": "---\ntitle: More\n---\nMore.\n\n![Upper case](../media/A.png)\n",
+            "media/a.png": SECRET,
+        },
+    )
+    if (course / "media" / "A.png").exists():
+        pytest.skip("a case-insensitive file system")
+    (course / "media" / "A.png").write_bytes(SECRET)
+    assert build_fails(tmp_path, previous_build, capsys, monkeypatch) == [
+        "course/lessons/02-more.md: 'media/A.png' and 'media/a.png' differ only in case; an LMS on a "
+        "case-insensitive disk keeps one of them: rename one"
+    ]

@@ -128,6 +128,7 @@ def load_course(
                 f"and {_relative(folder, page.source)}); give one an 'id' of its own"
             )
         problems.append(_problem_at(source_map, location, message))
+    problems.extend(_case_clashes(folder, [page for _, page in pages]))
     if problems or settings is None:
         raise PackagerError(problems=problems)
 
@@ -152,6 +153,25 @@ def course_file_problem(course: Course, location: Location, message: str) -> Pro
     path = folder.root / COURSE_FILE
     read = read_yaml(CourseFile, read_text(folder, path), folder.display(path))
     return _problem_at(read.source_map, location, message)
+
+
+def _case_clashes(folder: CourseFolder, pages: list[Lesson | Quiz]) -> list[Problem]:
+    """Package files whose names differ only in case: an LMS on a case-insensitive disk keeps one."""
+    first: dict[str, str] = {}
+    problems = []
+    for page in pages:
+        for package_path in page.media_files if isinstance(page, Lesson) else ():
+            other = first.setdefault(package_path.casefold(), package_path)
+            if other != package_path:
+                first[package_path] = package_path  # one message per name
+                problems.append(
+                    Problem(
+                        f"'{package_path}' and '{other}' differ only in case; an LMS on a case-insensitive "
+                        "disk keeps one of them: rename one",
+                        file=folder.display(page.source),
+                    )
+                )
+    return problems
 
 
 def _wrong_kind(relative: str, suffixes: tuple[str, ...], kind: str) -> str | None:

@@ -6,6 +6,7 @@ stay inside the course folder. Each becomes a package path relative to the cours
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -15,8 +16,11 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from packager.course.inside import Refusal, Refused, resolve_inside
+from packager.course.sniff import captions_problem, content_problem
 from packager.errors import Problem
 
+_FILE_URL = re.compile(r"\]\(\s*<?((?i:file):[^)\s>]*)")
+"""A Markdown link or image to a ``file:`` URL, which markdown-it leaves as plain text."""
 IMAGE = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"})
 VIDEO = frozenset({".mp4", ".webm", ".m4v", ".ogv"})
 AUDIO = frozenset({".mp3", ".m4a", ".ogg", ".oga", ".wav"})
@@ -71,6 +75,15 @@ def collect_media(root: Path, lesson: Path, display: Path, markdown: str, first_
         if block.type != "inline" or not block.children:
             continue
         line = first_line + (block.map[0] if block.map else 0)
+        for match in _FILE_URL.finditer(block.content):
+            at = line + block.content.count("\n", 0, match.start())
+            found.problems.append(
+                _Where(display, at, _column(lines, at - first_line, match.group(1))).problem(
+                    f"'{match.group(1)}' names a file on your computer, which learners do not have: copy "
+                    "the file into the course folder and write its path relative to the lesson",
+                    "link",
+                )
+            )
         for token in block.children:
             if token.type in ("softbreak", "hardbreak"):
                 line += 1
@@ -107,6 +120,14 @@ def _column(lines: list[str], index: int, written: str) -> int | None:
 
 def _check_image(token: Token, where: _Where, found: LessonMedia) -> None:
     source = str(token.attrs.get("src", ""))
+    if source and media_kind(source) == "download" and not is_external(source):
+        found.problems.append(
+            where.problem(
+                f"'{source}' is not a picture, audio or video, so ![...] cannot show it; link to it "
+                f"as a download instead: [{token.content or 'the file'}]({source})",
+                "image",
+            )
+        )
     if media_kind(source) == "image" and not token.content.strip():
         found.problems.append(
             where.problem(
@@ -137,12 +158,13 @@ def _add_file(reference: str, root: Path, lesson: Path, found: LessonMedia) -> s
         return f"'{reference}' must be a path relative to the lesson file"
     try:
         target = resolve_inside(root, lesson.parent / relative)
-        with target.open("rb"):
-            pass
+        wrong_content = content_problem(media_kind(reference), target, reference)
     except Refused as refused:
         return _refused(f"'{reference}'", refused)
     except OSError as error:
         return f"cannot read '{reference}': {error.strerror or 'not a usable file'}"
+    if wrong_content:
+        return wrong_content
     package_path = target.relative_to(root).as_posix()
     if not package_path.isascii() or " " in package_path:
         return (
@@ -155,10 +177,15 @@ def _add_file(reference: str, root: Path, lesson: Path, found: LessonMedia) -> s
         beside = target.with_suffix(CAPTIONS_SUFFIX)
         try:
             captions = resolve_inside(root, beside)
+            wrong_captions = captions_problem(captions, beside.name)
         except Refused as refused:
             if refused.refusal is Refusal.MISSING:
                 return f"the video '{reference}' needs captions: add {beside.name} (WebVTT) beside it"
             return _refused(f"'{beside.name}' (the captions of '{reference}')", refused)
+        except OSError as error:
+            return f"cannot read '{beside.name}': {error.strerror or 'not a usable file'}"
+        if wrong_captions:
+            return wrong_captions
         found.files[beside.relative_to(root).as_posix()] = captions
     return None
 
