@@ -54,10 +54,12 @@ MARKDOWN_SNIPPETS = [
     "<img src=x onerror=alert(1)>", "[web](https://example.com)", "[top](#top)", "```\nfence\n```",
     "| a | b |\n|---|---|\n| 1 | 2 |\n", "&amp; &#0; &#x110000;", "\n\n", "    indented\n", "> quote\n",
     "[ref]: ../media/photo.png\n[ref]\n", "![a](<../media/photo.png> \"title\")",
+    "[next](02-more.md)", "[back](./01-intro.md#top)",
 ]  # fmt: skip
 BROKEN_MARKDOWN = [
     "![x](%00.png)", "![x](/etc/hostname.png)", "![x](https://example.com/x.png)", "![](../media/photo.png)",
-    "[out](../../outside.md)", "![x](../media/missing.png)",
+    "[out](../../outside.md)", "![x](../media/missing.png)", "[draft](03-unlisted.md)",
+    "![x](file:///etc/passwd)", "[x](FILE:notes.pdf)", "![notes](../check.yaml)", "![pdf](../media/handout.pdf)",
 ]  # fmt: skip
 
 COURSE_TEMPLATE: dict[str, Any] = {

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from packager.course.media import LESSON_SUFFIXES
 from packager.course.models import Course, CourseFile, Lesson, Quiz
 from packager.course.pages import (
     FILE_NOT_FOUND,
@@ -30,7 +31,6 @@ from packager.standards import SCORM_VERSIONS
 from packager.types import RelativePath
 
 COURSE_FILE = "course.yaml"
-LESSON_SUFFIXES = (".md", ".markdown")
 QUIZ_SUFFIXES = (".yaml", ".yml")
 """A file with one of these suffixes in the lesson list is a knowledge check."""
 MAX_PAGES = 1000
@@ -129,6 +129,8 @@ def load_course(
             )
         problems.append(_problem_at(source_map, location, message))
     problems.extend(_case_clashes(folder, [page for _, page in pages]))
+    listed = {_resolved(root / relative) for _, relative in lessons}
+    pages = _link_pages(folder, pages, listed, problems)
     if problems or settings is None:
         raise PackagerError(problems=problems)
 
@@ -153,6 +155,42 @@ def course_file_problem(course: Course, location: Location, message: str) -> Pro
     path = folder.root / COURSE_FILE
     read = read_yaml(CourseFile, read_text(folder, path), folder.display(path))
     return _problem_at(read.source_map, location, message)
+
+
+def _resolved(path: Path) -> Path:
+    """``path`` with links followed, or as it is when it cannot be (a loop, a bad name)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return path
+
+
+def _link_pages(
+    folder: CourseFolder,
+    pages: list[tuple[Location, Lesson | Quiz]],
+    listed: set[Path],
+    problems: list[Problem],
+) -> list[tuple[Location, Lesson | Quiz]]:
+    """Each link from a lesson to another lesson's file goes to that page in the course (``listed``:
+    the files course.yaml lists, resolved; one that failed to load is reported on its own)."""
+    where = {_resolved(page.source): f"lesson:{page.id}" for _, page in pages if isinstance(page, Lesson)}
+    linked: list[tuple[Location, Lesson | Quiz]] = []
+    for location, page in pages:
+        if isinstance(page, Lesson) and page.lesson_links:
+            links = {written: where[path] for written, path in page.lesson_links.items() if path in where}
+            problems.extend(
+                Problem(
+                    f"'{written}' links to a lesson the course does not list: add it to 'lessons' in "
+                    "course.yaml, or link to a page that is",
+                    file=folder.display(page.source),
+                    field="link",
+                )
+                for written, path in page.lesson_links.items()
+                if path not in listed
+            )
+            page = page.model_copy(update={"page_links": links})
+        linked.append((location, page))
+    return linked
 
 
 def _case_clashes(folder: CourseFolder, pages: list[Lesson | Quiz]) -> list[Problem]:

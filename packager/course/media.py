@@ -25,6 +25,8 @@ IMAGE = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"})
 VIDEO = frozenset({".mp4", ".webm", ".m4v", ".ogv"})
 AUDIO = frozenset({".mp3", ".m4a", ".ogg", ".oga", ".wav"})
 CAPTIONS_SUFFIX = ".vtt"
+LESSON_SUFFIXES = (".md", ".markdown")
+"""Lesson files: in course.yaml's list, and the links from one lesson to another."""
 
 
 def media_kind(reference: str) -> str:
@@ -61,6 +63,8 @@ class LessonMedia:
 
     references: dict[str, str] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
+    lesson_links: dict[str, Path] = field(default_factory=dict)
+    """Links to lesson files (``[see](02-media.md)``): they go to that page, not a download."""
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -139,7 +143,18 @@ def _check_image(token: Token, where: _Where, found: LessonMedia) -> None:
 def _reference(
     reference: str, root: Path, lesson: Path, where: _Where, found: LessonMedia, role: str
 ) -> None:
-    if reference in found.references:
+    if reference in found.references or reference in found.lesson_links:
+        return
+    path = unquote(urlsplit(reference).path)
+    if (
+        role == "link"
+        and PurePosixPath(path).suffix.lower() in LESSON_SUFFIXES
+        and not is_external(reference)
+    ):
+        try:
+            found.lesson_links[reference] = resolve_inside(root, lesson.parent / path)
+        except Refused as refused:
+            found.problems.append(where.problem(_refused(f"'{reference}'", refused), role))
         return
     problem = _add_file(reference, root, lesson, found)
     if problem:

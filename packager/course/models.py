@@ -112,6 +112,10 @@ class Lesson(BaseModel):
     """Each local file reference as written in the Markdown -> its path in the package."""
     media_files: dict[str, Path] = {}
     """Package path -> source file, for every file the lesson needs (captions included)."""
+    lesson_links: dict[str, Path] = {}
+    """Each link to a lesson file (``[see](02-media.md)``) as written -> that file, resolved."""
+    page_links: dict[str, str] = {}
+    """Each link to another page as written -> that page's location (``lesson:<id>``)."""
 
     def runtime(self) -> dict[str, Any]:
         """What the runtime needs about this lesson."""

@@ -161,6 +161,7 @@ def _load_lesson(folder: CourseFolder, path: Path, text: str) -> Lesson:
         source=path,
         media_references=media.references,
         media_files=media.files,
+        lesson_links=media.lesson_links,
     )
 
 
