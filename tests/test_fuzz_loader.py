@@ -59,7 +59,8 @@ MARKDOWN_SNIPPETS = [
 BROKEN_MARKDOWN = [
     "![x](%00.png)", "![x](/etc/hostname.png)", "![x](https://example.com/x.png)", "![](../media/photo.png)",
     "[out](../../outside.md)", "![x](../media/missing.png)", "[draft](03-unlisted.md)",
-    "![x](file:///etc/passwd)", "[x](FILE:notes.pdf)", "![notes](../check.yaml)", "![pdf](../media/handout.pdf)",
+    "![x](file:///etc/passwd)", "[x](FILE:notes.pdf)", "![notes](../check.yaml)",
+    "![pdf](../media/handout.pdf)",
 ]  # fmt: skip
 
 COURSE_TEMPLATE: dict[str, Any] = {
