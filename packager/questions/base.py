@@ -33,9 +33,8 @@ if TYPE_CHECKING:
 def located(message: str, *location: str | int) -> PydanticCustomError:
     """A question's error that points at one of its fields (``"options", 2, "text"``), not at the
     question: raise it from a model validator, and the message names that field's line."""
-    return PydanticCustomError(
-        "question_field", message.replace("{", "{{").replace("}", "}}"), {"location": location}
-    )
+    # The message goes in as a value, so braces in an author's text stay as written.
+    return PydanticCustomError("question_field", "{message}", {"location": location, "message": message})
 
 
 def first_repeat(values: list[Any]) -> int | None:
