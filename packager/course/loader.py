@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from packager.course.crosscheck import case_clashes, link_pages, resolved
 from packager.course.media import LESSON_SUFFIXES
 from packager.course.models import Course, CourseFile, Lesson, Quiz
 from packager.course.pages import (
@@ -128,9 +129,9 @@ def load_course(
                 f"and {_relative(folder, page.source)}); give one an 'id' of its own"
             )
         problems.append(_problem_at(source_map, location, message))
-    problems.extend(_case_clashes(folder, [page for _, page in pages]))
-    listed = {_resolved(root / relative) for _, relative in lessons}
-    pages = _link_pages(folder, pages, listed, problems)
+    problems.extend(case_clashes(folder, [page for _, page in pages]))
+    listed = {resolved(root / relative) for _, relative in lessons}
+    pages = link_pages(folder, pages, listed, problems)
     if problems or settings is None:
         raise PackagerError(problems=problems)
 
@@ -155,61 +156,6 @@ def course_file_problem(course: Course, location: Location, message: str) -> Pro
     path = folder.root / COURSE_FILE
     read = read_yaml(CourseFile, read_text(folder, path), folder.display(path))
     return _problem_at(read.source_map, location, message)
-
-
-def _resolved(path: Path) -> Path:
-    """``path`` with links followed, or as it is when it cannot be (a loop, a bad name)."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError, ValueError):
-        return path
-
-
-def _link_pages(
-    folder: CourseFolder,
-    pages: list[tuple[Location, Lesson | Quiz]],
-    listed: set[Path],
-    problems: list[Problem],
-) -> list[tuple[Location, Lesson | Quiz]]:
-    """Each link from a lesson to another lesson's file goes to that page in the course (``listed``:
-    the files course.yaml lists, resolved; one that failed to load is reported on its own)."""
-    where = {_resolved(page.source): f"lesson:{page.id}" for _, page in pages if isinstance(page, Lesson)}
-    linked: list[tuple[Location, Lesson | Quiz]] = []
-    for location, page in pages:
-        if isinstance(page, Lesson) and page.lesson_links:
-            links = {written: where[path] for written, path in page.lesson_links.items() if path in where}
-            problems.extend(
-                Problem(
-                    f"'{written}' links to a lesson the course does not list: add it to 'lessons' in "
-                    "course.yaml, or link to a page that is",
-                    file=folder.display(page.source),
-                    field="link",
-                )
-                for written, path in page.lesson_links.items()
-                if path not in listed
-            )
-            page = page.model_copy(update={"page_links": links})
-        linked.append((location, page))
-    return linked
-
-
-def _case_clashes(folder: CourseFolder, pages: list[Lesson | Quiz]) -> list[Problem]:
-    """Package files whose names differ only in case: an LMS on a case-insensitive disk keeps one."""
-    first: dict[str, str] = {}
-    problems = []
-    for page in pages:
-        for package_path in page.media_files if isinstance(page, Lesson) else ():
-            other = first.setdefault(package_path.casefold(), package_path)
-            if other != package_path:
-                first[package_path] = package_path  # one message per name
-                problems.append(
-                    Problem(
-                        f"'{package_path}' and '{other}' differ only in case; an LMS on a case-insensitive "
-                        "disk keeps one of them: rename one",
-                        file=folder.display(page.source),
-                    )
-                )
-    return problems
 
 
 def _wrong_kind(relative: str, suffixes: tuple[str, ...], kind: str) -> str | None:
