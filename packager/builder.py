@@ -147,7 +147,7 @@ def _build(
     from packager.render import location, render_pages
 
     task = progress.add_task("loading the course", total=None)
-    course = load_course(course_dir, kept.pages)
+    course = load_course(course_dir, kept.pages, [target.name for target in targets])
     pages = render_pages(course, kept.html)
     progress.remove_task(task)
     report.loaded = [location(page) for page in kept.pages.added]

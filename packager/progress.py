@@ -30,7 +30,7 @@ def progress_bar(console: Console | LazyConsole) -> Progress:
         console = console.real()  # rich uses the console in ways a stand-in cannot forward
     return Progress(
         SpinnerColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         _Bytes(),
         TimeElapsedColumn(),

@@ -163,7 +163,12 @@ def _markdown() -> MarkdownIt:
     def link_open(self: Any, tokens: list[Token], index: int, options: Any, env: dict[str, Any]) -> str:
         token = tokens[index]
         href = str(token.attrs.get("href", ""))
-        if href in env["media"]:
+        if href in env["pages"]:
+            # Another page of the course: the runtime goes there (templates/runtime/app.js, data-go).
+            goes = env["pages"][href]
+            token.attrs["href"] = "#view-" + goes.replace(":", "-")
+            token.attrs["data-go"] = goes
+        elif href in env["media"]:
             token.attrs["href"] = env["media"][href]
             token.attrs["download"] = ""
         elif is_external(href):
@@ -178,7 +183,12 @@ def _markdown() -> MarkdownIt:
 
 def render_markdown(lesson: Lesson, course: Course) -> Markup:
     """A lesson's Markdown as HTML; author HTML is escaped, media come from templates/media/."""
-    env = {"media": lesson.media_references, "language": course.language, "text": _text_helpers(course)}
+    env = {
+        "media": lesson.media_references,
+        "pages": lesson.page_links,
+        "language": course.language,
+        "text": _text_helpers(course),
+    }
     return Markup(_markdown().render(lesson.markdown, env))
 
 

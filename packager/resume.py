@@ -17,7 +17,7 @@ whose worst case exceeds the target's limit, instead of letting resume silently 
 
 from __future__ import annotations
 
-from packager.course import Course, Quiz
+from packager.course import Course, Quiz, course_file_problem
 from packager.errors import PackagerError
 
 FORMAT_VERSION = "2"
@@ -56,9 +56,9 @@ def check_fits(course: Course, limit: int, target: str) -> None:
     """Fail the build when the course's resume data could exceed the target's limit."""
     needed = max_suspend_data(course)
     if needed > limit:
-        raise PackagerError(
+        message = (
             f"{target}: resume data (suspend_data) can reach {needed} characters, over the limit of "
             f"{limit}; ask fewer questions per attempt ('draw'), use fewer fill-in questions, or build "
-            "for SCORM 2004 instead",
-            file=course.source_dir / "course.yaml",
+            "for SCORM 2004 instead"
         )
+        raise PackagerError(problems=[course_file_problem(course, ("quiz",), message)])

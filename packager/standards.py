@@ -37,6 +37,8 @@ class ScormVersion:
     """The resource attribute that says sco or asset, as a qualified ``{namespace}name``."""
     suspend_data_limit: int
     """The most characters of resume data (``suspend_data``) an LMS must store."""
+    version_length: int | None
+    """The most characters of the manifest's ``version`` (the course's version); None: no limit."""
 
     def qualified(self, prefix: str | None, name: str) -> str:
         """An element or attribute name in the manifest: ``None`` is the imscp namespace."""
@@ -54,6 +56,7 @@ SCORM_12 = ScormVersion(
     schema_locations=((_IMSCP_12, "imscp_rootv1p1p2.xsd"), (_ADLCP_12, "adlcp_rootv1p2.xsd")),
     scormtype_attribute=f"{{{_ADLCP_12}}}scormtype",
     suspend_data_limit=4096,
+    version_length=20,  # imscp_rootv1p1p2.xsd, attr.version
 )
 
 _IMSCP_2004 = "http://www.imsglobal.org/xsd/imscp_v1p1"
@@ -81,6 +84,7 @@ def _scorm2004(ordinal: str) -> ScormVersion:
         schema_locations=_LOCATIONS_2004,
         scormtype_attribute=f"{{{_PREFIXES_2004['adlcp']}}}scormType",
         suspend_data_limit=64000,
+        version_length=None,  # imscp_v1p1.xsd removed the maxLength facets
     )
 
 
@@ -97,6 +101,7 @@ SCORM_2004_2ND = ScormVersion(
     schema_locations=_LOCATIONS_2004,
     scormtype_attribute=f"{{{_PREFIXES_2004['adlcp']}}}scormType",
     suspend_data_limit=4000,
+    version_length=None,
 )
 """SCORM 2004 2nd Edition, which other tools still write; the packager does not. No registry package
 publishes its XSDs, so it is validated with the 3rd Edition's (``edition``), a superset of it."""

@@ -38,6 +38,7 @@ RelativePath = Annotated[str, AfterValidator(_relative_posix_path)]
 
 
 class StrictModel(BaseModel):
-    """Base for models read from author files: unknown fields are errors."""
+    """Base for models read from author files: unknown fields are errors, and values are never
+    converted from another YAML type ("80" is not a number, 1 is not true)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)

@@ -139,6 +139,7 @@ def test_every_problem_is_printed(
     [
         ("mastery_score: 80", "mastery[/]: 80", "unknown field 'mastery[/]'"),
         ("lessons/01-role-and-trust.md", "lessons/[bold]x.md", "lessons/[bold]x.md' does not exist"),
+        ("lessons/01-role-and-trust.md", "lessons/:100:.md", "lessons/:100:.md' does not exist"),
     ],
 )
 def test_author_text_in_errors_is_not_read_as_markup(
@@ -153,7 +154,7 @@ def test_author_text_in_errors_is_not_read_as_markup(
 
 
 def test_output_paths_are_printed_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / ("a-long-folder-name-" * 6) / "[out]"
+    out = tmp_path / ("a-long-folder-name-" * 6) / "[out]:100:thumbs_up:"
     assert main(["build", str(SAMPLE), "-o", str(out), "-t", "scorm12"]) == 0
     assert capsys.readouterr().out == f"wrote {out / SCORM12_ZIP}\n"
 
@@ -213,3 +214,13 @@ def test_command_line_process_unknown_target(tmp_path: Path) -> None:
     result = run_packager("build", str(SAMPLE), "-t", "nope", cwd=tmp_path)
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
+
+
+def test_a_limit_of_one_target_holds_only_when_building_it(tmp_path: Path) -> None:
+    """SCORM 1.2's 20-character version is refused for 1.2 (see tests/malformed), not for 2004."""
+    course = REPO / "tests" / "malformed" / "version-too-long-for-scorm12"
+    out = tmp_path / "out"
+    assert main(["build", str(course), "-o", str(out), "-t", "scorm12", "-q"]) == 1
+    assert main(["build", str(course), "-o", str(out), "-t", "scorm2004-4th", "-q"]) == 0
+    with zipfile.ZipFile(out / "broken-course-scorm2004-4th.zip") as package:
+        assert b'version="2026.12.07-release-candidate-3"' in package.read("imsmanifest.xml")

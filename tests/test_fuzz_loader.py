@@ -54,10 +54,13 @@ MARKDOWN_SNIPPETS = [
     "<img src=x onerror=alert(1)>", "[web](https://example.com)", "[top](#top)", "```\nfence\n```",
     "| a | b |\n|---|---|\n| 1 | 2 |\n", "&amp; &#0; &#x110000;", "\n\n", "    indented\n", "> quote\n",
     "[ref]: ../media/photo.png\n[ref]\n", "![a](<../media/photo.png> \"title\")",
+    "[next](02-more.md)", "[back](./01-intro.md#top)",
 ]  # fmt: skip
 BROKEN_MARKDOWN = [
     "![x](%00.png)", "![x](/etc/hostname.png)", "![x](https://example.com/x.png)", "![](../media/photo.png)",
-    "[out](../../outside.md)", "![x](../media/missing.png)",
+    "[out](../../outside.md)", "![x](../media/missing.png)", "[draft](03-unlisted.md)",
+    "![x](file:///etc/passwd)", "[x](FILE:notes.pdf)", "![notes](../check.yaml)",
+    "![pdf](../media/handout.pdf)",
 ]  # fmt: skip
 
 COURSE_TEMPLATE: dict[str, Any] = {
@@ -234,8 +237,11 @@ def course_trees(draw: st.DrawFn) -> dict[str, str | bytes]:
     place("check.yaml", yaml_text(QUIZ_TEMPLATE, "check.yaml" in broken))
     place("quiz.yaml", yaml_text(QUIZ_TEMPLATE, "quiz.yaml" in broken))
     for media in ("photo.png", "clip.mp4", "clip.vtt", "talk.mp3", "handout.pdf"):
-        if "media" not in broken or draw(st.booleans()):
+        if "media" not in broken:
             tree[f"media/{media}"] = draw(st.binary(min_size=1, max_size=16))
+        elif draw(st.booleans()):
+            # Missing, a folder, a link out of the course or in a loop, or junk.
+            tree[f"media/{media}"] = "special:" + draw(st.sampled_from(SPECIAL_FILES))
     return tree
 
 
@@ -278,13 +284,16 @@ def test_the_loader_raises_only_packager_errors(tree: dict[str, str | bytes]) ->
     with tempfile.TemporaryDirectory() as temporary:
         course = materialize(tree, Path(temporary))
         try:
-            load_course(course)
+            loaded = load_course(course)
         except PackagerError as error:
             assert error.problems
             for problem in error.problems:
                 assert problem.message.strip()
             event("refused")
         else:
+            root = course.resolve()
+            sources = [*loaded.media_files.values(), *(page.source for page in loaded.pages)]
+            assert all(source.resolve().is_relative_to(root) for source in sources)
             event("loaded")
 
 

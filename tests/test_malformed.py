@@ -32,6 +32,10 @@ QUIZ = "questions:\n  - id: sky\n    type: true-false\n    prompt: The sky is bl
 
 @pytest.fixture(autouse=True)
 def _plain_output(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    plain_output(monkeypatch, tmp_path_factory)
+
+
+def plain_output(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Plain text on stderr (no colour codes); the build cache away from the user's."""
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.setenv("PACKAGER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
@@ -70,6 +74,10 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def previous_build(tmp_path: Path) -> dict[str, bytes]:
+    return make_previous_build(tmp_path)
+
+
+def make_previous_build(tmp_path: Path) -> dict[str, bytes]:
     """A build folder holding a zip for every target under the name a new build would write."""
     for name in TARGETS:
         write_zip(
@@ -126,7 +134,15 @@ def test_every_case_expects_something() -> None:
         assert expected_messages(case), f"{case}: no expected message"
 
 
-@pytest.mark.parametrize("case", ["course-and-files-all-wrong", "yaml-alias-bomb", "control-characters"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "course-and-files-all-wrong",
+        "yaml-alias-bomb",
+        "control-characters",
+        "markup-and-emoji-codes-in-messages",
+    ],
+)
 def test_malformed_course_as_a_process(case: str, tmp_path: Path, previous_build: dict[str, bytes]) -> None:
     copy_case(case, tmp_path)
     env = {key: value for key, value in os.environ.items() if key != "FORCE_COLOR"}
@@ -173,7 +189,7 @@ def test_symbolic_links_out_of_the_course_are_refused(
     (course / "media").mkdir()
     (course / "media" / "photo.png").symlink_to(outside / "photo.png")
     assert build_fails(tmp_path, previous_build, capsys, monkeypatch) == [
-        "course/lessons/01-intro.md:6 image: '../media/photo.png' points outside the course folder",
+        "course/lessons/01-intro.md:6:12 image: '../media/photo.png' points outside the course folder",
         "course/lessons/02-secret.md: the file lies outside the course folder (through a link)",
         "course/linked/hidden.md: the file lies outside the course folder (through a link)",
         "course/quiz.yaml: the file lies outside the course folder (through a link)",
@@ -197,7 +213,7 @@ def test_symbolic_link_loops(
     (course / "lessons" / "02-loop.md").symlink_to("02-loop.md")
     (course / "lessons" / "loop.png").symlink_to("loop.png")
     messages = build_fails(tmp_path, previous_build, capsys, monkeypatch)
-    assert messages[0] == "course/lessons/01-intro.md:6 image: cannot read 'loop.png': not a usable file"
+    assert messages[0] == "course/lessons/01-intro.md:6:11 image: cannot read 'loop.png': not a usable file"
     assert messages[1].startswith("course/lessons/02-loop.md: ")
     assert len(messages) == 2
 
@@ -252,7 +268,7 @@ def test_unreadable_files(
     monkeypatch.setattr(Path, "read_bytes", refuse_read)
     monkeypatch.setattr(Path, "open", refuse_open)
     assert build_fails(tmp_path, previous_build, capsys, monkeypatch) == [
-        "course/lessons/01-intro.md:6 image: cannot read '../media/photo.png': Permission denied",
+        "course/lessons/01-intro.md:6:12 image: cannot read '../media/photo.png': Permission denied",
         "course/lessons/02-locked.md: cannot read the file: Permission denied",
         "course/quiz.yaml: cannot read the file: Permission denied",
     ]

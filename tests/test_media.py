@@ -81,11 +81,19 @@ def test_every_target_ships_the_media(make_course: CourseMaker) -> None:
     [
         ("![](../media/diagram.png)", {}, "has no alt text"),
         ("![Missing](../media/nothing.png)", {}, "the file '../media/nothing.png' does not exist"),
-        ("![Clip](../media/clip.mp4)", {"media/clip.mp4": b"x"}, "needs captions: add clip.vtt"),
+        (
+            "![Clip](../media/clip.mp4)",
+            {"media/clip.mp4": MEDIA["media/welcome.mp4"]},
+            "needs captions: add clip.vtt",
+        ),
         ("![Remote](https://example.org/x.png)", {}, "is outside the package"),
         ("[Secret](../../secret.txt)", {}, "points outside the course folder"),
         ("![Abs](/etc/passwd.png)", {}, "must be a path relative to the lesson file"),
-        ("![Spaces](../media/my%20photo.png)", {"media/my photo.png": b"x"}, "must be ASCII without spaces"),
+        (
+            "![Spaces](../media/my%20photo.png)",
+            {"media/my photo.png": MEDIA["media/diagram.png"]},
+            "must be ASCII without spaces",
+        ),
     ],
 )
 def test_bad_media_references_are_build_errors_at_their_line(

@@ -58,16 +58,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser(verb).parse_args(arguments)
     # soft_wrap: long paths are never broken across lines, whatever the terminal width.
     # Made on first use: a quiet command does not import rich (see packager.console).
-    console = cast("Console", LazyConsole(quiet=args.quiet, highlight=False, soft_wrap=True))
-    errors = cast("Console", LazyConsole(stderr=True, highlight=False, soft_wrap=True))
+    # Plain text: messages quote the author's text (paths, keys, titles), which is never read as
+    # markup or emoji codes ('final.yaml:100:9' stays as written). Styles come from Text objects.
+    plain = {"highlight": False, "soft_wrap": True, "markup": False, "emoji": False}
+    console = cast("Console", LazyConsole(quiet=args.quiet, **plain))
+    errors = cast("Console", LazyConsole(stderr=True, **plain))
     try:
         result: int = args.run(args, console)
     except PackagerError as error:
-        from rich.markup import escape
+        from rich.text import Text
 
         for problem in error.problems:
-            # Problems quote the author's text (paths, keys), which must not be read as markup.
-            errors.print(f"[bold red]error:[/] {escape(str(problem))}", markup=True, soft_wrap=True)
+            errors.print(Text.assemble(("error:", "bold red"), " ", str(problem)))
         count = len(error.problems)
         errors.print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.")
         return 1

@@ -7,12 +7,14 @@ Files are named as the author named the course folder (``course/lessons/01-intro
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Collection
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from packager.course.crosscheck import case_clashes, link_pages, resolved
+from packager.course.media import LESSON_SUFFIXES
 from packager.course.models import Course, CourseFile, Lesson, Quiz
 from packager.course.pages import (
     FILE_NOT_FOUND,
@@ -26,6 +28,7 @@ from packager.course.pages import (
 from packager.course.validation import read_yaml
 from packager.course.yamlsource import Location, SourceMap, dotted
 from packager.errors import PackagerError, Problem
+from packager.standards import SCORM_VERSIONS
 from packager.types import RelativePath
 
 COURSE_FILE = "course.yaml"
@@ -36,11 +39,14 @@ MAX_PAGES = 1000
 _RELATIVE_PATH: TypeAdapter[str] = TypeAdapter(RelativePath)
 
 
-def load_course(course_dir: Path, kept: KeptPages | None = None) -> Course:
+def load_course(
+    course_dir: Path, kept: KeptPages | None = None, targets: Collection[str] | None = None
+) -> Course:
     """Load and validate the course in ``course_dir``; raise :class:`PackagerError` on any problem.
 
     Pages that an earlier build loaded from the same files are taken from ``kept``, not parsed
-    again; the course is the same with or without it.
+    again; the course is the same with or without it. The limits of the output ``targets``
+    (default: every target) are checked too, such as SCORM 1.2's 20-character version.
     """
     folder = CourseFolder.at(course_dir)
     root = folder.root
@@ -61,6 +67,8 @@ def load_course(course_dir: Path, kept: KeptPages | None = None) -> Course:
         course_file.source_map,
     )
 
+    if settings is not None:
+        problems.extend(_target_limits(settings, source_map, targets))
     pages: list[tuple[Location, Lesson | Quiz]] = []
     lessons = _page_references(data, settings)
     if len(lessons) > MAX_PAGES:
@@ -74,8 +82,16 @@ def load_course(course_dir: Path, kept: KeptPages | None = None) -> Course:
         )
         lessons = []
     for location, relative in lessons:
+        wrong = _wrong_kind(
+            relative,
+            LESSON_SUFFIXES + QUIZ_SUFFIXES,
+            "a lesson: list Markdown lessons (.md) and YAML knowledge checks (.yaml)",
+        )
+        if wrong:
+            problems.append(_problem_at(source_map, location, wrong))
+            continue
         try:
-            if relative.endswith(QUIZ_SUFFIXES):
+            if relative.lower().endswith(QUIZ_SUFFIXES):
                 pages.append((location, load_quiz(folder, root / relative, graded=False, kept=kept)))
             else:
                 pages.append((location, load_lesson(folder, root / relative, kept)))
@@ -88,7 +104,12 @@ def load_course(course_dir: Path, kept: KeptPages | None = None) -> Course:
 
     quiz = None
     quiz_reference = _quiz_reference(data, settings)
-    if quiz_reference is not None:
+    wrong = quiz_reference and _wrong_kind(
+        quiz_reference, QUIZ_SUFFIXES, "a quiz: the quiz is a YAML file (.yaml)"
+    )
+    if wrong:
+        problems.append(_problem_at(source_map, ("quiz",), wrong))
+    elif quiz_reference is not None:
         try:
             quiz = load_quiz(folder, root / quiz_reference, graded=True, kept=kept)
             pages.append((("quiz",), quiz))
@@ -108,6 +129,9 @@ def load_course(course_dir: Path, kept: KeptPages | None = None) -> Course:
                 f"and {_relative(folder, page.source)}); give one an 'id' of its own"
             )
         problems.append(_problem_at(source_map, location, message))
+    problems.extend(case_clashes(folder, [page for _, page in pages]))
+    listed = {resolved(root / relative) for _, relative in lessons}
+    pages = link_pages(folder, pages, listed, problems)
     if problems or settings is None:
         raise PackagerError(problems=problems)
 
@@ -124,7 +148,43 @@ def load_course(course_dir: Path, kept: KeptPages | None = None) -> Course:
         source_dir=root,
         dir=settings.dir,
         strings=settings.strings,
+        shown_dir=folder.shown,
     )
+
+
+def course_file_problem(course: Course, location: Location, message: str) -> Problem:
+    """A problem at a field of a loaded course's course.yaml (read again: only errors need where)."""
+    folder = CourseFolder(root=course.source_dir, shown=course.shown_dir or course.source_dir)
+    path = folder.root / COURSE_FILE
+    read = read_yaml(CourseFile, read_text(folder, path), folder.display(path))
+    return _problem_at(read.source_map, location, message)
+
+
+def _wrong_kind(relative: str, suffixes: tuple[str, ...], kind: str) -> str | None:
+    """Why a listed file is of the wrong kind by its name (one without a suffix is read to see)."""
+    suffix = PurePosixPath(relative).suffix.lower()
+    if suffix and suffix not in suffixes:
+        return f"'{relative}' is not {kind}"
+    return None
+
+
+def _target_limits(
+    settings: CourseFile, source_map: Callable[[], SourceMap], targets: Collection[str] | None
+) -> list[Problem]:
+    """What the course's settings break of the targets' own limits (:mod:`packager.standards`)."""
+    for version in SCORM_VERSIONS:
+        limit = version.version_length
+        if (targets is None or version.edition in targets) and limit and len(settings.version) > limit:
+            return [
+                _problem_at(
+                    source_map,
+                    ("version",),
+                    f"SCORM {version.schemaversion} allows at most {limit} characters here "
+                    f"(this has {len(settings.version)}); shorten it, or build only other targets "
+                    "(--target)",
+                )
+            ]
+    return []
 
 
 def _relative(folder: CourseFolder, path: Path) -> str:

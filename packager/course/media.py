@@ -7,6 +7,7 @@ stay inside the course folder. Each becomes a package path relative to the cours
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -15,12 +16,18 @@ from urllib.parse import unquote, urlsplit
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from packager.course.inside import Refusal, Refused, resolve_inside
+from packager.course.sniff import captions_problem, content_problem
 from packager.errors import Problem
 
+_FILE_URL = re.compile(r"\]\(\s*<?((?i:file):[^)\s>]*)")
+"""A Markdown link or image to a ``file:`` URL, which markdown-it leaves as plain text."""
 IMAGE = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"})
 VIDEO = frozenset({".mp4", ".webm", ".m4v", ".ogv"})
 AUDIO = frozenset({".mp3", ".m4a", ".ogg", ".oga", ".wav"})
 CAPTIONS_SUFFIX = ".vtt"
+LESSON_SUFFIXES = (".md", ".markdown")
+"""Lesson files: in course.yaml's list, and the links from one lesson to another."""
 
 
 def media_kind(reference: str) -> str:
@@ -57,6 +64,8 @@ class LessonMedia:
 
     references: dict[str, str] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
+    lesson_links: dict[str, Path] = field(default_factory=dict)
+    """Links to lesson files (``[see](02-media.md)``): they go to that page, not a download."""
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -66,44 +75,91 @@ def collect_media(root: Path, lesson: Path, display: Path, markdown: str, first_
     ``first_line`` is the file line of the Markdown's first line (after the front matter).
     """
     found = LessonMedia()
+    lines = markdown.splitlines()
     for block in _parser().parse(markdown):
         if block.type != "inline" or not block.children:
             continue
         line = first_line + (block.map[0] if block.map else 0)
+        for match in _FILE_URL.finditer(block.content):
+            at = line + block.content.count("\n", 0, match.start())
+            found.problems.append(
+                _Where(display, at, _column(lines, at - first_line, match.group(1))).problem(
+                    f"'{match.group(1)}' names a file on your computer, which learners do not have: copy "
+                    "the file into the course folder and write its path relative to the lesson",
+                    "link",
+                )
+            )
         for token in block.children:
             if token.type in ("softbreak", "hardbreak"):
                 line += 1
             elif token.type == "image":
-                _check_image(token, display, line, found)
-                _reference(str(token.attrs.get("src", "")), root, lesson, display, line, found, "image")
+                source = str(token.attrs.get("src", ""))
+                where = _Where(display, line, _column(lines, line - first_line, source))
+                _check_image(token, where, found)
+                _reference(source, root, lesson, where, found, "image")
             elif token.type == "link_open":
                 href = str(token.attrs.get("href", ""))
                 if href and not href.startswith("#") and not is_external(href):
-                    _reference(href, root, lesson, display, line, found, "link")
+                    where = _Where(display, line, _column(lines, line - first_line, href))
+                    _reference(href, root, lesson, where, found, "link")
     return found
 
 
-def _check_image(token: Token, display: Path, line: int, found: LessonMedia) -> None:
+@dataclass(frozen=True)
+class _Where:
+    """Where a reference is written: the lesson as the author named it, line and column."""
+
+    file: Path
+    line: int
+    column: int | None
+
+    def problem(self, message: str, field: str) -> Problem:
+        return Problem(message, file=self.file, line=self.line, column=self.column, field=field)
+
+
+def _column(lines: list[str], index: int, written: str) -> int | None:
+    """The column of ``written`` on the Markdown's line ``index`` (None when not there as is)."""
+    found = lines[index].find(written) if 0 <= index < len(lines) and written else -1
+    return found + 1 if found >= 0 else None
+
+
+def _check_image(token: Token, where: _Where, found: LessonMedia) -> None:
     source = str(token.attrs.get("src", ""))
+    if source and media_kind(source) == "download" and not is_external(source):
+        found.problems.append(
+            where.problem(
+                f"'{source}' is not a picture, audio or video, so ![...] cannot show it; link to it "
+                f"as a download instead: [{token.content or 'the file'}]({source})",
+                "image",
+            )
+        )
     if media_kind(source) == "image" and not token.content.strip():
         found.problems.append(
-            Problem(
-                f"the image '{source}' has no alt text: write it as ![what the image shows]({source})",
-                file=display,
-                line=line,
-                field="alt",
+            where.problem(
+                f"the image '{source}' has no alt text: write it as ![what the image shows]({source})", "alt"
             )
         )
 
 
 def _reference(
-    reference: str, root: Path, lesson: Path, display: Path, line: int, found: LessonMedia, role: str
+    reference: str, root: Path, lesson: Path, where: _Where, found: LessonMedia, role: str
 ) -> None:
-    if reference in found.references:
+    if reference in found.references or reference in found.lesson_links:
+        return
+    path = unquote(urlsplit(reference).path)
+    if (
+        role == "link"
+        and PurePosixPath(path).suffix.lower() in LESSON_SUFFIXES
+        and not is_external(reference)
+    ):
+        try:
+            found.lesson_links[reference] = resolve_inside(root, lesson.parent / path)
+        except Refused as refused:
+            found.problems.append(where.problem(_refused(f"'{reference}'", refused), role))
         return
     problem = _add_file(reference, root, lesson, found)
     if problem:
-        found.problems.append(Problem(problem, file=display, line=line, field=role))
+        found.problems.append(where.problem(problem, role))
 
 
 def _from_the_root(relative: str, root: Path, lesson: Path) -> str:
@@ -126,17 +182,15 @@ def _add_file(reference: str, root: Path, lesson: Path, found: LessonMedia) -> s
     if not relative or relative.startswith("/"):
         return f"'{reference}' must be a path relative to the lesson file"
     try:
-        target = (lesson.parent / relative).resolve()
-        if not target.is_relative_to(root):
-            return f"'{reference}' points outside the course folder"
-        if not target.is_file():
-            return f"the file '{reference}' does not exist" + _from_the_root(relative, root, lesson)
-        with target.open("rb"):
-            pass
-    except (OSError, ValueError, RuntimeError) as error:
-        # Unreadable, a name the system refuses (too long, a NUL byte), or a symbolic link loop.
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else "not a usable file"
-        return f"cannot read '{reference}': {reason}"
+        target = resolve_inside(root, lesson.parent / relative)
+        wrong_content = content_problem(media_kind(reference), target, reference)
+    except Refused as refused:
+        hint = _from_the_root(relative, root, lesson) if refused.refusal is Refusal.MISSING else ""
+        return _refused(f"'{reference}'", refused) + hint
+    except OSError as error:
+        return f"cannot read '{reference}': {error.strerror or 'not a usable file'}"
+    if wrong_content:
+        return wrong_content
     package_path = target.relative_to(root).as_posix()
     if not package_path.isascii() or " " in package_path:
         return (
@@ -146,8 +200,28 @@ def _add_file(reference: str, root: Path, lesson: Path, found: LessonMedia) -> s
     found.references[reference] = package_path
     found.files[package_path] = target
     if media_kind(reference) == "video":
-        captions = target.with_suffix(CAPTIONS_SUFFIX)
-        if not captions.is_file():
-            return f"the video '{reference}' needs captions: add {captions.name} (WebVTT) beside it"
-        found.files[captions.relative_to(root).as_posix()] = captions
+        beside = target.with_suffix(CAPTIONS_SUFFIX)
+        try:
+            captions = resolve_inside(root, beside)
+            wrong_captions = captions_problem(captions, beside.name)
+        except Refused as refused:
+            if refused.refusal is Refusal.MISSING:
+                return f"the video '{reference}' needs captions: add {beside.name} (WebVTT) beside it"
+            return _refused(f"'{beside.name}' (the captions of '{reference}')", refused)
+        except OSError as error:
+            return f"cannot read '{beside.name}': {error.strerror or 'not a usable file'}"
+        if wrong_captions:
+            return wrong_captions
+        found.files[beside.relative_to(root).as_posix()] = captions
     return None
+
+
+def _refused(quoted: str, refused: Refused) -> str:
+    """What is wrong with a reference (``quoted`` as the message names it) the shared check refused."""
+    if refused.refusal is Refusal.OUTSIDE:
+        return f"{quoted} points outside the course folder"
+    if refused.refusal is Refusal.MISSING:
+        return f"the file {quoted} does not exist"
+    if refused.refusal is Refusal.NOT_A_FILE:
+        return f"{quoted} is not a file (a folder, or a device)"
+    return f"cannot read {quoted}: {refused.reason}"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from packager.i18n.overrides import InterfaceStrings
@@ -18,12 +18,6 @@ CompletionRule = Literal["lessons", "quiz", "lessons-and-quiz"]
 """What "complete" means: every lesson viewed, the quiz submitted, or both."""
 
 
-def _number_as_text(value: object) -> object:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    return value
-
-
 class CourseFile(StrictModel):
     """``course.yaml``: the course's identity, rules and lesson order."""
 
@@ -31,8 +25,11 @@ class CourseFile(StrictModel):
     title: Title
     description: str = Field(default="", max_length=2000)
     language: LanguageTag = Field(default="en", description="BCP 47 language tag, e.g. en or en-US.")
-    version: Annotated[str, BeforeValidator(_number_as_text)] = Field(
-        default="1.0", min_length=1, max_length=32
+    version: str = Field(
+        default="1.0",
+        min_length=1,
+        max_length=32,
+        description='Quote it when it looks like a number: "1.10".',
     )
     mastery_score: int = Field(
         default=80, ge=0, le=100, description="Percentage of the quiz score needed to pass."
@@ -121,6 +118,10 @@ class Lesson(BaseModel):
     """Each local file reference as written in the Markdown -> its path in the package."""
     media_files: dict[str, Path] = {}
     """Package path -> source file, for every file the lesson needs (captions included)."""
+    lesson_links: dict[str, Path] = {}
+    """Each link to a lesson file (``[see](02-media.md)``) as written -> that file, resolved."""
+    page_links: dict[str, str] = {}
+    """Each link to another page as written -> that page's location (``lesson:<id>``)."""
 
     def runtime(self) -> dict[str, Any]:
         """What the runtime needs about this lesson."""
@@ -187,6 +188,9 @@ class Course(BaseModel):
     def direction(self) -> Direction:
         """The page's writing direction."""
         return direction(self.language, self.dir)
+
+    shown_dir: Path | None = None
+    """The course folder as the author named it, for messages (``source_dir`` is resolved)."""
 
     @property
     def lessons(self) -> list[Lesson]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from packager.course.inside import Refusal, Refused, resolve_inside
 from packager.course.media import collect_media
 from packager.course.models import Lesson, LessonFrontMatter, Quiz, QuizFile
 from packager.course.validation import read_yaml
@@ -26,6 +27,14 @@ NOT_A_FILE = "not a regular file"
 MAX_TEXT_FILE_BYTES = 1024 * 1024
 """Larger text files are refused: no real lesson or quiz is this big, and parsing stays quick."""
 
+_REFUSALS = {
+    Refusal.OUTSIDE: "the file lies outside the course folder (through a link)",
+    Refusal.MISSING: FILE_NOT_FOUND,
+    Refusal.LOOP: "the file is a symbolic link that points to itself",
+    Refusal.NOT_A_FILE: NOT_A_FILE,
+    Refusal.UNREADABLE: "cannot read the file: {reason}",
+    Refusal.BAD_NAME: "the path holds a character no file name can hold",
+}
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.DOTALL | re.MULTILINE)
 _LEADING_NUMBER = re.compile(r"^\d+[-_. ]*")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -63,19 +72,9 @@ def read_text(folder: CourseFolder, path: Path) -> str:
     """Read a UTF-8 text file that must lie inside the course folder (symlinks included)."""
     display = folder.display(path)
     try:
-        resolved = path.resolve(strict=True)
-    except FileNotFoundError:
-        raise PackagerError(FILE_NOT_FOUND, file=display) from None
-    except RuntimeError:
-        raise PackagerError("the file is a symbolic link that points to itself", file=display) from None
-    except OSError as error:
-        raise PackagerError(f"cannot read the file: {error.strerror}", file=display) from None
-    except ValueError:
-        raise PackagerError("the path holds a character no file name can hold", file=display) from None
-    if not resolved.is_relative_to(folder.root):
-        raise PackagerError("the file lies outside the course folder (through a link)", file=display)
-    if not resolved.is_file():
-        raise PackagerError(NOT_A_FILE, file=display)
+        resolved = resolve_inside(folder.root, path)
+    except Refused as refused:
+        raise PackagerError(_REFUSALS[refused.refusal].format(reason=refused.reason), file=display) from None
     try:
         size = resolved.stat().st_size
         if size > MAX_TEXT_FILE_BYTES:
@@ -162,6 +161,7 @@ def _load_lesson(folder: CourseFolder, path: Path, text: str) -> Lesson:
         source=path,
         media_references=media.references,
         media_files=media.files,
+        lesson_links=media.lesson_links,
     )
 
 

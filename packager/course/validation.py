@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from packager.course.wording import WRONG_TYPES, kind_of, wrong_type_message
 from packager.course.yamlfast import SlowPathNeeded, fast_parse
 from packager.course.yamlsource import Location, SourceMap, parse_yaml
 from packager.errors import Problem
@@ -79,7 +80,7 @@ def read_yaml(
 def validate(model: type[ModelT], data: Any, source_map: SourceMap) -> tuple[ModelT | None, list[Problem]]:
     """Validate ``data`` against ``model``; turn pydantic's errors into located problems."""
     if not isinstance(data, dict):
-        found = "an empty file" if data is None else _kind_of(data)
+        found = "an empty file" if data is None else kind_of(data)
         return None, [
             Problem(
                 f"expected a mapping of fields (name: value), found {found}",
@@ -91,23 +92,6 @@ def validate(model: type[ModelT], data: Any, source_map: SourceMap) -> tuple[Mod
         return model.model_validate(data), []
     except ValidationError as error:
         return None, [_problem(model, item, source_map, data) for item in error.errors()]
-
-
-def _kind_of(value: Any) -> str:
-    """What a YAML value is, in words: "text", "a number", "a list"..."""
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, bool):
-        return "a true/false value"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, date):
-        return "a date"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return type(value).__name__
 
 
 def _problem(model: type[BaseModel], item: Any, source_map: SourceMap, data: Any = None) -> Problem:
@@ -131,6 +115,9 @@ def _problem(model: type[BaseModel], item: Any, source_map: SourceMap, data: Any
     elif kind in ("string_type", "string_unicode"):
         written = source_map.plain_scalars.get(_known_path(location, source_map))
         message = _not_text_message(item["input"], written)
+    elif kind in WRONG_TYPES:
+        written = source_map.plain_scalars.get(_known_path(location, source_map))
+        message = wrong_type_message(kind, item["input"], written) or message
     elif kind == "string_pattern_mismatch" and field_path.endswith("id"):
         message = "ids use lower-case letters, digits and single hyphens, starting with a letter"
     elif kind == "string_pattern_mismatch" and field_path == "language":
@@ -179,7 +166,7 @@ def _not_text_message(value: Any, written: str | None) -> str:
     if value is None:
         return "expected text, found nothing: write the text after the colon"
     if written is None or isinstance(value, dict | list):
-        return f"expected text, found {_kind_of(value)}"
+        return f"expected text, found {kind_of(value)}"
     if isinstance(value, bool):
         reading = f"the boolean {str(value).lower()}"
     elif isinstance(value, date):

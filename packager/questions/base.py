@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from packager.types import Slug, StrictModel, Text
 
@@ -27,6 +28,23 @@ if TYPE_CHECKING:
     from playwright.sync_api import Locator
 
     from packager.testing.actions import Action
+
+
+def located(message: str, *location: str | int) -> PydanticCustomError:
+    """A question's error that points at one of its fields (``"options", 2, "text"``), not at the
+    question: raise it from a model validator, and the message names that field's line."""
+    # The message goes in as a value, so braces in an author's text stay as written.
+    return PydanticCustomError("question_field", "{message}", {"location": location, "message": message})
+
+
+def first_repeat(values: list[Any]) -> int | None:
+    """The index of the first value that repeats an earlier one."""
+    seen: set[Any] = set()
+    for index, value in enumerate(values):
+        if value in seen:
+            return index
+        seen.add(value)
+    return None
 
 
 def letters(count: int) -> list[str]:
@@ -112,10 +130,19 @@ class ChoiceQuestion(QuestionBase):
             option if option.id else option.model_copy(update={"id": letter})
             for letter, option in zip(letters(len(self.options)), self.options, strict=True)
         ]
-        ids = [option.id for option in named]
-        duplicates = sorted({option_id for option_id in ids if ids.count(option_id) > 1 and option_id})
-        if duplicates:
-            raise ValueError(f"option ids must be unique; repeated: {', '.join(duplicates)}")
+        repeated = first_repeat([option.id for option in named])
+        if repeated is not None:
+            raise located(
+                f"option ids must be unique; repeated: {named[repeated].id}", "options", repeated, "id"
+            )
+        repeated = first_repeat([option.text.casefold() for option in named])
+        if repeated is not None:
+            raise located(
+                f"two options read '{named[repeated].text}'; a learner cannot tell them apart",
+                "options",
+                repeated,
+                "text",
+            )
         object.__setattr__(self, "options", named)
         return self
 

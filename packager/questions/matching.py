@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from packager.questions.base import QuestionBase, QuestionType, letters
+from packager.questions.base import QuestionBase, QuestionType, first_repeat, letters, located
 from packager.testing.actions import Choose
 from packager.types import StrictModel, Text
 
@@ -33,10 +33,10 @@ class Matching(QuestionBase):
 
     @model_validator(mode="after")
     def _distinct(self) -> Matching:
-        matches = [pair.match for pair in self.pairs]
-        prompts = [pair.prompt for pair in self.pairs]
-        if len(set(matches)) != len(matches) or len(set(prompts)) != len(prompts):
-            raise ValueError("each prompt and each match must appear only once")
+        for name in ("prompt", "match"):
+            repeated = first_repeat([getattr(pair, name) for pair in self.pairs])
+            if repeated is not None:
+                raise located("each prompt and each match must appear only once", "pairs", repeated, name)
         return self
 
     @property

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import model_validator
 
-from packager.questions.base import ChoiceQuestion, QuestionType
+from packager.questions.base import ChoiceQuestion, QuestionType, located
 from packager.questions.choices import CHOICE_TEMPLATE, answer_choice
 
 if TYPE_CHECKING:
@@ -25,7 +25,9 @@ class MultipleResponse(ChoiceQuestion):
     @model_validator(mode="after")
     def _some_correct(self) -> MultipleResponse:
         if not self.correct_ids:
-            raise ValueError("a multiple-response question needs at least one option with 'correct: true'")
+            raise located(
+                "a multiple-response question needs at least one option with 'correct: true'", "options"
+            )
         return self
 
     def describe_wrong(self) -> str:

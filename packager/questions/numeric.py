@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from packager.questions.base import QuestionBase, QuestionType
+from packager.questions.base import QuestionBase, QuestionType, located
 from packager.testing.actions import Fill
 
 if TYPE_CHECKING:
@@ -23,21 +23,29 @@ class Numeric(QuestionBase):
 
     interaction_type: ClassVar[str] = "numeric"
     type: Literal["numeric"]
-    answer: float | None = None
-    tolerance: float = Field(default=0, ge=0, description="Accepted distance from the answer.")
-    minimum: float | None = None
-    maximum: float | None = None
+    answer: float | None = Field(default=None, allow_inf_nan=False)
+    tolerance: float = Field(
+        default=0, ge=0, allow_inf_nan=False, description="Accepted distance from the answer."
+    )
+    minimum: float | None = Field(default=None, allow_inf_nan=False)
+    maximum: float | None = Field(default=None, allow_inf_nan=False)
 
     @model_validator(mode="after")
     def _one_way_to_be_right(self) -> Numeric:
         has_range = self.minimum is not None or self.maximum is not None
         if (self.answer is None) == (not has_range) or (has_range and None in (self.minimum, self.maximum)):
-            raise ValueError("give either 'answer' (with an optional 'tolerance') or 'minimum' and 'maximum'")
-        values = [v for v in (self.answer, self.minimum, self.maximum) if v is not None]
-        if any(not math.isfinite(value) for value in values):
-            raise ValueError("numbers must be finite")
+            where = (
+                ("minimum",) if self.minimum is not None else ("maximum",) if self.maximum is not None else ()
+            )
+            raise located(
+                "give either 'answer' (with an optional 'tolerance') or 'minimum' and 'maximum'", *where
+            )
+        if has_range and "tolerance" in self.model_fields_set:
+            raise located(
+                "'tolerance' goes with 'answer'; with 'minimum' and 'maximum' the range is exact", "tolerance"
+            )
         if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
-            raise ValueError("'minimum' must not be greater than 'maximum'")
+            raise located("'minimum' must not be greater than 'maximum'", "minimum")
         return self
 
     @property

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import model_validator
 
-from packager.questions.base import ChoiceQuestion, QuestionType
+from packager.questions.base import ChoiceQuestion, QuestionType, located
 from packager.questions.choices import CHOICE_TEMPLATE, answer_choice
 
 if TYPE_CHECKING:
@@ -37,8 +37,9 @@ class SingleChoice(ChoiceQuestion):
     def _exactly_one_correct(self) -> SingleChoice:
         count = len(self.correct_ids)
         if count != 1:
-            raise ValueError(
-                f"a single-choice question needs exactly one option with 'correct: true' (found {count})"
+            raise located(
+                f"a single-choice question needs exactly one option with 'correct: true' (found {count})",
+                "options",
             )
         return self
 
