@@ -13,7 +13,7 @@ from rich.console import Console
 from packager.builder import build
 from packager.cli.options import add_course_dir
 from packager.errors import PackagerError
-from packager.player import PlayerServer
+from packager.player import PROFILES, PlayerServer
 from packager.player.cmi5 import Cmi5Launcher, is_cmi5_package
 from packager.targets import TARGETS
 
@@ -43,6 +43,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=0,
         metavar="N",
         help="the port to serve on, on 127.0.0.1 (default: a free one)",
+    )
+    parser.add_argument(
+        "--profile",
+        choices=PROFILES,
+        default=PROFILES[0],
+        metavar="LMS",
+        help=f"how the test LMS behaves: one of {', '.join(PROFILES)} (default: {PROFILES[0]}); "
+        "openedx never says entry=resume and answers _count with an empty string, wagtail lands values "
+        "out of order",
     )
     parser.add_argument("--no-open", action="store_true", help="do not open the browser")
 
@@ -80,7 +89,8 @@ def run(args: argparse.Namespace, console: Console) -> int:
         else:
             raise PackagerError("no such course folder or package", file=source)
         with open_player(package, args.port) as player:
-            console.print(f"playing {package.name} at {player.url}", markup=False)
+            url = player.url if isinstance(player, Cmi5Launcher) else f"{player.url}?profile={args.profile}"
+            console.print(f"playing {package.name} at {url}", markup=False)
             if isinstance(player, Cmi5Launcher):
                 console.print(
                     "note: statements are kept in memory for this preview only, not sent to an LRS",
@@ -88,7 +98,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
                 )
             console.print("press Ctrl-C to stop", markup=False)
             if not args.no_open:
-                webbrowser.open(player.url)
+                webbrowser.open(url)
             try:
                 wait_forever()
             except KeyboardInterrupt:
