@@ -55,7 +55,13 @@ def max_suspend_data(course: Course) -> int:
     visited = -(-len(course.pages) // 4)
     quizzes = course.quizzes
     interactions = base36_width(sum(quiz.asked for quiz in quizzes) * MAX_ATTEMPT)
-    return len(FORMAT_VERSION) + visited + 1 + interactions + sum(quiz_block_limit(quiz, len(quizzes)) for quiz in quizzes)
+    return (
+        len(FORMAT_VERSION)
+        + visited
+        + 1
+        + interactions
+        + sum(quiz_block_limit(quiz, len(quizzes)) for quiz in quizzes)
+    )
 
 
 def check_fits(course: Course, limit: int, target: str) -> None:

@@ -16,7 +16,7 @@
   var previousButton = document.getElementById("previous-button");
   var nextButton = document.getElementById("next-button");
   var adapter = null;
-  var SAVE_DELAY = 5000;
+  var SAVE_DELAY = 10000;
   var pendingSave = null;
   var attemptStartedAt = {};
   var answerChangedAt = {};

@@ -12,6 +12,8 @@
  *   complete          standard -> function(flat cmi): whether the LMS counts the attempt complete;
  *   blank             elements a GetValue answers with "" (error 0) whatever the LMS holds, as
  *                     Open edX does for cmi.core.entry / cmi.entry and cmi.interactions._count;
+ *   getNeverFails     true: a GetValue the data model cannot answer (not initialized...) returns ""
+ *                     with error 0, as Open edX's API object does for every call;
  *   outOfOrder        true: the values set between two commits reach the learner's record in the
  *                     reverse order at the commit (each SetValue is its own racing request), so of
  *                     an element set twice before a commit the record keeps the first value.
@@ -72,12 +74,13 @@
   ns.profiles.openedx = {
     label: "Open edX-like",
     description: "Like Open edX's SCORM XBlock: keeps suspend_data and the location but never says " +
-      "entry=resume; answers cmi.interactions._count with \"\". Complete: 1.2 completed or passed; " +
+      "entry=resume; answers cmi.interactions._count with \"\" and never returns an error. Complete: 1.2 completed or passed; " +
       "2004 completion_status completed.",
     enforce: false,
     settings: { mastery_override: false },
     commitWhileUnloading: true,
     blank: ENTRY_AND_COUNT.slice(),
+    getNeverFails: true,
     complete: { scorm12: lessonStatusIn(["completed", "passed"]), scorm2004: completed2004 }
   };
 

@@ -75,6 +75,7 @@
         result = original.apply(null, args);
         if (kind === "getValue") { quirk = self.answerAsProfile(String(args[0]), String(result)); }
         if (quirk && quirk.value !== undefined) { result = quirk.value; }
+        if (quirk && quirk.error !== undefined) { self.forcedError = quirk.error; }
       }
       var succeeded = String(result) === "true";
       if (kind === "setValue" && succeeded && self.profile.outOfOrder) { self.unsent.push(args.map(String)); }
@@ -102,7 +103,13 @@
      note when the content gets suspend_data although entry did not say "resume". */
   Session.prototype.answerAsProfile = function (element, value) {
     var answer = {};
-    if (this.profile.blank && this.profile.blank.indexOf(element) !== -1 && value !== "") {
+    if (this.profile.getNeverFails && this.lastError() !== "0") {
+      answer.value = "";
+      answer.error = "0";
+      answer.quirk = this.profile.label + ": " + element + " is answered with \"\" and no error (was error " +
+        this.lastError() + ")";
+    }
+    else if (this.profile.blank && this.profile.blank.indexOf(element) !== -1 && value !== "") {
       answer.value = "";
       answer.quirk = this.profile.label + ": " + element + " is answered with \"\" (the data model has " +
         JSON.stringify(value) + ")";
