@@ -47,7 +47,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--profile",
         choices=PROFILES,
-        default=PROFILES[0],
         metavar="LMS",
         help=f"how the test LMS behaves: one of {', '.join(PROFILES)} (default: {PROFILES[0]}); "
         "openedx never says entry=resume and answers _count with an empty string, wagtail lands values "
@@ -89,7 +88,8 @@ def run(args: argparse.Namespace, console: Console) -> int:
         else:
             raise PackagerError("no such course folder or package", file=source)
         with open_player(package, args.port) as player:
-            url = player.url if isinstance(player, Cmi5Launcher) else f"{player.url}?profile={args.profile}"
+            scorm = not isinstance(player, Cmi5Launcher)
+            url = f"{player.url}?profile={args.profile}" if scorm and args.profile else player.url
             console.print(f"playing {package.name} at {url}", markup=False)
             if isinstance(player, Cmi5Launcher):
                 console.print(
