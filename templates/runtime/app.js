@@ -2,8 +2,9 @@
  * The course page: shows one page at a time (a lesson or a quiz), keeps the course state,
  * and reports to the LMS through the target's adapter.
  * Calm calls: results (start, submit, retry) are saved at once; a move between pages or an edited
- * answer is saved SAVE_DELAY ms later, with whatever else changed by then, or earlier when the page
- * is hidden. A save sends only the values that changed since the last one, then commits.
+ * answer is saved the adapter's saveDelay ms later (SCORM: 10 s; 0, at once, for the others), with
+ * whatever else changed by then, or earlier when the page is hidden. The SCORM adapters send only
+ * the values that changed since the last save, then commit.
  * Lifecycle: finish exactly once on pagehide (which sends what is still unsaved).
  */
 (function (ns) {
@@ -16,7 +17,6 @@
   var previousButton = document.getElementById("previous-button");
   var nextButton = document.getElementById("next-button");
   var adapter = null;
-  var SAVE_DELAY = 10000;
   var pendingSave = null;
   var attemptStartedAt = {};
   var answerChangedAt = {};
@@ -67,7 +67,8 @@
 
   /* Save a little later, together with whatever else changes meanwhile. */
   function reportSoon() {
-    if (pendingSave === null) { pendingSave = window.setTimeout(report, SAVE_DELAY); }
+    if (!adapter.saveDelay) { report(); }
+    else if (pendingSave === null) { pendingSave = window.setTimeout(report, adapter.saveDelay); }
   }
 
   function sectionOf(quiz) {

@@ -24,6 +24,8 @@ from playwright.sync_api import APIRequestContext
 REPO = Path(__file__).resolve().parents[2]
 VENV = REPO / ".venv-openedx"
 SETTINGS = "scorm_workbench_shim.settings"
+TIMINGS: list[str] = []
+"""Set-up times, printed at the end of the test run (tests/e2e/conftest.py)."""
 SCENARIOS = ("openedxscorm.0", "scorm.0")
 """The block's own workbench scenario, under its two registered names: two blocks to upload to."""
 
@@ -81,6 +83,7 @@ class Workbench:
                 raise RuntimeError(f"the workbench did not start: see {self.folder / 'server.log'}")
             time.sleep(0.25)
         self.setup_seconds = time.monotonic() - started
+        TIMINGS.append(f"Open edX workbench: migrated and serving in {self.setup_seconds:.1f} s")
         return self
 
     def stop(self) -> None:

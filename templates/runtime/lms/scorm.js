@@ -18,6 +18,8 @@
   "use strict";
 
   var COUNT = /^\d+$/;
+  /* Page moves and edited answers are saved this long after the first of them (results at once). */
+  var SAVE_DELAY = 10000;
 
   ns.connectScorm = function (config, onFault, dialect) {
     var api = ns.findApi(dialect.apiName, dialect.maxParents);
@@ -37,6 +39,7 @@
 
     return {
       name: dialect.name,
+      saveDelay: SAVE_DELAY,
       start: function () {
         if (!connection.initialize()) { return null; }
         var entry = connection.get(dialect.entry);
