@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from packager.cli import main
+from packager.cli import main, preview
 from packager.targets import TARGETS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -228,3 +228,21 @@ def test_command_line_process_unknown_target(tmp_path: Path) -> None:
     result = run_packager("build", str(SAMPLE), "-t", "nope", cwd=tmp_path)
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
+
+
+def test_preview_opens_the_player_with_the_lms_profile_asked_for(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SCORM_AGAIN_DIR", str(REPO / "node_modules" / "scorm-again" / "dist"))
+    opened: list[str] = []
+    monkeypatch.setattr(preview.webbrowser, "open", opened.append)
+
+    def interrupt() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(preview, "wait_forever", interrupt)
+    assert main(["preview", str(SAMPLE), "--profile", "openedx"]) == 0
+    assert opened[0].endswith("/?profile=openedx")
+    assert f"at {opened[0]}" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["preview", str(SAMPLE), "--profile", "blackboard"])

@@ -217,20 +217,6 @@ def test_preview_builds_serves_and_opens_the_browser(
     assert "stopped" in out
 
 
-def test_preview_opens_the_player_with_the_lms_profile_asked_for(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fake_dist: Path
-) -> None:
-    monkeypatch.setenv("SCORM_AGAIN_DIR", str(fake_dist))
-    opened: list[str] = []
-    monkeypatch.setattr(preview.webbrowser, "open", opened.append)
-    monkeypatch.setattr(preview, "wait_forever", lambda: (_ for _ in ()).throw(KeyboardInterrupt))
-    assert main(["preview", str(SAMPLE), "--profile", "openedx"]) == 0
-    assert opened[0].endswith("/?profile=openedx")
-    assert f"at {opened[0]}" in capsys.readouterr().out
-    with pytest.raises(SystemExit):
-        main(["preview", str(SAMPLE), "--profile", "blackboard"])
-
-
 @pytest.mark.parametrize("given", ["course", "zip"])
 def test_preview_plays_a_cmi5_package_in_the_cmi5_launcher(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path, given: str
