@@ -10,9 +10,9 @@
  * starts afresh (there is no suspend_data of it yet: SCORM 2004 answers error 403 if asked).
  * When the course resumes although entry is not "resume", it says so on the console.
  *
- * Interactions are a journal in every version: each answer is appended at the course's own count
- * (kept in suspend_data), or at cmi.interactions._count when that is a larger valid number; an
- * earlier record is never overwritten, even where the LMS answers _count with "".
+ * Interactions are a journal in every version: each answer is appended at cmi.interactions._count
+ * when the LMS answers it with a number, else at the course's own count (kept in suspend_data), so
+ * an earlier record is never overwritten, even where the LMS answers _count with "" (Open edX).
  */
 (function (ns) {
   "use strict";
@@ -31,10 +31,11 @@
       dialect.write(connection, report, suspendData, Date.now() - startedAt);
     }
 
-    /* Where the next interaction goes: never below what this course wrote, nor below a valid _count. */
+    /* Where the next interaction goes: at a valid _count (the LMS's own numbering, which it holds
+       to: it refuses an index past it), else after what this course wrote. */
     function nextIndex(written) {
       var count = connection.get("cmi.interactions._count");
-      return COUNT.test(count) ? Math.max(written, Number(count)) : written;
+      return COUNT.test(count) ? Number(count) : written;
     }
 
     return {
