@@ -4,6 +4,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 COURSE ?= course
 OUT ?= build
+# Open edX's SCORM XBlock in the XBlock workbench (tests/e2e/test_openedx.py) needs Python 3.12:
+# $$PYTHON312, else pyenv's 3.12, else python3.12 on PATH.
+OPENEDX_VENV ?= .venv-openedx
+OPENEDX := tests/e2e/openedx
 
 .PHONY: build test lint unit browser-deps clean
 
@@ -25,6 +29,20 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+# The Open edX workbench's own environment: pinned versions, plus the test shim (tests/e2e/openedx/).
+$(OPENEDX_VENV)/.installed: $(OPENEDX)/requirements.txt $(OPENEDX)/pyproject.toml $(wildcard $(OPENEDX)/scorm_workbench_shim/*.py)
+	@start=$$(date +%s); py="$${PYTHON312:-}"; \
+	if [ -z "$$py" ] && command -v pyenv >/dev/null 2>&1 && prefix=$$(pyenv prefix 3.12 2>/dev/null); then \
+	  py="$${prefix%%:*}/bin/python"; fi; \
+	if [ -z "$$py" ]; then py=$$(command -v python3.12 || true); fi; \
+	if [ -z "$$py" ]; then echo "Python 3.12 is needed for the Open edX tests: set PYTHON312 or install it"; exit 1; fi; \
+	test -x $(OPENEDX_VENV)/bin/python || "$$py" -m venv $(OPENEDX_VENV); \
+	$(OPENEDX_VENV)/bin/python -m pip install --quiet -r $(OPENEDX)/requirements.txt && \
+	$(OPENEDX_VENV)/bin/python -m pip install --quiet --no-deps --no-build-isolation ./$(OPENEDX) && \
+	rm -rf $(OPENEDX)/build $(OPENEDX)/*.egg-info && \
+	echo "Open edX workbench environment ($$py) ready in $$(( $$(date +%s) - start )) s"
+	touch $@
+
 build: $(VENV)/.installed
 	$(BIN)/packager build $(COURSE) -o $(OUT)
 
@@ -44,8 +62,8 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check packager tests
 	$(BIN)/mypy
 
-test: $(VENV)/.installed-test node_modules/.package-lock.json browser-deps lint
+test: $(VENV)/.installed-test node_modules/.package-lock.json $(OPENEDX_VENV)/.installed browser-deps lint
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(OUT)/*.zip .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(OUT)/*.zip .pytest_cache .mypy_cache .ruff_cache $(OPENEDX)/build

@@ -2,7 +2,11 @@
 
 The runtime (``templates/runtime/resume.js``) encodes the learner's state compactly:
 
-    "2" + visited pages (hex, 4 pages a digit) + "|" + one block per started quiz
+    "3" + visited pages (hex, 4 pages a digit) + "|" + interactions written + one block per started quiz
+
+The interactions written (the course's own numbering of ``cmi.interactions``, base 36) take a fixed
+width: enough for every asked question of every quiz in up to 1295 attempts (the most the attempt
+field can hold). Format "2", the same without that count, is still read on resume.
 
 and each quiz block is fixed-width fields followed by one framed answer per asked question:
 
@@ -20,8 +24,9 @@ from __future__ import annotations
 from packager.course import Course, Quiz, course_file_problem
 from packager.errors import PackagerError
 
-FORMAT_VERSION = "2"
+FORMAT_VERSION = "3"
 ATTEMPT_WIDTH = 2
+MAX_ATTEMPT = 36**ATTEMPT_WIDTH - 1
 SEED_WIDTH = 6
 
 
@@ -49,7 +54,14 @@ def max_suspend_data(course: Course) -> int:
     """The most characters the course's suspend_data can ever hold."""
     visited = -(-len(course.pages) // 4)
     quizzes = course.quizzes
-    return len(FORMAT_VERSION) + visited + 1 + sum(quiz_block_limit(quiz, len(quizzes)) for quiz in quizzes)
+    interactions = base36_width(sum(quiz.asked for quiz in quizzes) * MAX_ATTEMPT)
+    return (
+        len(FORMAT_VERSION)
+        + visited
+        + 1
+        + interactions
+        + sum(quiz_block_limit(quiz, len(quizzes)) for quiz in quizzes)
+    )
 
 
 def check_fits(course: Course, limit: int, target: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from packager.cli import main
+from packager.cli import main, preview
 from packager.targets import TARGETS
 from tests.conftest import run_packager
 
@@ -224,3 +224,21 @@ def test_a_limit_of_one_target_holds_only_when_building_it(tmp_path: Path) -> No
     assert main(["build", str(course), "-o", str(out), "-t", "scorm2004-4th", "-q"]) == 0
     with zipfile.ZipFile(out / "broken-course-scorm2004-4th.zip") as package:
         assert b'version="2026.12.07-release-candidate-3"' in package.read("imsmanifest.xml")
+
+
+def test_preview_opens_the_player_with_the_lms_profile_asked_for(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SCORM_AGAIN_DIR", str(REPO / "node_modules" / "scorm-again" / "dist"))
+    opened: list[str] = []
+    monkeypatch.setattr(preview.webbrowser, "open", opened.append)
+
+    def interrupt() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(preview, "wait_forever", interrupt)
+    assert main(["preview", str(SAMPLE), "--profile", "openedx"]) == 0
+    assert opened[0].endswith("/?profile=openedx")
+    assert f"at {opened[0]}" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["preview", str(SAMPLE), "--profile", "blackboard"])

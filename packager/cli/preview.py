@@ -20,7 +20,7 @@ from rich.markup import escape
 from packager.builder import build
 from packager.cli.options import add_course_dir
 from packager.errors import PackagerError
-from packager.player import PlayerServer
+from packager.player import PROFILES, PlayerServer
 from packager.player.cmi5 import Cmi5Launcher, is_cmi5_package
 from packager.player.live import LiveChannel
 from packager.player.rebuild import LiveReload, Rebuilt, watching
@@ -53,6 +53,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=0,
         metavar="N",
         help="the port to serve on, on 127.0.0.1 (default: a free one)",
+    )
+    parser.add_argument(
+        "--profile",
+        choices=PROFILES,
+        metavar="LMS",
+        help=f"how the test LMS behaves: one of {', '.join(PROFILES)} (default: {PROFILES[0]}); "
+        "openedx never says entry=resume and answers _count with an empty string, wagtail lands values "
+        "out of order",
     )
     parser.add_argument("--no-open", action="store_true", help="do not open the browser")
     parser.add_argument(
@@ -118,7 +126,9 @@ def run(args: argparse.Namespace, console: Console) -> int:
         else:
             raise PackagerError("no such course folder or package", file=source)
         with open_player(package, args.port, live) as player, ExitStack() as watch:
-            console.print(f"playing {package.name} at {player.url}", markup=False)
+            scorm = not isinstance(player, Cmi5Launcher)
+            url = f"{player.url}?profile={args.profile}" if scorm and args.profile else player.url
+            console.print(f"playing {package.name} at {url}", markup=False)
             if isinstance(player, Cmi5Launcher):
                 console.print(
                     "note: statements are kept in memory for this preview only, not sent to an LRS",
@@ -130,7 +140,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
                 console.print(f"watching {source}: a save rebuilds and reloads the page", markup=False)
             console.print("press Ctrl-C to stop", markup=False)
             if not args.no_open:
-                webbrowser.open(player.url)
+                webbrowser.open(url)
             try:
                 wait_forever()
             except KeyboardInterrupt:

@@ -3,4 +3,7 @@
 from packager.player.scorm_again import find_scorm_again
 from packager.player.server import PlayerServer
 
-__all__ = ["PlayerServer", "find_scorm_again"]
+PROFILES = ("strict", "moodle", "cornerstone", "scormcloud", "openedx", "wagtail")
+"""The LMS profiles the player page offers (``static/profiles.js``), the first one the default."""
+
+__all__ = ["PROFILES", "PlayerServer", "find_scorm_again"]

@@ -63,7 +63,8 @@ class PlayerSession:
     def launch(self, package: str | os.PathLike[str], profile: str = "strict") -> PlayerSession:
         """Serve ``package`` (a zip, or an extracted folder) and open it in the player with an LMS profile.
 
-        Profiles (``packager/player/static/profiles.js``): strict, moodle, cornerstone, scormcloud.
+        Profiles (``packager/player/static/profiles.js``, listed in ``packager.player.PROFILES``): strict,
+        moodle, cornerstone, scormcloud, openedx, wagtail.
         """
         self.close()
         self._server = PlayerServer(Path(package), scorm_again=self.scorm_again).start()

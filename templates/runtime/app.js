@@ -1,7 +1,11 @@
 /*
  * The course page: shows one page at a time (a lesson or a quiz), keeps the course state,
- * and reports every change to the LMS through the target's adapter.
- * Lifecycle: commit on every change and when the page is hidden; finish exactly once on pagehide.
+ * and reports to the LMS through the target's adapter.
+ * Calm calls: results (start, submit, retry) are saved at once; a move between pages or an edited
+ * answer is saved the adapter's saveDelay ms later (SCORM: 10 s; 0, at once, for the others), with
+ * whatever else changed by then, or earlier when the page is hidden. The SCORM adapters send only
+ * the values that changed since the last save, then commit.
+ * Lifecycle: finish exactly once on pagehide (which sends what is still unsaved).
  */
 (function (ns) {
   "use strict";
@@ -13,6 +17,7 @@
   var previousButton = document.getElementById("previous-button");
   var nextButton = document.getElementById("next-button");
   var adapter = null;
+  var pendingSave = null;
   var attemptStartedAt = {};
   var answerChangedAt = {};
 
@@ -51,8 +56,19 @@
     });
   }
 
+  /* Save now: what changed since the last save, then a commit. */
   function report() {
+    if (pendingSave !== null) {
+      window.clearTimeout(pendingSave);
+      pendingSave = null;
+    }
     adapter.save(state.report(), state.serialize());
+  }
+
+  /* Save a little later, together with whatever else changes meanwhile. */
+  function reportSoon() {
+    if (!adapter.saveDelay) { report(); }
+    else if (pendingSave === null) { pendingSave = window.setTimeout(report, adapter.saveDelay); }
   }
 
   function sectionOf(quiz) {
@@ -137,7 +153,7 @@
     if (location && state.go(location)) {
       var quiz = currentQuiz();
       if (quiz && !attemptStartedAt[quiz.id]) { attemptStartedAt[quiz.id] = Date.now(); }
-      report();
+      reportSoon();
     }
     render(true);
   }
@@ -154,8 +170,8 @@
     if (state.setAnswer(quiz, question.id, ns.readAnswer(item, question))) {
       answerChangedAt[quiz.id + "." + question.id] = Date.now();
     }
-    // Typing updates the state; the LMS hears of it when the field is left ("change").
-    if (commit) { report(); }
+    // Typing updates the state; the LMS hears of it after the field is left ("change").
+    if (commit) { reportSoon(); }
   }
 
   function submit(quiz, event) {
@@ -173,9 +189,11 @@
     state.submit(quiz, ns.countCorrect(progress));
     if (adapter.recordInteractions) {
       var startedAt = attemptStartedAt[quiz.id] || Date.now();
-      adapter.recordInteractions(progress.askedQuestions().map(function (question) {
+      var written = adapter.recordInteractions(progress.askedQuestions().map(function (question) {
         return ns.interactionFor(quiz, question, progress, startedAt, answerChangedAt[quiz.id + "." + question.id]);
-      }));
+      }), state.interactions);
+      // SCORM adapters number interactions: the count after these is kept in the course state.
+      if (typeof written === "number") { state.interactions = written; }
     }
     report();
     render(false);
@@ -207,9 +225,11 @@
       section.querySelector("[data-retry]").addEventListener("click", function () { retry(page); });
     });
     document.addEventListener("visibilitychange", function () {
-      if (document.visibilityState === "hidden") { adapter.save(state.report(), state.serialize()); }
+      if (document.visibilityState === "hidden" && pendingSave !== null) { report(); }
     });
     window.addEventListener("pagehide", function () {
+      if (pendingSave !== null) { window.clearTimeout(pendingSave); }
+      pendingSave = null;
       adapter.finish(state.report(), state.serialize());
     });
   }

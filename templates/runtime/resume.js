@@ -2,16 +2,20 @@
  * Compact resume data (suspend_data). packager/resume.py computes the largest string this can
  * produce for a course, and the build fails if that could exceed the target's limit.
  *
- *   "2" + visited pages (hex) + "|" + one block per started quiz:
- *   quiz index (base 36, fixed width) + attempt (2) + seed (6) + result flag (1) + correct (fixed width)
- *   + per asked question: "_" or len(payload) in base 36 + ":" + payload
+ *   "3" + visited pages (hex) + "|" + interactions written (base 36, fixed width) + one block per
+ *   started quiz: quiz index (base 36, fixed width) + attempt (2) + seed (6) + result flag (1)
+ *   + correct (fixed width) + per asked question: "_" or len(payload) in base 36 + ":" + payload
  * The result flag is 0 (no result yet), 1 (this attempt submitted) or 2 (an earlier attempt's
- * result, in "correct"; this attempt in progress).
+ * result, in "correct"; this attempt in progress). The interaction count is the course's own
+ * numbering of cmi.interactions (every asked question of up to 1295 attempts per quiz fits its
+ * width). Format "2" (the same without the count) is still read, with the count at 0.
  */
 (function (ns) {
   "use strict";
 
-  var VERSION = "2";
+  var VERSION = "3";
+  var PREVIOUS = "2";
+  var MAX_ATTEMPT = 1295;
 
   function width(value) { return Math.max(1, value.toString(36).length); }
   function pad(value, size) {
@@ -22,6 +26,11 @@
 
   function quizPages(config) {
     return config.pages.filter(function (page) { return page.kind === "quiz"; });
+  }
+
+  /* The most interactions a course can write: every asked question, in every encodable attempt. */
+  function maxInteractions(quizzes) {
+    return quizzes.reduce(function (total, quiz) { return total + quiz.draw * MAX_ATTEMPT; }, 0);
   }
 
   ns.encodeState = function (state) {
@@ -44,15 +53,16 @@
         var payload = ns.questionTypes[question.type].encode(progress.answers[question.id], question);
         return payload.length.toString(36) + ":" + payload;
       }).join("");
-      return pad(index, width(Math.max(quizzes.length - 1, 0))) + pad(Math.min(progress.attempt, 1295), 2) +
+      return pad(index, width(Math.max(quizzes.length - 1, 0))) + pad(Math.min(progress.attempt, MAX_ATTEMPT), 2) +
         pad(progress.seed, 6) + String(progress.resultFlag()) + pad(progress.correct, width(quiz.draw)) + answers;
     });
-    return VERSION + visited + "|" + blocks.join("");
+    var most = maxInteractions(quizzes);
+    return VERSION + visited + "|" + pad(Math.min(state.interactions, most), width(most)) + blocks.join("");
   };
 
   /* Apply encoded data to a fresh state; returns false (leaving it fresh) if it does not fit the course. */
   ns.decodeState = function (state, text) {
-    if (typeof text !== "string" || text.charAt(0) !== VERSION) { return false; }
+    if (typeof text !== "string" || (text.charAt(0) !== VERSION && text.charAt(0) !== PREVIOUS)) { return false; }
     var config = state.config;
     var quizzes = quizPages(config);
     var bar = text.indexOf("|");
@@ -64,6 +74,7 @@
     });
     var cursor = bar + 1;
     var restored = {};
+    var interactions = 0;
     function take(size) {
       var piece = text.slice(cursor, cursor + size);
       if (piece.length !== size) { throw new Error("truncated"); }
@@ -71,6 +82,11 @@
       return piece;
     }
     try {
+      if (text.charAt(0) === VERSION) {
+        var counted = take(width(maxInteractions(quizzes)));
+        if (!/^[0-9a-z]+$/.test(counted)) { return false; }
+        interactions = parseInt(counted, 36);
+      }
       while (cursor < text.length) {
         var quiz = quizzes[parseInt(take(width(Math.max(quizzes.length - 1, 0))), 36)];
         if (!quiz) { return false; }
@@ -96,6 +112,7 @@
     }
     state.visited = state.visited.map(function (seen, index) { return Boolean(visited[index]); });
     state.quizzes = restored;
+    state.interactions = interactions;
     return true;
   };
 })(window.CoursePackager = window.CoursePackager || {});

@@ -47,6 +47,9 @@
     this.visited = this.pages.map(function () { return false; });
     this.location = this.sequence[0];
     this.quizzes = {};
+    /* Interactions written to the LMS so far: the next one goes at this index (the LMS's
+       cmi.interactions._count is not always a number: Open edX and Wagtail answer ""). */
+    this.interactions = 0;
     this.assessment = this.pages.filter(function (page) { return page.kind === "quiz" && page.graded; })[0] || null;
   }
 

@@ -20,6 +20,7 @@ from packager.player import PlayerServer
 from packager.targets import TARGETS
 from tests.e2e.learner import Learner
 from tests.e2e.lrs import lrs, xapi_launchers  # noqa: F401  (the real LRS, the xAPI launchers)
+from tests.e2e.openedx_workbench import TIMINGS
 
 REPO = Path(__file__).resolve().parents[2]
 SCORM_AGAIN = REPO / "node_modules" / "scorm-again" / "dist"
@@ -47,6 +48,12 @@ def players(package_dir: Path, course: Course) -> Iterator[Callable[[str], Playe
     finally:
         for player in started:
             player.stop()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Report how long the real LMS took to set up, when a test started it."""
+    for line in TIMINGS:
+        terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session")

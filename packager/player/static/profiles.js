@@ -9,7 +9,14 @@
  *                     SCORM 1.2 status at LMSFinish);
  *   commitWhileUnloading  false: a Commit made while the content is unloading (the usual place of
  *                     a "Commit just before Terminate/LMSFinish") fails with a general error;
- *   complete          standard -> function(flat cmi): whether the LMS counts the attempt complete.
+ *   complete          standard -> function(flat cmi): whether the LMS counts the attempt complete;
+ *   blank             elements a GetValue answers with "" (error 0) whatever the LMS holds, as
+ *                     Open edX does for cmi.core.entry / cmi.entry and cmi.interactions._count;
+ *   getNeverFails     true: a GetValue the data model cannot answer (not initialized...) returns ""
+ *                     with error 0, as Open edX's API object does for every call;
+ *   outOfOrder        true: the values set between two commits reach the learner's record in the
+ *                     reverse order at the commit (each SetValue is its own racing request), so of
+ *                     an element set twice before a commit the record keeps the first value.
  *
  * The profile is chosen by the page's URL (?profile=moodle) and by the switch on the page.
  */
@@ -60,6 +67,33 @@
       commitWhileUnloading: true,
       complete: { scorm12: lessonStatusIn(["completed", "passed", "failed"]), scorm2004: completed2004 }
     }
+  };
+
+  var ENTRY_AND_COUNT = ["cmi.core.entry", "cmi.entry", "cmi.interactions._count"];
+
+  ns.profiles.openedx = {
+    label: "Open edX-like",
+    description: "Like Open edX's SCORM XBlock: keeps suspend_data and the location but never says " +
+      "entry=resume; answers cmi.interactions._count with \"\" and never returns an error. Complete: 1.2 completed or passed; " +
+      "2004 completion_status completed.",
+    enforce: false,
+    settings: { mastery_override: false },
+    commitWhileUnloading: true,
+    blank: ENTRY_AND_COUNT.slice(),
+    getNeverFails: true,
+    complete: { scorm12: lessonStatusIn(["completed", "passed"]), scorm2004: completed2004 }
+  };
+
+  ns.profiles.wagtail = {
+    label: "Wagtail LMS-like",
+    description: "Like wagtail-lms: answers cmi.interactions._count with \"\", and each SetValue races " +
+      "the others, so the values set between two commits land in the reverse order.",
+    enforce: false,
+    settings: { mastery_override: false },
+    commitWhileUnloading: true,
+    blank: ["cmi.interactions._count"],
+    outOfOrder: true,
+    complete: { scorm12: lessonStatusIn(["completed", "passed"]), scorm2004: completed2004 }
   };
 
   ns.DEFAULT_PROFILE = "strict";

@@ -42,6 +42,8 @@
     this.state = "not initialized";
     this.unloading = false;
     this.forcedError = null;
+    this.unsent = [];
+    this.entryAnswer = null;
     this.api = this.standard.create(merged(BASE_SETTINGS, this.profile.settings));
     this.api.loadFromJSON(this.standard.launchData(options.cmi, options.info));
 
@@ -51,6 +53,7 @@
     this.lastError = function () { return String(self.forcedError !== null ? self.forcedError : lastError()); };
     this.api[errors.last] = this.lastError;
 
+    this.originalSet = this.api[this.standard.calls.setValue].bind(this.api);
     Object.keys(this.standard.calls).forEach(function (kind) { self.watch(kind); });
   }
 
@@ -62,14 +65,20 @@
       var args = Array.prototype.slice.call(arguments);
       var verdict = self.judge(kind, args);
       var result;
+      var quirk = null;
       self.forcedError = null;
       if (verdict && verdict.reject) {
         result = verdict.reject.result;
         self.forcedError = verdict.reject.code;
       } else {
+        if (kind === "commit" || kind === "finish") { quirk = self.landOutOfOrder(); }
         result = original.apply(null, args);
+        if (kind === "getValue") { quirk = self.answerAsProfile(String(args[0]), String(result)); }
+        if (quirk && quirk.value !== undefined) { result = quirk.value; }
+        if (quirk && quirk.error !== undefined) { self.forcedError = quirk.error; }
       }
       var succeeded = String(result) === "true";
+      if (kind === "setValue" && succeeded && self.profile.outOfOrder) { self.unsent.push(args.map(String)); }
       if (kind === "initialize" && succeeded && self.state === "not initialized") { self.state = "running"; }
       if (kind === "finish" && succeeded && self.state === "running") { self.state = "finished"; }
       var code = self.lastError();
@@ -82,10 +91,47 @@
         entry.rule = verdict.rule;
       }
       if (verdict && verdict.quirk) { entry.quirk = verdict.quirk; }
+      if (quirk && quirk.quirk) { entry.quirk = quirk.quirk; }
+      if (quirk && quirk.note) { entry.note = quirk.note; }
       self.onCall(entry);
       if ((kind === "commit" || kind === "finish") && succeeded) { self.onSave(name, self); }
       return result;
     };
+  };
+
+  /* A GetValue as this profile answers it: {value, quirk} when it differs from the data model, and a
+     note when the content gets suspend_data although entry did not say "resume". */
+  Session.prototype.answerAsProfile = function (element, value) {
+    var answer = {};
+    if (this.profile.getNeverFails && this.lastError() !== "0") {
+      answer.value = "";
+      answer.error = "0";
+      answer.quirk = this.profile.label + ": " + element + " is answered with \"\" and no error (was error " +
+        this.lastError() + ")";
+    }
+    else if (this.profile.blank && this.profile.blank.indexOf(element) !== -1 && value !== "") {
+      answer.value = "";
+      answer.quirk = this.profile.label + ": " + element + " is answered with \"\" (the data model has " +
+        JSON.stringify(value) + ")";
+    }
+    var answered = answer.value !== undefined ? answer.value : value;
+    if (element === this.standard.entryElement) { this.entryAnswer = answered; }
+    if (element === "cmi.suspend_data" && answered !== "" && this.entryAnswer !== "resume") {
+      answer.note = "suspend_data is kept although entry was " + JSON.stringify(this.entryAnswer || "") +
+        ", not \"resume\": the content should resume from it";
+    }
+    return answer.value !== undefined || answer.note ? answer : null;
+  };
+
+  /* Out-of-order profiles: the values set since the last commit land again in the reverse order. */
+  Session.prototype.landOutOfOrder = function () {
+    var unsent = this.unsent;
+    this.unsent = [];
+    if (!this.profile.outOfOrder || unsent.length < 2) { return null; }
+    var set = this.originalSet;
+    unsent.slice().reverse().forEach(function (pair) { set(pair[0], pair[1]); });
+    return { quirk: this.profile.label + ": the " + unsent.length + " values set since the last commit " +
+      "landed in the reverse order" };
   };
 
   /* What the spec says of this call now: null when it is fine, else {rule, message, quirk, reject}. */

@@ -40,6 +40,7 @@
       label: "SCORM 1.2",
       global: "API",
       create: function (settings) { return new window.Scorm12API(settings); },
+      entryElement: "cmi.core.entry",
       calls: { initialize: "LMSInitialize", finish: "LMSFinish", getValue: "LMSGetValue", setValue: "LMSSetValue", commit: "LMSCommit" },
       errors: { last: "LMSGetLastError", text: "LMSGetErrorString", diagnostic: "LMSGetDiagnostic" },
       /* Codes the player returns when it rejects a call that scorm-again would accept. */
@@ -73,6 +74,7 @@
       label: "SCORM 2004",
       global: "API_1484_11",
       create: function (settings) { return new window.Scorm2004API(settings); },
+      entryElement: "cmi.entry",
       calls: { initialize: "Initialize", finish: "Terminate", getValue: "GetValue", setValue: "SetValue", commit: "Commit" },
       errors: { last: "GetLastError", text: "GetErrorString", diagnostic: "GetDiagnostic" },
       codes: { general: "101", afterFinish: "123", badValue: "406" },

@@ -59,14 +59,16 @@
     row.appendChild(element("td", JSON.stringify(entry.result), "result"));
     row.appendChild(element("td", entry.error === "0" ? "0" : entry.error + " " + (entry.errorText || ""), "error"));
     this.log.appendChild(row);
-    var note = entry.violation ? "Spec violation (" + entry.rule + "): " + entry.violation : entry.quirk;
+    var flagged = entry.violation ? "Spec violation (" + entry.rule + "): " + entry.violation : entry.quirk;
+    /* A note (the content resumes although entry is not "resume") is shown, not counted as a flag. */
+    var note = [flagged, entry.note].filter(Boolean).join(" ");
     if (note) {
       var flag = element("tr", null, entry.violation ? "flag" : "flag quirk-note");
       var cell = element("td", note);
       cell.colSpan = 5;
       flag.appendChild(cell);
       this.log.appendChild(flag);
-      this.flags += 1;
+      if (flagged) { this.flags += 1; }
     }
     this.count += 1;
     this.showCounts();

@@ -1,7 +1,6 @@
 /*
  * SCORM 1.2 dialect: lesson_status folds completion and success together (passed/failed once
- * the assessment decides, completed when there is nothing to pass, incomplete before), and
- * interactions are a journal: each answer is appended at _count.
+ * the assessment decides, completed when there is nothing to pass, incomplete before).
  */
 (function (ns) {
   "use strict";
@@ -32,9 +31,6 @@
       connection.set("cmi.suspend_data", suspendData);
       connection.set("cmi.core.exit", report.finished ? "" : "suspend");
       connection.set("cmi.core.session_time", ns.scorm12Timespan(elapsed));
-    },
-    interactionIndex: function (connection) {
-      return Number(connection.get("cmi.interactions._count")) || 0;
     },
     interactionFields: function (entry, formatted) {
       return [

@@ -2,13 +2,11 @@
  * SCORM 2004 dialect (3rd and 4th edition): completion and success are reported separately.
  * completion_status is "completed" once the learner has finished, whether they passed or
  * failed; success_status comes from the assessment; progress_measure is 1 exactly when complete.
- * Interactions are updated in place, by id, so a retry does not duplicate them.
  */
 (function (ns) {
   "use strict";
 
   function createDialect() {
-    var interactionIndex = {};
     return {
       name: "scorm2004",
       apiName: "API_1484_11",
@@ -19,13 +17,6 @@
       },
       entry: "cmi.entry",
       location: "cmi.location",
-      /* Interactions already in the LMS, by id. */
-      prepare: function (connection) {
-        var count = Number(connection.get("cmi.interactions._count")) || 0;
-        for (var index = 0; index < count; index++) {
-          interactionIndex[connection.get("cmi.interactions." + index + ".id")] = index;
-        }
-      },
       write: function (connection, report, suspendData, elapsed) {
         connection.set("cmi.completion_status", report.completed ? "completed" : "incomplete");
         connection.set("cmi.success_status", report.success);
@@ -40,12 +31,6 @@
         connection.set("cmi.suspend_data", suspendData);
         connection.set("cmi.exit", report.finished ? "normal" : "suspend");
         connection.set("cmi.session_time", ns.isoDuration(elapsed));
-      },
-      interactionIndex: function (connection, id) {
-        if (interactionIndex[id] === undefined) {
-          interactionIndex[id] = Number(connection.get("cmi.interactions._count")) || 0;
-        }
-        return interactionIndex[id];
       },
       interactionFields: function (entry, formatted) {
         return [
