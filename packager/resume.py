@@ -4,6 +4,9 @@ The runtime (``templates/runtime/resume.js``) encodes the learner's state compac
 
     "2" + visited pages (hex, 4 pages a digit) + "|" + one block per started quiz
 
+preceded, when lessons have blocks that keep facts (:meth:`packager.blocks.base.BlockBase.state_size`),
+by "B" + those facts (hex, 4 a digit) + "~" (``templates/runtime/state.js``);
+
 and each quiz block is fixed-width fields followed by one framed answer per asked question:
 
     quiz index (base 36, width of the largest index) + attempt (2) + seed (6) + submitted (1)
@@ -49,7 +52,15 @@ def max_suspend_data(course: Course) -> int:
     """The most characters the course's suspend_data can ever hold."""
     visited = -(-len(course.pages) // 4)
     quizzes = course.quizzes
-    return len(FORMAT_VERSION) + visited + 1 + sum(quiz_block_limit(quiz, len(quizzes)) for quiz in quizzes)
+    facts = sum(block.size for lesson in course.lessons for block in lesson.blocks)
+    blocks = 2 + -(-facts // 4) if facts else 0
+    return (
+        blocks
+        + len(FORMAT_VERSION)
+        + visited
+        + 1
+        + sum(quiz_block_limit(quiz, len(quizzes)) for quiz in quizzes)
+    )
 
 
 def check_fits(course: Course, limit: int, target: str) -> None:

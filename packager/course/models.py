@@ -102,6 +102,18 @@ class QuizFile(StrictModel):
         return self
 
 
+class LessonBlock(BaseModel):
+    """What the runtime needs about one block of a lesson (:mod:`packager.blocks`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: str
+    size: int
+    """How many on/off facts about it are kept across resume (items opened, steps reached...)."""
+    finish: bool
+    """The lesson counts as viewed only once every one of them is on."""
+
+
 class Lesson(BaseModel):
     """One lesson, loaded and validated."""
 
@@ -115,10 +127,20 @@ class Lesson(BaseModel):
     """Each local file reference as written in the Markdown -> its path in the package."""
     media_files: dict[str, Path] = {}
     """Package path -> source file, for every file the lesson needs (captions included)."""
+    blocks: list[LessonBlock] = []
+    """The lesson's blocks, in document order (nested ones after the block holding them)."""
+
+    @property
+    def must_finish(self) -> bool:
+        """Whether a block of the lesson must be finished for the lesson to count as viewed."""
+        return any(block.finish for block in self.blocks)
 
     def runtime(self) -> dict[str, Any]:
         """What the runtime needs about this lesson."""
-        return {"kind": "lesson", "id": self.id, "title": self.title}
+        found: dict[str, Any] = {"kind": "lesson", "id": self.id, "title": self.title}
+        if self.blocks:
+            found["blocks"] = [block.model_dump() for block in self.blocks]
+        return found
 
 
 class Quiz(BaseModel):

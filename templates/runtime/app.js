@@ -113,7 +113,7 @@
       summary.stepsDone + " of " + summary.steps + " steps done";
     state.pages.forEach(function (page, index) {
       var mark = document.querySelector('[data-visited-mark="' + ns.locationOf(page) + '"]');
-      if (mark) { mark.textContent = state.visited[index] ? " (viewed)" : ""; }
+      if (mark) { mark.textContent = state.viewed(index) ? " (viewed)" : ""; }
     });
     document.querySelectorAll("[data-go]").forEach(function (button) {
       if (button.getAttribute("data-go") === current) { button.setAttribute("aria-current", "step"); }
@@ -214,6 +214,7 @@
     if (launch.suspendData) { state.restore(launch.suspendData, launch.location); }
     else if (launch.location && state.isKnownLocation(launch.location)) { state.location = launch.location; }
     state.go(state.location);
+    if (state.blocks) { state.blocks.start(state, function () { report(); render(false); }); }
     var quiz = currentQuiz();
     if (quiz) { attemptStartedAt[quiz.id] = Date.now(); }
     listen();
