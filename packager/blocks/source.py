@@ -136,16 +136,24 @@ def _split_items(source: BlockSource, level: int) -> None:
     source.level = int(tag[1:]) if tag else 0
 
 
-def blocks_in(tokens: Sequence[Token], lines: Sequence[str]) -> Iterator[BlockSource]:
-    """Every block in the tokens, nested ones included, in document order."""
+def blocks_in(
+    tokens: Sequence[Token], lines: Sequence[str], problems: list[BlockProblem]
+) -> Iterator[BlockSource]:
+    """Every block in the tokens, nested ones included, in document order; a block that cannot be
+    read adds its problem to ``problems`` and is skipped."""
     index = 0
     while index < len(tokens):
         if tokens[index].type != OPEN:
             index += 1
             continue
-        source, index = read_block(tokens, index, lines)
+        try:
+            source, index = read_block(tokens, index, lines)
+        except BlockProblem as problem:
+            problems.append(problem)
+            index = _closing(tokens, index) + 1
+            continue
         yield source
-        yield from blocks_in(source.body, lines)
+        yield from blocks_in(source.body, lines, problems)
 
 
 def check_blocks(
@@ -156,16 +164,14 @@ def check_blocks(
     ``first_line`` is the file line of the Markdown's first line (after the front matter).
     """
     models: list[BlockBase] = []
-    problems: list[Problem] = []
-    lines = markdown.splitlines()
-    try:
-        for source in blocks_in(tokens, lines):
-            try:
-                models.append(source.model())
-            except BlockProblem as problem:
-                problems.append(
-                    Problem(str(problem), file=display, line=first_line + problem.line, field="block")
-                )
-    except BlockProblem as problem:  # a block that cannot be read hides what follows it
-        problems.append(Problem(str(problem), file=display, line=first_line + problem.line, field="block"))
-    return models, problems
+    found: list[BlockProblem] = []
+    for source in blocks_in(tokens, markdown.splitlines(), found):
+        try:
+            models.append(source.model())
+        except BlockProblem as problem:
+            found.append(problem)
+    found.sort(key=lambda problem: problem.line)
+    return models, [
+        Problem(str(problem), file=display, line=first_line + problem.line, field="block")
+        for problem in found
+    ]
