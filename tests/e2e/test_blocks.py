@@ -16,6 +16,7 @@ from playwright.sync_api import FrameLocator, Locator, Page, expect
 from packager.blocks.registry import block_types
 from packager.course import Course, load_course
 from packager.player import PlayerServer
+from packager.testing.session import PlayerSession
 from tests.conftest import build_package
 from tests.e2e.conftest import SCORM_AGAIN
 from tests.e2e.lms import close_session, launch
@@ -297,3 +298,15 @@ def test_blocks_fit_without_sideways_scrolling(
 def test_the_sample_course_uses_blocks(sample_course: Course) -> None:
     used = {block.type for lesson in sample_course.lessons for block in lesson.blocks}
     assert {"callout", "accordion", "tabs", "flipcards"} <= used
+
+
+def test_the_plugin_learner_finishes_blocks_that_must_be_finished(
+    scorm_player: PlayerSession, packages: dict[str, Path]
+) -> None:
+    """The pytest plugin's learner knows only the package: it finishes the processes and completes."""
+    session = scorm_player.launch(packages["scorm2004-4th"])
+    session.learner.complete()
+    record = session.end()
+    assert record is not None
+    assert record["cmi"]["cmi.completion_status"] == "completed"
+    assert session.page_errors == []
