@@ -65,7 +65,9 @@ CSS = """\
 .accordion-button:hover { background: var(--surface); }
 .accordion-icon { flex: none; inline-size: 0.6rem; block-size: 0.6rem; border-block-end: 2px solid currentColor; border-inline-end: 2px solid currentColor; transform: rotate(45deg); transition: transform 0.15s; }
 .accordion-button[aria-expanded="true"] .accordion-icon { transform: rotate(-135deg); }
-.accordion-panel { padding: 0.25rem 0.5rem 0.75rem; border-block-end: 1px solid var(--border); }
+.accordion-panel { padding: 0.5rem 0.5rem 0.75rem; border-block-end: 1px solid var(--border); }
+.accordion-panel > :first-child { margin-block-start: 0; }
+.accordion-panel > :last-child { margin-block-end: 0; }
 """
 
 EXAMPLE = """\

@@ -62,8 +62,8 @@ CSS = """\
 .callout-icon { inline-size: 1.3rem; block-size: 1.3rem; border-radius: 50%; background: var(--accent); color: var(--accent-text); display: inline-grid; place-items: center; font-size: 0.85rem; flex: none; }
 .callout-icon::before { content: "i"; font-weight: 700; }
 .callout-tip .callout-icon::before { content: "\\2713"; }
-.callout-warning, .callout-important { border-inline-start-color: var(--bad); }
-.callout-warning .callout-icon, .callout-important .callout-icon { background: var(--bad); }
+.callout-warning { border-inline-start-color: var(--bad); }
+.callout-warning .callout-icon { background: var(--bad); color: var(--background); }
 .callout-warning .callout-icon::before, .callout-important .callout-icon::before { content: "!"; }
 """
 

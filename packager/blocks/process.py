@@ -89,6 +89,7 @@ CSS = """\
 .process-note { margin-block-start: 0; color: var(--muted); font-size: 0.9rem; }
 .process-steps { list-style: none; margin: 0; padding: 0; }
 .process-step { padding: 0.75rem 1rem; border-inline-start: 4px solid var(--accent); background: var(--background); }
+.process-step > :last-child { margin-block-end: 0; }
 .process-heading { margin-block: 0 0.5rem; font-size: 1.1rem; }
 .process-position { display: block; font-size: 0.85rem; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; }
 .process-status { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
