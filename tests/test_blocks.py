@@ -186,6 +186,25 @@ def test_every_bad_block_of_a_lesson_is_reported(make_course: CourseMaker) -> No
     ]
 
 
+def test_a_labelled_graphic_places_its_markers(make_course: CourseMaker) -> None:
+    lesson = (
+        "---\ntitle: T\n---\n::: graphic\n![A room](room.svg)\n### The door @ 85, 40.5\nIt *opens*.\n:::\n"
+    )
+    course = make_course(
+        files={"lessons/01-intro.md": lesson, "lessons/room.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"}
+    )
+    (page,) = render_pages(load_course(course)).html
+    fragment = lxml_html.fragment_fromstring(str(page), create_parent="div")
+    (marker,) = fragment.xpath("//button[@class='graphic-marker']")
+    assert (marker.get("data-x"), marker.get("data-y")) == ("85", "40.5")
+    assert marker.xpath("string(*[@class='graphic-label'])") == "The door"
+    (note,) = fragment.xpath(f"//*[@id='{marker.get('aria-controls')}']")
+    assert note.get("aria-labelledby") == marker.get("id") and note.get("hidden") is not None
+    assert " ".join(note.xpath("string(h3)").split()) == "1 The door"
+    assert note.xpath("string(.//em)") == "opens"
+    assert fragment.xpath("//div[@class='graphic-figure']//img/@src") == ["lessons/room.svg"]
+
+
 def test_the_package_ships_only_the_blocks_used(make_course: CourseMaker) -> None:
     lesson = "---\ntitle: T\n---\n::: callout tip\nA tip.\n:::\n\n::: accordion\n## A\na\n:::\n"
     site = render_site(load_course(lesson_course(make_course, lesson)), PageRuntime("web"))
@@ -209,5 +228,12 @@ def test_kept_block_facts_count_toward_the_resume_bound(make_course: CourseMaker
 
 def test_every_installed_block_example_is_valid(make_course: CourseMaker) -> None:
     examples = "\n".join(kind.example for kind in block_types().values())
-    course = load_course(lesson_course(make_course, f"---\ntitle: Examples\n---\n{examples}"))
+    files = {
+        f"lessons/{relative}": text
+        for kind in block_types().values()
+        for relative, text in kind.example_files.items()
+    }
+    course = load_course(
+        make_course(files={"lessons/01-intro.md": f"---\ntitle: Examples\n---\n{examples}", **files})
+    )
     assert [block.type for block in course.lessons[0].blocks] == list(block_types())

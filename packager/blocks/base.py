@@ -17,8 +17,8 @@ items' rendered HTML.
 from __future__ import annotations
 
 import typing
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pydantic import Field, model_validator
@@ -43,12 +43,15 @@ class BlockBase(StrictModel):
     type: str
     options: str = Field(default="", description="The rest of the opening line: '::: callout tip'.")
     items: list[BlockItem] = Field(default=[], description="One per heading inside the block.")
+    lead: str = Field(default="", description="The Markdown before the first heading (blocks that take one).")
 
     min_items: typing.ClassVar[int] = 1
     """The fewest items the block makes sense with (0: the block has no items)."""
     item_word: typing.ClassVar[str] = "item"
     """What the block calls an item in messages ("tab", "card", "step")."""
     takes_options: typing.ClassVar[bool] = False
+    takes_lead: typing.ClassVar[bool] = False
+    """Whether content may come before the first heading (an image the items point at...)."""
 
     @model_validator(mode="after")
     def _check_shape(self) -> BlockBase:
@@ -86,7 +89,7 @@ class BlockType:
     template: str
     """Jinja2 source of the block's HTML (autoescaped), with ``block`` (the model), ``items``
     (each with ``title`` and ``body`` as HTML, ``id`` and ``index``), ``body`` (the whole content as
-    HTML, for blocks without items), ``level`` (the items' heading level) and ``id`` in scope."""
+    HTML, for blocks without items), ``lead`` (the content before the first heading, as HTML), ``level`` (the items' heading level) and ``id`` in scope."""
     script: str
     """Runtime JavaScript registering ``ns.blockTypes[<name>] = function (element, progress)``
     (see ``templates/runtime/blocks.js``); empty for a block with no behaviour."""
@@ -94,6 +97,8 @@ class BlockType:
     """The block's stylesheet (CSS logical properties, light and dark through the theme's colours)."""
     example: str
     """The block as an author writes it in a lesson (``packager new``, the README)."""
+    example_files: Mapping[str, str] = field(default_factory=dict)
+    """Files the example refers to, by path relative to the lesson (an image...), with their text."""
     must_finish: bool = False
     """The lesson counts as viewed only once every item of this block was seen."""
     finish: Finish = no_actions

@@ -61,6 +61,7 @@ class BlockRenderer:
         self.count += 1
         identifier = f"{self.prefix}-{number}"
         model = source.model()
+        lead = Markup(self.render(source.lead))  # first: nested blocks are numbered in document order
         items = [
             {
                 "title": Markup(
@@ -74,6 +75,12 @@ class BlockRenderer:
         ]
         body = Markup("" if source.items else self.render(source.body))
         html = self.template(source.kind).render(
-            block=model, items=items, body=body, level=source.level or 2, id=identifier, number=number
+            block=model,
+            items=items,
+            body=body,
+            lead=lead,
+            level=source.level or 2,
+            id=identifier,
+            number=number,
         )
         return html if html.endswith("\n") else html + "\n"

@@ -55,10 +55,14 @@ class BlockSource:
     items: list[ItemSource]
     level: int
     """The heading level of the items (2 for ``##``); 0 when the block has no items."""
+    lead: list[Token] = field(default_factory=list)
+    """The tokens before the first heading (blocks that take a lead)."""
+    lead_text: str = ""
+    """The same, as the author wrote it."""
 
     def model(self) -> BlockBase:
         """The block checked against its model (raises :class:`BlockProblem`)."""
-        values: dict[str, Any] = {"type": self.kind.name, "options": self.options}
+        values: dict[str, Any] = {"type": self.kind.name, "options": self.options, "lead": self.lead_text}
         values["items"] = [{"title": item.heading.content} for item in self.items]
         try:
             return self.kind.model.model_validate(values)
@@ -108,11 +112,11 @@ def read_block(tokens: Sequence[Token], start: int, lines: Sequence[str]) -> tup
     inner = list(tokens[start + 1 : end])
     source = BlockSource(kind, options.strip(), first, inner, [], 0)
     if kind.model.min_items:
-        _split_items(source, opener.level + 1)
+        _split_items(source, opener.level + 1, lines)
     return source, end + 1
 
 
-def _split_items(source: BlockSource, level: int) -> None:
+def _split_items(source: BlockSource, level: int, all_lines: Sequence[str]) -> None:
     """Cut the block's content at its headings of the first heading's level."""
     body = source.body
     tag = next((token.tag for token in body if token.type == "heading_open" and token.level == level), "")
@@ -125,15 +129,21 @@ def _split_items(source: BlockSource, level: int) -> None:
             source.items.append(current)
             index += 3
             continue
-        if current is None:
+        if current is None and source.kind.model.takes_lead:
+            source.lead.append(token)
+        elif current is None:
             raise BlockProblem(
                 f"the {source.kind.name} block's content must start with a heading "
                 f"('## {source.kind.model.item_word.capitalize()} title'): this text comes before any",
                 token.map[0] if token.map else source.line,
             )
-        current.body.append(token)
+        else:
+            current.body.append(token)
         index += 1
     source.level = int(tag[1:]) if tag else 0
+    lines = [token.map for token in source.lead if token.map]
+    if lines:
+        source.lead_text = "\n".join(all_lines[lines[0][0] : max(end for _, end in lines)])
 
 
 def blocks_in(

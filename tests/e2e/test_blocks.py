@@ -93,6 +93,10 @@ def blocks_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / "course.yaml").write_text(COURSE_YAML, encoding="utf-8")
     (folder / "lessons" / "01-blocks.md").write_text(BLOCKS_LESSON, encoding="utf-8")
     examples = "\n".join(kind.example for kind in block_types().values())
+    for kind in block_types().values():
+        for relative, text in kind.example_files.items():
+            (folder / "lessons" / relative).parent.mkdir(parents=True, exist_ok=True)
+            (folder / "lessons" / relative).write_text(text, encoding="utf-8")
     (folder / "lessons" / "02-every-block.md").write_text(
         f"---\ntitle: Every block\n---\nEach installed block's example.\n\n{examples}", encoding="utf-8"
     )
@@ -186,6 +190,32 @@ def test_blocks_by_keyboard_alone(page: Page, serve: Callable[[str], PlayerServe
     expect(view.get_by_role("heading", name="Step 2 of 3 Decline")).to_be_visible()
 
 
+def test_labelled_graphic_by_keyboard_and_pointer(page: Page, serve: Callable[[str], PlayerServer]) -> None:
+    open_web(page, serve)
+    page.get_by_role("button", name="Every block").click()
+    view = page.locator("[data-view='lesson:every-block']:not([hidden])")
+    circle = view.get_by_role("button", name="The circle")
+    square = view.get_by_role("button", name="The square")
+    image = view.locator(".graphic-figure img").bounding_box()
+    assert image is not None
+    # Each marker sits on its place on the image (25%, 25% and 75%, 75%).
+    for marker, share in ((circle, 0.25), (square, 0.75)):
+        box = marker.bounding_box()
+        assert box is not None
+        assert abs(box["x"] + box["width"] / 2 - (image["x"] + share * image["width"])) < 2
+        assert abs(box["y"] + box["height"] / 2 - (image["y"] + share * image["height"])) < 2
+    circle.focus()
+    page.keyboard.press("Enter")
+    expect(circle).to_have_attribute("aria-expanded", "true")
+    expect(view.get_by_role("region", name="The circle")).to_contain_text("Each heading is a marker")
+    page.keyboard.press("Tab")
+    expect(square).to_be_focused()
+    square.click()
+    expect(view.get_by_role("region", name="The square")).to_contain_text("The image comes first")
+    circle.click()
+    expect(view.get_by_role("region", name="The circle")).to_be_hidden()
+
+
 def test_blocks_by_pointer(page: Page, serve: Callable[[str], PlayerServer]) -> None:
     view = open_web(page, serve)
     view.get_by_role("button", name="What to say").click()
@@ -257,7 +287,7 @@ def test_state_is_kept_across_resume_and_the_process_must_be_finished(
 
 
 def open_everything(view: Locator) -> None:
-    for button in view.locator(".accordion-button, .flipcard-button").all():
+    for button in view.locator(".accordion-button, .flipcard-button, .graphic-marker").all():
         button.click()
     for tab in view.get_by_role("tab").all():
         tab.click()
