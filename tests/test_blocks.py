@@ -14,6 +14,8 @@ from packager.render import PageRuntime, render_pages, render_site
 from packager.resume import max_suspend_data
 from tests.conftest import CourseMaker
 
+REPO = Path(__file__).resolve().parents[1]
+
 ALL_BLOCKS = """\
 ---
 title: Blocks
@@ -237,3 +239,26 @@ def test_every_installed_block_example_is_valid(make_course: CourseMaker) -> Non
         make_course(files={"lessons/01-intro.md": f"---\ntitle: Examples\n---\n{examples}", **files})
     )
     assert [block.type for block in course.lessons[0].blocks] == list(block_types())
+
+
+def test_a_block_from_outside_the_packager(make_course: CourseMaker, tmp_path: Path) -> None:
+    """tests/plugins/reveal is a package of its own: installed, it is a block like the packager's."""
+    reveal = block_types()["reveal"]
+    module = Path(__import__(reveal.model.__module__).__file__ or "")
+    assert module.parent == REPO / "tests" / "plugins" / "reveal"
+    assert not any("reveal" in path.read_text("utf-8") for path in (REPO / "packager").rglob("*.py"))
+    assert "reveal_block" not in (REPO / "pyproject.toml").read_text("utf-8"), (
+        "the packager does not register it"
+    )
+
+    lesson = "---\ntitle: T\n---\n::: reveal What now?\nThe *answer*.\n:::\n"
+    course = load_course(lesson_course(make_course, lesson))
+    assert [(block.type, block.size, block.finish) for block in course.lessons[0].blocks] == [
+        ("reveal", 1, True)
+    ]
+    site = render_site(course, PageRuntime("web"))
+    assert "runtime/blocks/reveal.js" in site.files
+    page = site.files["index.html"]
+    assert isinstance(page, bytes)
+    assert b"<em>answer</em>" in page and b'src="runtime/blocks/reveal.js"' in page
+    assert b"(has an activity to finish)" in page
