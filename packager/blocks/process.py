@@ -48,8 +48,8 @@ TEMPLATE = """\
   </ol>
   <p class="process-status" aria-live="polite"></p>
   <div class="process-nav">
-    <button type="button" class="process-button" data-move="-1" aria-disabled="true">Previous step</button>
-    <button type="button" class="process-button" data-move="1">Next step</button>
+    <button type="button" class="process-button" id="{{ id }}-previous" data-move="-1" aria-disabled="true">Previous step</button>
+    <button type="button" class="process-button" id="{{ id }}-next" data-move="1">Next step</button>
   </div>
 </div>
 """

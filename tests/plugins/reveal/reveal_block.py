@@ -35,7 +35,7 @@ class Reveal(BlockBase):
 TEMPLATE = """\
 <div class="block reveal" data-block="{{ number }}" data-block-type="reveal">
   <p class="reveal-question">{{ block.options or "Think about it first." }}</p>
-  <button type="button" class="reveal-button" aria-expanded="false" aria-controls="{{ id }}-answer">Show the answer</button>
+  <button type="button" class="reveal-button" id="{{ id }}-button" aria-expanded="false" aria-controls="{{ id }}-answer">Show the answer</button>
   <div class="reveal-answer" id="{{ id }}-answer" hidden>
 {{ body }}
   </div>
