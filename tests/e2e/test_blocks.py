@@ -1,8 +1,8 @@
 """Lesson blocks in the browser: by keyboard alone and by pointer, kept across resume, finished
 before the lesson counts, no axe-core violation, no sideways scrolling at 320 px.
 
-The course is written here from every installed block's own example (so a block added by another
-package is tried too), plus a lesson of the packager's blocks with known content.
+The course is tests/e2e/blocks_course.py's: a lesson of known blocks, and every installed block's
+own example.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from packager.player import PlayerServer
 from packager.testing.actions import perform
 from packager.testing.session import PlayerSession
 from tests.conftest import build_package
+from tests.e2e.blocks_course import write_blocks_course
 from tests.e2e.conftest import SCORM_AGAIN
 from tests.e2e.lms import close_session, launch
 from tests.e2e.test_accessibility import Scanner
@@ -26,83 +27,10 @@ from tests.e2e.test_responsive import LAYOUT_PROBLEMS
 
 pytestmark = pytest.mark.browser
 
-BLOCKS_LESSON = """\
----
-title: Working with a former partner
----
-Some text before the blocks.
-
-## Things to know
-
-::: callout warning Before you reply
-Do not agree to anything on the spot.
-:::
-
-::: accordion
-### Why not help?
-A shared history gets in the way.
-### What to say
-Thank them and explain kindly.
-### Who to tell
-Your supervisor.
-:::
-
-::: tabs Ways to respond
-### In person
-Be brief and kind.
-### By message
-Reply the same day.
-### By phone
-Offer a referral.
-:::
-
-::: flipcards
-### Conflict of interest
-Your feelings compete with the client's needs.
-### Loss of objectivity
-Honest feedback gets hard.
-:::
-
-::: process
-### Listen
-Hear the request out.
-### Decline
-Say you cannot work with them.
-### Refer
-Offer another specialist.
-:::
-"""
-
-COURSE_YAML = """\
-id: blocks-course
-title: Blocks course
-description: Every lesson block.
-language: en
-version: "1"
-completion: lessons
-lessons:
-  - lessons/01-blocks.md
-  - lessons/02-every-block.md
-  - lessons/03-after.md
-"""
-
 
 @pytest.fixture(scope="module")
 def blocks_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("blocks") / "blocks-course"
-    (folder / "lessons").mkdir(parents=True)
-    (folder / "course.yaml").write_text(COURSE_YAML, encoding="utf-8")
-    (folder / "lessons" / "01-blocks.md").write_text(BLOCKS_LESSON, encoding="utf-8")
-    examples = "\n".join(kind.example for kind in block_types().values())
-    for kind in block_types().values():
-        for relative, text in kind.example_files.items():
-            (folder / "lessons" / relative).parent.mkdir(parents=True, exist_ok=True)
-            (folder / "lessons" / relative).write_text(text, encoding="utf-8")
-    (folder / "lessons" / "02-every-block.md").write_text(
-        f"---\ntitle: Every block\n---\nEach installed block's example.\n\n{examples}", encoding="utf-8"
-    )
-    (folder / "lessons" / "03-after.md").write_text("---\ntitle: After\n---\nThe end.\n", encoding="utf-8")
-    return folder
+    return write_blocks_course(tmp_path_factory.mktemp("blocks") / "blocks-course")
 
 
 @pytest.fixture(scope="module")
