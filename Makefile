@@ -18,10 +18,11 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-# The test extra, and the question type plug-in the tests add from outside packager/.
-$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml tests/plugins/likert/pyproject.toml
+# The test extra, and the question type and lesson block plug-ins the tests add from outside packager/.
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml tests/plugins/likert/pyproject.toml tests/plugins/reveal/pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	$(BIN)/python -m pip install --quiet --no-deps -e tests/plugins/likert
+	$(BIN)/python -m pip install --quiet --no-deps -e tests/plugins/reveal
 	touch $@
 
 # npm packages pinned in package-lock.json: scorm-again (the test LMS) and the official XSDs.

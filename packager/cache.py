@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Generic, TypeVar
 
 from packager.archive.writer import EntryRecord, PreviousZip
+from packager.blocks import ENTRY_POINT_GROUP as BLOCK_GROUP
 from packager.filestate import signature
 from packager.questions import ENTRY_POINT_GROUP
 from packager.resources import cache_root, templates_dir
@@ -61,10 +62,11 @@ def code_digest() -> str:
 
 
 def _code_files() -> Iterator[Path]:
-    """The packager's code and templates, and every installed question type's module."""
+    """The packager's code and templates, and every installed question type's and block's module."""
     for folder in (Path(__file__).resolve().parent, templates_dir()):
         yield from (path for path in sorted(folder.rglob("*")) if path.is_file() and path.suffix != ".pyc")
-    for entry_point in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda point: point.value):
+    points = [*metadata.entry_points(group=ENTRY_POINT_GROUP), *metadata.entry_points(group=BLOCK_GROUP)]
+    for entry_point in sorted(points, key=lambda point: point.value):
         spec = util.find_spec(entry_point.module)
         if spec is not None and spec.origin and os.path.isfile(spec.origin):
             yield Path(spec.origin)

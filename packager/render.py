@@ -22,10 +22,15 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markupsafe import Markup
 
+from packager.blocks.assets import BLOCK_STYLESHEET, block_files, block_stylesheet
+from packager.blocks.base import BlockType
+from packager.blocks.html import BlockRenderer
+from packager.blocks.registry import block_types
 from packager.course.media import is_external, media_kind, new_markdown_parser
 from packager.course.models import Course, Lesson, Quiz
 from packager.i18n.catalogue import Messages, messages_for
 from packager.i18n.page import PLURAL_SCRIPT, plural_script
+from packager.questions.base import QuestionType
 from packager.questions.registry import question_types
 from packager.resources import templates_dir
 
@@ -102,10 +107,10 @@ class RenderedPages:
 @cache
 def environment() -> jinja2.Environment:
     """The Jinja2 environment: autoescape on, undefined names are errors. ``questions/<type>.html``
-    is each question type's template, from its plug-in."""
+    and ``blocks/<name>.html`` are each question type's and lesson block's template, from its plug-in."""
     return jinja2.Environment(
         loader=jinja2.ChoiceLoader(
-            [jinja2.FileSystemLoader(str(templates_dir())), jinja2.FunctionLoader(_question_template)]
+            [jinja2.FileSystemLoader(str(templates_dir())), jinja2.FunctionLoader(_plugin_template)]
         ),
         auto_reload=False,  # the templates do not change while the packager runs
         autoescape=True,
@@ -127,8 +132,9 @@ def _text_helpers(course: Course) -> dict[str, Any]:
     return {"t": found.text, "tn": found.plural, "percent": found.percent}
 
 
-def _question_template(name: str) -> str | None:
-    return next((kind.template for kind in question_types().values() if kind.template_name == name), None)
+def _plugin_template(name: str) -> str | None:
+    kinds: list[QuestionType | BlockType] = [*question_types().values(), *block_types().values()]
+    return next((kind.template for kind in kinds if kind.template_name == name), None)
 
 
 @cache
@@ -182,14 +188,23 @@ def _markdown() -> MarkdownIt:
 
 
 def render_markdown(lesson: Lesson, course: Course) -> Markup:
-    """A lesson's Markdown as HTML; author HTML is escaped, media come from templates/media/."""
+    """A lesson's Markdown as HTML; author HTML is escaped, media come from templates/media/,
+    blocks from their plug-ins' templates."""
     env = {
         "media": lesson.media_references,
         "pages": lesson.page_links,
         "language": course.language,
         "text": _text_helpers(course),
     }
-    return Markup(_markdown().render(lesson.markdown, env))
+    parser = _markdown()
+    blocks = BlockRenderer(
+        parser,
+        lambda kind: environment().get_template(kind.template_name),
+        env,
+        lesson.markdown.splitlines(),
+        f"block-{lesson.id}",
+    )
+    return Markup(blocks.render(parser.parse(lesson.markdown, env)))
 
 
 def location(page: Lesson | Quiz) -> str:
@@ -259,10 +274,14 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
     """
     site = Site()
     sections = render_pages(course).html if pages is None else pages
-    scripts = [*RUNTIME_CORE, *question_scripts(course), *runtime.scripts, RUNTIME_APP]
+    used = list(dict.fromkeys(block.type for lesson in course.lessons for block in lesson.blocks))
+    block_scripts, block_sheets = block_files(used)
+    scripts = [*RUNTIME_CORE, *question_scripts(course), *block_scripts, *runtime.scripts, RUNTIME_APP]
     for script in scripts:
         site.add(script, plural_script(messages(course)) if script == PLURAL_SCRIPT else _static(script))
     site.add(STYLESHEET, _static(STYLESHEET))
+    if block_sheets:
+        site.add(BLOCK_STYLESHEET, block_stylesheet(used))
     page = (
         environment()
         .get_template("layout.html")
@@ -271,7 +290,7 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
             pages=list(zip(course.pages, sections, strict=True)),
             config=runtime_config(course, runtime.target),
             scripts=scripts,
-            stylesheet=STYLESHEET,
+            stylesheets=[STYLESHEET, *block_sheets],
             connect_sources=runtime.connect_sources,
             direction=course.direction,
             **_text_helpers(course),
@@ -284,6 +303,7 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
 
 
 def _static(relative: str) -> bytes:
-    """A runtime file or the stylesheet: from the templates, or from a question type's plug-in."""
-    kind = next((kind for kind in question_types().values() if kind.script_path == relative), None)
+    """A runtime file or the stylesheet: from the templates, or from a question type's or block's plug-in."""
+    kinds: list[QuestionType | BlockType] = [*question_types().values(), *block_types().values()]
+    kind = next((kind for kind in kinds if kind.script_path == relative), None)
     return kind.script.encode("utf-8") if kind else (templates_dir() / relative).read_bytes()

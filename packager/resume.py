@@ -8,6 +8,9 @@ The interactions written (the course's own numbering of ``cmi.interactions``, ba
 width: enough for every asked question of every quiz in up to 1295 attempts (the most the attempt
 field can hold). Format "2", the same without that count, is still read on resume.
 
+preceded, when lessons have blocks that keep facts (:meth:`packager.blocks.base.BlockBase.state_size`),
+by "B" + those facts (hex, 4 a digit) + "~" (``templates/runtime/state.js``);
+
 and each quiz block is fixed-width fields followed by one framed answer per asked question:
 
     quiz index (base 36, width of the largest index) + attempt (2) + seed (6) + submitted (1)
@@ -55,8 +58,11 @@ def max_suspend_data(course: Course) -> int:
     visited = -(-len(course.pages) // 4)
     quizzes = course.quizzes
     interactions = base36_width(sum(quiz.asked for quiz in quizzes) * MAX_ATTEMPT)
+    facts = sum(block.size for lesson in course.lessons for block in lesson.blocks)
+    blocks = 2 + -(-facts // 4) if facts else 0
     return (
-        len(FORMAT_VERSION)
+        blocks
+        + len(FORMAT_VERSION)
         + visited
         + 1
         + interactions

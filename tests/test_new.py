@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
+from packager.blocks.registry import block_types
 from packager.cli import main
 from packager.cli.new import course_id, default_title
 from packager.course import load_course
@@ -44,9 +45,15 @@ def test_new_course_builds_for_every_target_and_lints_clean(
 def test_quiz_has_one_question_of_each_type(tmp_path: Path) -> None:
     assert main(["new", str(tmp_path / "course"), "-q"]) == 0
     course = load_course(tmp_path / "course")
-    assert len(course.lessons) == 2
+    assert len(course.lessons) == 3
     (quiz,) = course.quizzes
     assert sorted(question.type for question in quiz.questions) == sorted(question_types())
+
+
+def test_a_lesson_shows_one_of_each_block(tmp_path: Path) -> None:
+    assert main(["new", str(tmp_path / "course"), "-q"]) == 0
+    blocks = load_course(tmp_path / "course").lessons[2].blocks
+    assert [block.type for block in blocks] == list(block_types())
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 LONG_ANSWERS = (
     "id: long-answers\ntitle: Long answers\nlessons:\n  - lessons/01-intro.md\nquiz: quizzes/final.yaml\n"
 )
-RUNTIME = ["random.js", "resume.js", "quiz.js", "state.js"]
+RUNTIME = ["random.js", "resume.js", "quiz.js", "blocks.js", "state.js"]
 
 WORST_CASE = Path(__file__).parent / "resume_worst_case.js"
 
@@ -42,8 +42,8 @@ def encode_worst_case(course: Course, tmp_path: Path) -> dict[str, object]:
     for name, question_type in question_types().items():
         questions.append(tmp_path / f"{name}.js")
         questions[-1].write_text(question_type.script, "utf-8")
-    files = [str(templates_dir() / "runtime" / name) for name in RUNTIME[:3]]
-    files += [str(path) for path in questions] + [str(templates_dir() / "runtime" / RUNTIME[3])]
+    files = [str(templates_dir() / "runtime" / name) for name in RUNTIME[:4]]
+    files += [str(path) for path in questions] + [str(templates_dir() / "runtime" / RUNTIME[4])]
     command = [node, str(WORST_CASE), *files, str(config_file)]
     output = subprocess.run(command, capture_output=True, text=True, check=True)
     result: dict[str, object] = json.loads(output.stdout)

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 from rich.console import Console
 
+from packager.blocks.registry import block_types
 from packager.cli.schema import schema_files
 from packager.course.loader import load_course
 from packager.errors import PackagerError
@@ -60,8 +61,19 @@ def default_title(folder: Path) -> str:
 def render_scaffold(title: str, identifier: str) -> dict[str, str]:
     """Every file of the new course, by relative path."""
     examples = [question_type.example for question_type in question_types().values()]
-    context = {"title": title, "id": identifier, "examples": examples, "schemas": SCHEMA_FOLDER}
-    files = {}
+    blocks = [block.example for block in block_types().values()]
+    context = {
+        "title": title,
+        "id": identifier,
+        "examples": examples,
+        "blocks": blocks,
+        "schemas": SCHEMA_FOLDER,
+    }
+    files = {
+        f"lessons/{relative}": text
+        for block in block_types().values()
+        for relative, text in block.example_files.items()
+    }
     for path in sorted(scaffold_dir().rglob("*")):
         relative = path.relative_to(scaffold_dir()).as_posix()
         if path.is_file():

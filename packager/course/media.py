@@ -15,7 +15,9 @@ from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.container import container_plugin
 
+from packager.blocks.source import CONTAINER
 from packager.course.inside import Refusal, Refused, resolve_inside
 from packager.course.sniff import captions_problem, content_problem
 from packager.errors import Problem
@@ -49,13 +51,21 @@ def is_external(reference: str) -> bool:
 
 
 def new_markdown_parser() -> MarkdownIt:
-    """The CommonMark dialect of lessons: tables; raw HTML is not rendered (it is escaped)."""
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+    """The CommonMark dialect of lessons: tables; raw HTML is not rendered (it is escaped); every
+    ``:::`` container is a lesson block (:mod:`packager.blocks`), whatever its name."""
+    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    parser.use(container_plugin, CONTAINER, validate=lambda params, *_: True)
+    return parser
 
 
 @cache
 def _parser() -> MarkdownIt:
     return new_markdown_parser()
+
+
+def parse_lesson(markdown: str) -> list[Token]:
+    """A lesson's Markdown as tokens (read once when loading: media and blocks are checked on them)."""
+    return _parser().parse(markdown)
 
 
 @dataclass
@@ -69,14 +79,17 @@ class LessonMedia:
     problems: list[Problem] = field(default_factory=list)
 
 
-def collect_media(root: Path, lesson: Path, display: Path, markdown: str, first_line: int) -> LessonMedia:
-    """Find every local file the lesson's Markdown references and check it.
+def collect_media(
+    root: Path, lesson: Path, display: Path, markdown: str, tokens: list[Token], first_line: int
+) -> LessonMedia:
+    """Find every local file the lesson's Markdown (as text, and as :func:`parse_lesson`'s tokens)
+    references and check it.
 
     ``first_line`` is the file line of the Markdown's first line (after the front matter).
     """
     found = LessonMedia()
     lines = markdown.splitlines()
-    for block in _parser().parse(markdown):
+    for block in tokens:
         if block.type != "inline" or not block.children:
             continue
         line = first_line + (block.map[0] if block.map else 0)

@@ -105,6 +105,18 @@ class QuizFile(StrictModel):
         return self
 
 
+class LessonBlock(BaseModel):
+    """What the runtime needs about one block of a lesson (:mod:`packager.blocks`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: str
+    size: int
+    """How many on/off facts about it are kept across resume (items opened, steps reached...)."""
+    finish: bool
+    """The lesson counts as viewed only once every one of them is on."""
+
+
 class Lesson(BaseModel):
     """One lesson, loaded and validated."""
 
@@ -122,10 +134,20 @@ class Lesson(BaseModel):
     """Each link to a lesson file (``[see](02-media.md)``) as written -> that file, resolved."""
     page_links: dict[str, str] = {}
     """Each link to another page as written -> that page's location (``lesson:<id>``)."""
+    blocks: list[LessonBlock] = []
+    """The lesson's blocks, in document order (nested ones after the block holding them)."""
+
+    @property
+    def must_finish(self) -> bool:
+        """Whether a block of the lesson must be finished for the lesson to count as viewed."""
+        return any(block.finish for block in self.blocks)
 
     def runtime(self) -> dict[str, Any]:
         """What the runtime needs about this lesson."""
-        return {"kind": "lesson", "id": self.id, "title": self.title}
+        found: dict[str, Any] = {"kind": "lesson", "id": self.id, "title": self.title}
+        if self.blocks:
+            found["blocks"] = [block.model_dump() for block in self.blocks]
+        return found
 
 
 class Quiz(BaseModel):

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from packager.blocks.registry import block_types
+from packager.blocks.source import check_blocks
 from packager.course.inside import Refusal, Refused, resolve_inside
-from packager.course.media import collect_media
-from packager.course.models import Lesson, LessonFrontMatter, Quiz, QuizFile
+from packager.course.media import collect_media, parse_lesson
+from packager.course.models import Lesson, LessonBlock, LessonFrontMatter, Quiz, QuizFile
 from packager.course.validation import read_yaml
 from packager.errors import PackagerError, Problem
 
@@ -149,8 +151,11 @@ def _load_lesson(folder: CourseFolder, path: Path, text: str) -> Lesson:
     if not body.strip():
         problems.append(Problem("the lesson has no text after its front matter", file=display))
     first_body_line = text[: match.end()].count("\n") + 1
-    media = collect_media(folder.root, path, display, body, first_body_line)
+    tokens = parse_lesson(body)
+    media = collect_media(folder.root, path, display, body, tokens, first_body_line)
     problems.extend(media.problems)
+    blocks, block_problems = check_blocks(tokens, body, display, first_body_line)
+    problems.extend(block_problems)
     if problems or front is None:
         raise PackagerError(problems=problems)
     lesson_id = front.id or id_from_file_name(path, display)
@@ -162,6 +167,12 @@ def _load_lesson(folder: CourseFolder, path: Path, text: str) -> Lesson:
         media_references=media.references,
         media_files=media.files,
         lesson_links=media.lesson_links,
+        blocks=[
+            LessonBlock(
+                type=block.type, size=block.state_size(), finish=block_types()[block.type].must_finish
+            )
+            for block in blocks
+        ],
     )
 
 

@@ -39,7 +39,14 @@ class Choose:
     value: str
 
 
-Action = Check | Fill | Choose
+@dataclass(frozen=True)
+class Press:
+    """Press a button (a lesson block's control: open, turn, next step...)."""
+
+    control: Locator
+
+
+Action = Check | Fill | Choose | Press
 
 
 def perform(actions: list[Action]) -> None:
@@ -49,5 +56,7 @@ def perform(actions: list[Action]) -> None:
             action.control.set_checked(action.checked)
         elif isinstance(action, Fill):
             action.control.fill(action.text)
+        elif isinstance(action, Press):
+            action.control.click()
         else:
             action.control.select_option(action.value)

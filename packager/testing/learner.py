@@ -4,8 +4,9 @@ The learner needs no course source: it reads the answer key from the package its
 embeds its configuration as JSON in ``<script id="course-data">``, each question with its ``key``)
 and acts through the page as a person would, with clicks, typing and choices.
 
-How to answer each question type is the type's own (:attr:`packager.questions.base.QuestionType.answer`):
-the learner asks the installed question types, as the packager does.
+How to answer each question type is the type's own (:attr:`packager.questions.base.QuestionType.answer`),
+and so is how to finish a lesson block that must be finished (:attr:`packager.blocks.base.BlockType.finish`):
+the learner asks the installed plug-ins, as the packager does.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import json
 import math
 from typing import TYPE_CHECKING, Any, Protocol
 
+from packager.blocks.registry import block_types
 from packager.questions.registry import question_types
 from packager.testing.actions import perform
 
@@ -151,6 +153,13 @@ class Learner:
             answered = True
         return answered
 
+    def finish_blocks(self) -> None:
+        """Finish every lesson block on screen that must be finished (all steps of a process...)."""
+        for block in self.frame.locator(f"{CURRENT_VIEW} [data-block]").all():
+            kind = block_types().get(block.get_attribute("data-block-type") or "")
+            if kind is not None and kind.must_finish:
+                perform(kind.finish(block))
+
     def submit(self) -> None:
         """Submit the quiz on screen and wait until the course has taken it."""
         self.frame.locator(f"{CURRENT_VIEW} form [type=submit]").first.click()
@@ -162,6 +171,7 @@ class Learner:
         """Go through the whole course from its first page, answering every quiz (all right or all wrong)."""
         self.go_to_start()
         for _ in range(2 * self.page_count() + 1):
+            self.finish_blocks()
             if self.answer_quiz(correct):
                 self.submit()
             if not self.next():

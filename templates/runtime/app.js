@@ -133,7 +133,7 @@
       ns.tn("progress.steps", summary.steps, { done: summary.stepsDone, total: summary.steps });
     state.pages.forEach(function (page, index) {
       var mark = document.querySelector('[data-visited-mark="' + ns.locationOf(page) + '"]');
-      if (mark) { mark.textContent = state.visited[index] ? " " + ns.t("layout.viewed") : ""; }
+      if (mark) { mark.textContent = state.viewed(index) ? " " + ns.t("layout.viewed") : ""; }
     });
     document.querySelectorAll("[data-go]").forEach(function (button) {
       if (button.getAttribute("data-go") === current) { button.setAttribute("aria-current", "step"); }
@@ -238,6 +238,7 @@
     if (launch.suspendData) { state.restore(launch.suspendData, launch.location); }
     else if (launch.location && state.isKnownLocation(launch.location)) { state.location = launch.location; }
     state.go(state.location);
+    if (state.blocks) { state.blocks.start(state, function () { report(); render(false); }); }
     var quiz = currentQuiz();
     if (quiz) { attemptStartedAt[quiz.id] = Date.now(); }
     listen();

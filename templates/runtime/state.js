@@ -51,7 +51,13 @@
        cmi.interactions._count is not always a number: Open edX and Wagtail answer ""). */
     this.interactions = 0;
     this.assessment = this.pages.filter(function (page) { return page.kind === "quiz" && page.graded; })[0] || null;
+    this.blocks = ns.BlockProgress ? new ns.BlockProgress(this.pages) : null;
   }
+
+  /* A lesson counts as viewed once visited and every block it must finish is finished. */
+  CourseState.prototype.viewed = function (index) {
+    return this.visited[index] && (!this.blocks || this.blocks.finished(index));
+  };
 
   CourseState.prototype.newQuizProgress = function (quiz, attempt, seed) {
     return new QuizProgress(quiz, attempt, seed);
@@ -127,7 +133,7 @@
     var mastery = this.config.course.masteryScore;
     var lessonIndexes = [];
     this.pages.forEach(function (page, index) { if (page.kind === "lesson") { lessonIndexes.push(index); } });
-    var lessonsSeen = lessonIndexes.filter(function (index) { return state.visited[index]; }).length;
+    var lessonsSeen = lessonIndexes.filter(function (index) { return state.viewed(index); }).length;
     var graded = this.assessment ? this.quizzes[this.assessment.id] : null;
     var decided = Boolean(graded && graded.hasResult);
     var percent = null;
@@ -148,7 +154,7 @@
     var retryLeft = Boolean(graded && success === "failed" && graded.attemptsLeft() > 0);
     var retrying = Boolean(graded && graded.hasResult && !graded.submitted);
     var stepsDone = this.pages.filter(function (page, index) {
-      if (page.kind === "lesson") { return state.visited[index]; }
+      if (page.kind === "lesson") { return state.viewed(index); }
       return Boolean(state.quizzes[page.id] && state.quizzes[page.id].hasResult);
     }).length;
     return {
@@ -164,11 +170,17 @@
     };
   };
 
-  CourseState.prototype.serialize = function () { return ns.encodeState(this); };
+  /* Lesson blocks' facts, if any, go first: "B" + hex digits + "~" + the rest (resume.js). */
+  CourseState.prototype.serialize = function () {
+    var blocks = this.blocks ? this.blocks.encode() : "";
+    return (blocks ? "B" + blocks + "~" : "") + ns.encodeState(this);
+  };
 
   /* Restore from serialize()'s output; ignores anything it does not recognise. */
   CourseState.prototype.restore = function (text, location) {
-    var restored = ns.decodeState(this, text);
+    var tilde = typeof text === "string" && text.charAt(0) === "B" ? text.indexOf("~") : -1;
+    if (tilde > 0 && this.blocks) { this.blocks.decode(text.slice(1, tilde)); }
+    var restored = ns.decodeState(this, tilde > 0 ? text.slice(tilde + 1) : text);
     if (location && this.isKnownLocation(location)) { this.location = location; }
     return restored;
   };

@@ -14,11 +14,12 @@ from typing import Any
 import pytest
 from playwright.sync_api import Frame, FrameLocator, Page, expect
 
+from packager.blocks.registry import block_types
 from packager.course import Course, Lesson, Quiz, load_course
 from packager.player import PlayerServer
 from packager.questions.base import QuestionBase
 from packager.questions.registry import question_types
-from packager.testing.actions import Action, Check, Fill
+from packager.testing.actions import Action, Check, Fill, Press
 from tests.conftest import build_package
 from tests.e2e.conftest import SCORM_AGAIN
 from tests.e2e.learner import Learner
@@ -140,9 +141,19 @@ class KeyboardLearner:
         elif isinstance(action, Fill):
             self.tab_to(control)
             self.keys.type(action.text)
+        elif isinstance(action, Press):
+            self.tab_to(control)
+            self.keys.press("Enter")
         else:
             self.tab_to(control)
             self.choose(action.value)
+
+    def finish_blocks(self, lesson: Lesson) -> None:
+        """Finish, with the keyboard, every block of the lesson that must be finished."""
+        for block in self.content.locator(f"[data-view='{location_of(lesson)}'] [data-block]").all():
+            kind = block_types()[block.get_attribute("data-block-type") or ""]
+            for action in kind.finish(block) if kind.must_finish else []:
+                self.act(action, str(action.control.get_attribute("id")))
 
     def take_quiz(self, quiz: Quiz) -> str:
         """Submit once too early (focus goes to the first unanswered question), answer, submit."""
@@ -181,6 +192,8 @@ class KeyboardLearner:
                 assert summary.startswith(
                     "You passed" if page.graded else f"You answered {asked} of {asked} "
                 )
+            else:
+                self.finish_blocks(page)
             if index + 1 < len(pages):
                 self.press_button("#next-button")
                 self.expect_page(pages[index + 1])

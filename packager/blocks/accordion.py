@@ -1,0 +1,82 @@
+"""An accordion: headed sections the learner opens and closes (the WAI-ARIA accordion pattern).
+
+    ::: accordion
+    ## First section
+    Its text.
+    ## Second section
+    Its text.
+    :::
+
+Each heading holds a button with ``aria-expanded`` and ``aria-controls``; the panel it controls
+is a region labelled by the button. Opened sections stay open across resume.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from packager.blocks.base import BlockBase, BlockType
+
+
+class Accordion(BlockBase):
+    type: Literal["accordion"]
+
+    def state_size(self) -> int:
+        return len(self.items)
+
+
+TEMPLATE = """\
+<div class="block accordion" data-block="{{ number }}" data-block-type="accordion">
+{% for item in items %}
+  <h{{ level }} class="accordion-heading"><button type="button" class="accordion-button" id="{{ item.id }}-button" aria-expanded="false" aria-controls="{{ item.id }}-panel"><span class="accordion-title">{{ item.title }}</span><span class="accordion-icon" aria-hidden="true"></span></button></h{{ level }}>
+  <div class="accordion-panel" id="{{ item.id }}-panel" role="region" aria-labelledby="{{ item.id }}-button" hidden>
+{{ item.body }}
+  </div>
+{% endfor %}
+</div>
+"""
+
+SCRIPT = """\
+/* Accordion block: a heading's button opens or closes its panel; open panels are kept. */
+(function (ns) {
+  "use strict";
+  ns.blockTypes.accordion = function (element, progress) {
+    element.querySelectorAll(".accordion-button").forEach(function (button, index) {
+      var panel = document.getElementById(button.getAttribute("aria-controls"));
+      function show(open) {
+        button.setAttribute("aria-expanded", String(open));
+        panel.hidden = !open;
+      }
+      show(progress.seen(index));
+      button.addEventListener("click", function () {
+        var open = button.getAttribute("aria-expanded") !== "true";
+        show(open);
+        progress.set(index, open);
+      });
+    });
+  };
+})(window.CoursePackager = window.CoursePackager || {});
+"""
+
+CSS = """\
+.accordion { margin-block: 1.25rem; border-block-start: 1px solid var(--border); }
+.accordion-heading { margin: 0; font-size: 1.05rem; border-block-end: 1px solid var(--border); }
+.accordion-button { inline-size: 100%; display: flex; justify-content: space-between; align-items: center; gap: 1rem; padding: 0.75rem 0.5rem; min-block-size: 44px; border: 0; background: none; color: var(--text); font-weight: 600; text-align: start; cursor: pointer; }
+.accordion-button:hover { background: var(--surface); }
+.accordion-icon { flex: none; inline-size: 0.6rem; block-size: 0.6rem; border-block-end: 2px solid currentColor; border-inline-end: 2px solid currentColor; transform: rotate(45deg); transition: transform 0.15s; }
+.accordion-button[aria-expanded="true"] .accordion-icon { transform: rotate(-135deg); }
+.accordion-panel { padding: 0.5rem 0.5rem 0.75rem; border-block-end: 1px solid var(--border); }
+.accordion-panel > :first-child { margin-block-start: 0; }
+.accordion-panel > :last-child { margin-block-end: 0; }
+"""
+
+EXAMPLE = """\
+::: accordion
+## What the block is
+Headed sections the learner opens one by one.
+## How to write it
+A heading (`##`) starts each section; its text follows.
+:::
+"""
+
+BLOCK_TYPE = BlockType(model=Accordion, template=TEMPLATE, script=SCRIPT, css=CSS, example=EXAMPLE)

@@ -1,0 +1,77 @@
+"""A callout: a short passage set apart as a tip, a note, a warning or something important.
+
+    ::: callout warning Before you reply
+    Text of the callout, any Markdown.
+    :::
+
+The first word after ``callout`` is its kind; the rest, if any, is its title (the kind's name
+otherwise). It is a note (not a landmark) with a visible label, so its meaning never rests on colour.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import model_validator
+
+from packager.blocks.base import BlockBase, BlockType
+
+KINDS = {"note": "Note", "tip": "Tip", "warning": "Warning", "important": "Important"}
+
+
+class Callout(BlockBase):
+    type: Literal["callout"]
+    min_items: ClassVar[int] = 0
+    takes_options: ClassVar[bool] = True
+
+    @model_validator(mode="after")
+    def _known_kind(self) -> Callout:
+        if self.kind not in KINDS:
+            raise ValueError(
+                f"'::: callout' is followed by its kind, one of: {', '.join(KINDS)} "
+                f"(then an optional title); found '{self.kind}'"
+            )
+        return self
+
+    @property
+    def kind(self) -> str:
+        """note, tip, warning or important (note when the opening line names none)."""
+        return self.options.split(" ", 1)[0] or "note"
+
+    @property
+    def title(self) -> str:
+        """The title the author gave, or the kind's name."""
+        rest = self.options.split(" ", 1)[1:]
+        return rest[0].strip() if rest and rest[0].strip() else KINDS.get(self.kind, "")
+
+
+TEMPLATE = """\
+<div class="block callout callout-{{ block.kind }}" role="note" aria-labelledby="{{ id }}-title">
+  <p class="callout-title" id="{{ id }}-title"><span class="callout-icon" aria-hidden="true"></span>{{ block.title }}</p>
+  <div class="callout-body">
+{{ body }}
+  </div>
+</div>
+"""
+
+CSS = """\
+.callout { margin-block: 1.25rem; padding: 0.75rem 1rem; border: 1px solid var(--border); border-inline-start: 6px solid var(--accent); border-radius: 0.4rem; background: var(--surface); }
+.callout-title { margin: 0 0 0.25rem; font-weight: 700; display: flex; gap: 0.5rem; align-items: center; }
+.callout-body > :first-child { margin-block-start: 0; }
+.callout-body > :last-child { margin-block-end: 0; }
+.callout-icon { inline-size: 1.3rem; block-size: 1.3rem; border-radius: 50%; background: var(--accent); color: var(--accent-text); display: inline-grid; place-items: center; font-size: 0.85rem; flex: none; }
+.callout-icon::before { content: "i"; font-weight: 700; }
+.callout-tip .callout-icon::before { content: "\\2713"; }
+.callout-warning { border-inline-start-color: var(--bad); }
+.callout-warning .callout-icon { background: var(--bad); color: var(--background); }
+.callout-warning .callout-icon::before, .callout-important .callout-icon::before { content: "!"; }
+"""
+
+EXAMPLE = """\
+::: callout tip Ask before you assume
+A callout sets a passage apart: write `note`, `tip`, `warning` or `important` after
+`callout`, then an optional title.
+:::
+"""
+
+BLOCK_TYPE = BlockType(model=Callout, template=TEMPLATE, script="", css=CSS, example=EXAMPLE)

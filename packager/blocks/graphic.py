@@ -1,0 +1,145 @@
+"""A labelled graphic: an image with numbered markers, each opening a short text.
+
+    ::: graphic
+    ![A counselling room with a desk, two chairs and a door](media/room.png)
+    ## The door @ 85, 40
+    What the door stands for.
+    ## The desk @ 30, 70
+    What the desk stands for.
+    :::
+
+The image comes first; each heading names a marker and ends with its place on the image, in percent
+from the image's left and top edges (an image is never mirrored, so neither are the markers). Each
+marker is a button (``aria-expanded``, ``aria-controls``) whose text opens below the image, so it
+never covers the picture on a phone. Opened markers stay open across resume.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar, Literal
+
+from pydantic import model_validator
+
+from packager.blocks.base import BlockBase, BlockType
+
+PLACE = re.compile(r"^(?P<label>.*?\S)\s*@\s*(?P<x>\d+(?:\.\d+)?)\s*,\s*(?P<y>\d+(?:\.\d+)?)\s*$")
+IMAGE = re.compile(r"!\[[^\]]*\]\(")
+
+
+class Graphic(BlockBase):
+    type: Literal["graphic"]
+    item_word: ClassVar[str] = "marker"
+    takes_lead: ClassVar[bool] = True
+
+    @model_validator(mode="after")
+    def _image_and_places(self) -> Graphic:
+        if len(IMAGE.findall(self.lead)) != 1:
+            raise ValueError(
+                "a graphic starts with one image, before its first marker: "
+                "'![What the image shows](media/picture.png)'"
+            )
+        for number, item in enumerate(self.items, start=1):
+            place = PLACE.match(item.title)
+            if place is None or float(place["x"]) > 100 or float(place["y"]) > 100:
+                raise ValueError(
+                    f"marker {number} ('{item.title}'): a marker's heading ends with its place on the "
+                    "image, in percent from the left and from the top: '## The door @ 85, 40'"
+                )
+        return self
+
+    def markers(self) -> list[dict[str, str]]:
+        """Each marker's label and place (percent from the image's left and top)."""
+        found = []
+        for item in self.items:
+            place = PLACE.match(item.title)
+            assert place is not None  # checked above
+            found.append({"label": place["label"], "x": place["x"], "y": place["y"]})
+        return found
+
+    def state_size(self) -> int:
+        return len(self.items)
+
+
+TEMPLATE = """\
+{% set markers = block.markers() %}
+<div class="block graphic" data-block="{{ number }}" data-block-type="graphic">
+  <div class="graphic-figure">
+{{ lead }}
+{% for item in items %}
+    <button type="button" class="graphic-marker" id="{{ item.id }}-marker" data-x="{{ markers[item.index].x }}" data-y="{{ markers[item.index].y }}" aria-expanded="false" aria-controls="{{ item.id }}-note"><span class="graphic-number" aria-hidden="true">{{ loop.index }}</span><span class="graphic-label">{{ markers[item.index].label }}</span></button>
+{% endfor %}
+  </div>
+{% for item in items %}
+  <div class="graphic-note" id="{{ item.id }}-note" role="region" aria-labelledby="{{ item.id }}-marker" hidden>
+    <h{{ level }} class="graphic-note-title"><span class="graphic-number" aria-hidden="true">{{ loop.index }}</span> {{ markers[item.index].label }}</h{{ level }}>
+{{ item.body }}
+  </div>
+{% endfor %}
+</div>
+"""
+
+SCRIPT = """\
+/* Labelled graphic block: markers placed on the image; each opens or closes its text below it. */
+(function (ns) {
+  "use strict";
+  ns.blockTypes.graphic = function (element, progress) {
+    element.querySelectorAll(".graphic-marker").forEach(function (marker, index) {
+      var note = document.getElementById(marker.getAttribute("aria-controls"));
+      marker.style.left = marker.getAttribute("data-x") + "%";
+      marker.style.top = marker.getAttribute("data-y") + "%";
+      function show(open) {
+        marker.setAttribute("aria-expanded", String(open));
+        note.hidden = !open;
+      }
+      show(progress.seen(index));
+      marker.addEventListener("click", function () {
+        var open = marker.getAttribute("aria-expanded") !== "true";
+        show(open);
+        progress.set(index, open);
+      });
+    });
+  };
+})(window.CoursePackager = window.CoursePackager || {});
+"""
+
+CSS = """\
+.graphic { margin-block: 1.25rem; }
+.graphic-figure { position: relative; }
+.graphic-figure > p { margin: 0; }
+.graphic-figure img { display: block; inline-size: 100%; block-size: auto; border-radius: 0.4rem; }
+.graphic-marker { position: absolute; transform: translate(-50%, -50%); inline-size: 2.75rem; block-size: 2.75rem; border-radius: 50%; border: 3px solid var(--background); background: var(--accent); color: var(--accent-text); font-weight: 700; cursor: pointer; box-shadow: 0 0 0 2px var(--accent); padding: 0; }
+.graphic-marker[aria-expanded="true"] { background: var(--text); color: var(--background); box-shadow: 0 0 0 2px var(--text); }
+.graphic-label { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.graphic-note { margin-block-start: 0.75rem; padding: 0.75rem 1rem; border: 1px solid var(--border); border-inline-start: 6px solid var(--accent); border-radius: 0.4rem; background: var(--surface); }
+.graphic-note-title { margin: 0 0 0.25rem; font-size: 1.05rem; display: flex; gap: 0.5rem; align-items: center; }
+.graphic-note-title .graphic-number { display: inline-grid; place-items: center; inline-size: 1.6rem; block-size: 1.6rem; border-radius: 50%; background: var(--accent); color: var(--accent-text); font-size: 0.85rem; flex: none; }
+.graphic-note > :last-child { margin-block-end: 0; }
+"""
+
+EXAMPLE = """\
+::: graphic
+![Two shapes: a circle at the top left and a square at the bottom right](media/graphic-example.svg)
+## The circle @ 25, 25
+Each heading is a marker: its label, then '@' and its place in percent from the left and the top.
+## The square @ 75, 75
+The image comes first, then the markers.
+:::
+"""
+
+EXAMPLE_IMAGE = """\
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 240" width="400" height="240">
+  <rect width="400" height="240" fill="#e8eef6"/>
+  <circle cx="100" cy="60" r="40" fill="#7a9cc6"/>
+  <rect x="260" y="140" width="80" height="80" fill="#c69a7a"/>
+</svg>
+"""
+
+BLOCK_TYPE = BlockType(
+    model=Graphic,
+    template=TEMPLATE,
+    script=SCRIPT,
+    css=CSS,
+    example=EXAMPLE,
+    example_files={"media/graphic-example.svg": EXAMPLE_IMAGE},
+)

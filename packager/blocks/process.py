@@ -1,0 +1,120 @@
+"""Process steps: a sequence the learner goes through one step at a time, with Next and Previous.
+
+    ::: process
+    ## First step
+    What happens first.
+    ## Second step
+    What happens next.
+    :::
+
+Each step shows its position ("Step 2 of 4"), which a polite live region announces as the learner
+moves. The learner must reach the last step for the lesson to count as viewed; the furthest step
+reached is kept across resume, and the block opens there.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from packager.blocks.base import BlockBase, BlockType
+from packager.testing.actions import Press
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator
+
+    from packager.testing.actions import Action
+
+
+class Process(BlockBase):
+    type: Literal["process"]
+    min_items: ClassVar[int] = 2
+    item_word: ClassVar[str] = "step"
+
+    def state_size(self) -> int:
+        # Whether each step after the first was reached (the first is on screen from the start).
+        return len(self.items) - 1
+
+
+TEMPLATE = """\
+<div class="block process" data-block="{{ number }}" data-block-type="process">
+  <p class="process-note">Go through all {{ items|length }} steps to complete this lesson.</p>
+  <ol class="process-steps">
+{% for item in items %}
+    <li class="process-step" id="{{ item.id }}"{% if not loop.first %} hidden{% endif %}>
+      <h{{ level }} class="process-heading"><span class="process-position">Step {{ loop.index }} of {{ loop.length }}</span> <span class="process-title">{{ item.title }}</span></h{{ level }}>
+{{ item.body }}
+    </li>
+{% endfor %}
+  </ol>
+  <p class="process-status" aria-live="polite"></p>
+  <div class="process-nav">
+    <button type="button" class="process-button" id="{{ id }}-previous" data-move="-1" aria-disabled="true">Previous step</button>
+    <button type="button" class="process-button" id="{{ id }}-next" data-move="1">Next step</button>
+  </div>
+</div>
+"""
+
+SCRIPT = """\
+/* Process block: one step at a time; the live region says where the learner is. */
+(function (ns) {
+  "use strict";
+  ns.blockTypes.process = function (element, progress) {
+    var steps = element.querySelectorAll(".process-step");
+    var status = element.querySelector(".process-status");
+    var buttons = element.querySelectorAll("[data-move]");
+    var current = 0;
+    function show(index, announce) {
+      current = index;
+      steps.forEach(function (step, at) { step.hidden = at !== index; });
+      buttons[0].setAttribute("aria-disabled", String(index === 0));
+      buttons[1].setAttribute("aria-disabled", String(index === steps.length - 1));
+      if (announce) { status.textContent = steps[index].querySelector(".process-heading").textContent; }
+      if (index > 0) { progress.set(index - 1, true); }
+    }
+    var reached = 0;
+    for (var step = 1; step < steps.length; step++) { if (progress.seen(step - 1)) { reached = step; } }
+    show(reached, false);
+    buttons.forEach(function (button) {
+      button.addEventListener("click", function () {
+        var next = current + Number(button.getAttribute("data-move"));
+        if (next >= 0 && next < steps.length) { show(next, true); }
+      });
+    });
+  };
+})(window.CoursePackager = window.CoursePackager || {});
+"""
+
+CSS = """\
+.process { margin-block: 1.25rem; padding: 1rem; border: 1px solid var(--border); border-radius: 0.6rem; background: var(--surface); }
+.process-note { margin-block-start: 0; color: var(--muted); font-size: 0.9rem; }
+.process-steps { list-style: none; margin: 0; padding: 0; }
+.process-step { padding: 0.75rem 1rem; border-inline-start: 4px solid var(--accent); background: var(--background); }
+.process-step > :last-child { margin-block-end: 0; }
+.process-heading { margin-block: 0 0.5rem; font-size: 1.1rem; }
+.process-position { display: block; font-size: 0.85rem; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; }
+.process-status { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.process-nav { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5rem; margin-block-start: 0.75rem; }
+.process-button { padding: 0.5rem 1rem; min-block-size: 44px; border-radius: 0.3rem; border: 2px solid var(--accent); background: var(--accent); color: var(--accent-text); cursor: pointer; }
+.process-button[data-move="-1"] { background: var(--background); color: var(--accent); }
+.process-button[aria-disabled="true"] { border-color: var(--border); background: var(--surface); color: var(--muted); cursor: not-allowed; }
+"""
+
+EXAMPLE = """\
+::: process
+## First step
+A process shows one step at a time, with Next step and Previous step.
+## Second step
+The learner reaches the last step for the lesson to count as viewed.
+:::
+"""
+
+
+def finish(block: Locator) -> list[Action]:
+    """Press Next step until the last step is on screen."""
+    steps = block.locator(".process-step").count()
+    return [Press(block.get_by_role("button", name="Next step", exact=True))] * max(0, steps - 1)
+
+
+BLOCK_TYPE = BlockType(
+    model=Process, template=TEMPLATE, script=SCRIPT, css=CSS, example=EXAMPLE, must_finish=True, finish=finish
+)

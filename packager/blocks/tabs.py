@@ -1,0 +1,91 @@
+"""Tabs: one panel shown at a time, chosen from a row of tabs (the WAI-ARIA tabs pattern).
+
+    ::: tabs Ways to respond
+    ## In person
+    Its text.
+    ## By message
+    Its text.
+    :::
+
+Each heading becomes a tab; the optional text after ``tabs`` labels the tab list. The arrow keys
+move between the tabs (and select them), Home and End go to the first and last.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from packager.blocks.base import BlockBase, BlockType
+
+
+class Tabs(BlockBase):
+    type: Literal["tabs"]
+    min_items: ClassVar[int] = 2
+    item_word: ClassVar[str] = "tab"
+    takes_options: ClassVar[bool] = True
+
+
+TEMPLATE = """\
+<div class="block tabs" data-block="{{ number }}" data-block-type="tabs">
+  <div class="tab-list" role="tablist"{% if block.options %} aria-label="{{ block.options }}"{% endif %}>
+{% for item in items %}
+    <button type="button" class="tab" role="tab" id="{{ item.id }}-tab" aria-controls="{{ item.id }}-panel" aria-selected="{{ 'true' if loop.first else 'false' }}"{% if not loop.first %} tabindex="-1"{% endif %}>{{ item.title }}</button>
+{% endfor %}
+  </div>
+{% for item in items %}
+  <div class="tab-panel" role="tabpanel" id="{{ item.id }}-panel" aria-labelledby="{{ item.id }}-tab" tabindex="0"{% if not loop.first %} hidden{% endif %}>
+{{ item.body }}
+  </div>
+{% endfor %}
+</div>
+"""
+
+SCRIPT = """\
+/* Tabs block: clicking a tab or moving to it with the arrow keys, Home or End shows its panel. */
+(function (ns) {
+  "use strict";
+  ns.blockTypes.tabs = function (element) {
+    var tabs = Array.prototype.slice.call(element.querySelectorAll("[role=tab]"));
+    function select(chosen, focus) {
+      tabs.forEach(function (tab) {
+        var on = tab === chosen;
+        tab.setAttribute("aria-selected", String(on));
+        tab.tabIndex = on ? 0 : -1;
+        document.getElementById(tab.getAttribute("aria-controls")).hidden = !on;
+      });
+      if (focus) { chosen.focus(); }
+    }
+    tabs.forEach(function (tab, index) {
+      tab.addEventListener("click", function () { select(tab, false); });
+      tab.addEventListener("keydown", function (event) {
+        var forward = window.getComputedStyle(element).direction === "rtl" ? -1 : 1;
+        var moves = { ArrowRight: index + forward, ArrowLeft: index - forward, Home: 0, End: tabs.length - 1 };
+        if (!moves.hasOwnProperty(event.key)) { return; }
+        event.preventDefault();
+        select(tabs[(moves[event.key] + tabs.length) % tabs.length], true);
+      });
+    });
+  };
+})(window.CoursePackager = window.CoursePackager || {});
+"""
+
+CSS = """\
+.tabs { margin-block: 1.25rem; }
+.tab-list { display: flex; flex-wrap: wrap; gap: 0.25rem; border-block-end: 2px solid var(--border); }
+.tab { flex: 1 1 auto; padding: 0.5rem 0.9rem; min-block-size: 44px; border: 1px solid var(--border); border-block-end: 0; border-start-start-radius: 0.4rem; border-start-end-radius: 0.4rem; background: var(--surface); color: var(--text); cursor: pointer; max-inline-size: 100%; text-align: start; }
+.tab[aria-selected="true"] { background: var(--accent); border-color: var(--accent); color: var(--accent-text); font-weight: 700; }
+.tab-panel { padding: 0.75rem 1rem; border: 1px solid var(--border); border-block-start: 0; }
+.tab-panel > :first-child { margin-block-start: 0; }
+.tab-panel > :last-child { margin-block-end: 0; }
+"""
+
+EXAMPLE = """\
+::: tabs Two ways to say it
+## Short
+Each heading (`##`) becomes a tab.
+## Longer
+The text under a heading is its tab's panel; the arrow keys move between the tabs.
+:::
+"""
+
+BLOCK_TYPE = BlockType(model=Tabs, template=TEMPLATE, script=SCRIPT, css=CSS, example=EXAMPLE)
