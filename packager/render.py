@@ -11,28 +11,21 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path, PurePosixPath
-from types import MethodType
+from pathlib import Path
 from typing import Any, Protocol
 
-import jinja2
-from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererHTML
-from markdown_it.token import Token
 from markupsafe import Markup
 
 from packager.blocks.assets import BLOCK_STYLESHEET, block_files, block_stylesheet
 from packager.blocks.base import BlockType
-from packager.blocks.html import BlockRenderer
 from packager.blocks.registry import block_types
-from packager.course.media import is_external, media_kind, new_markdown_parser
 from packager.course.models import Course, Lesson, Quiz
-from packager.i18n.catalogue import Messages, messages_for
 from packager.i18n.page import PLURAL_SCRIPT, plural_script
+from packager.lesson_html import render_markdown
 from packager.questions.base import QuestionType
 from packager.questions.registry import question_types
 from packager.resources import templates_dir
+from packager.templating import environment, messages, text_helpers
 
 RUNTIME_CORE = (
     PLURAL_SCRIPT,
@@ -104,109 +97,6 @@ class RenderedPages:
     """The pages rendered now (``lesson:<id>``, ``quiz:<id>``); the others were kept."""
 
 
-@cache
-def environment() -> jinja2.Environment:
-    """The Jinja2 environment: autoescape on, undefined names are errors. ``questions/<type>.html``
-    and ``blocks/<name>.html`` are each question type's and lesson block's template, from its plug-in."""
-    return jinja2.Environment(
-        loader=jinja2.ChoiceLoader(
-            [jinja2.FileSystemLoader(str(templates_dir())), jinja2.FunctionLoader(_plugin_template)]
-        ),
-        auto_reload=False,  # the templates do not change while the packager runs
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-def messages(course: Course) -> Messages:
-    """The course's interface strings: its language's catalogue and the author's overrides."""
-    return messages_for(course.language, course.strings)
-
-
-def _text_helpers(course: Course) -> dict[str, Any]:
-    """What templates call to write interface text: ``t``, ``tn`` (plurals) and ``percent``."""
-    found = messages(course)
-    return {"t": found.text, "tn": found.plural, "percent": found.percent}
-
-
-def _plugin_template(name: str) -> str | None:
-    kinds: list[QuestionType | BlockType] = [*question_types().values(), *block_types().values()]
-    return next((kind.template for kind in kinds if kind.template_name == name), None)
-
-
-@cache
-def _markdown() -> MarkdownIt:
-    """CommonMark with raw HTML escaped; local media and links point into the package."""
-    parser = new_markdown_parser()
-    renderer = parser.renderer
-    assert isinstance(renderer, RendererHTML)
-    default_image = renderer.rules["image"]
-
-    def image(self: Any, tokens: list[Token], index: int, options: Any, env: dict[str, Any]) -> str:
-        token = tokens[index]
-        source = str(token.attrs.get("src", ""))
-        kind = media_kind(source)
-        package_path = env["media"].get(source, source)
-        if kind in ("video", "audio"):
-            return (
-                environment()
-                .get_template(f"media/{kind}.html")
-                .render(
-                    src=package_path,
-                    captions=str(PurePosixPath(package_path).with_suffix(".vtt")),
-                    alt=token.content,
-                    title=token.attrs.get("title"),
-                    language=env["language"],
-                    **env["text"],
-                )
-            )
-        token.attrs["src"] = package_path
-        return str(default_image(tokens, index, options, env))
-
-    def link_open(self: Any, tokens: list[Token], index: int, options: Any, env: dict[str, Any]) -> str:
-        token = tokens[index]
-        href = str(token.attrs.get("href", ""))
-        if href in env["pages"]:
-            # Another page of the course: the runtime goes there (templates/runtime/app.js, data-go).
-            goes = env["pages"][href]
-            token.attrs["href"] = "#view-" + goes.replace(":", "-")
-            token.attrs["data-go"] = goes
-        elif href in env["media"]:
-            token.attrs["href"] = env["media"][href]
-            token.attrs["download"] = ""
-        elif is_external(href):
-            token.attrs["target"] = "_blank"
-            token.attrs["rel"] = "noopener noreferrer"
-        return str(self.renderToken(tokens, index, options, env))
-
-    renderer.rules["image"] = MethodType(image, renderer)
-    renderer.rules["link_open"] = MethodType(link_open, renderer)
-    return parser
-
-
-def render_markdown(lesson: Lesson, course: Course) -> Markup:
-    """A lesson's Markdown as HTML; author HTML is escaped, media come from templates/media/,
-    blocks from their plug-ins' templates."""
-    env = {
-        "media": lesson.media_references,
-        "pages": lesson.page_links,
-        "language": course.language,
-        "text": _text_helpers(course),
-    }
-    parser = _markdown()
-    blocks = BlockRenderer(
-        parser,
-        lambda kind: environment().get_template(kind.template_name),
-        env,
-        lesson.markdown.splitlines(),
-        f"block-{lesson.id}",
-    )
-    return Markup(blocks.render(parser.parse(lesson.markdown, env)))
-
-
 def location(page: Lesson | Quiz) -> str:
     """Where a page is in the course: ``lesson:<id>`` or ``quiz:<id>``."""
     return f"{'quiz' if isinstance(page, Quiz) else 'lesson'}:{page.id}"
@@ -216,7 +106,7 @@ def _page_html(page: Lesson | Quiz, course: Course) -> str:
     """A page's section of the course page (templates/lesson.html or quiz.html)."""
     if isinstance(page, Quiz):
         template = environment().get_template("quiz.html")
-        html = template.render(quiz=page, course=course, **_text_helpers(course))
+        html = template.render(quiz=page, course=course, **text_helpers(course))
     else:
         body = render_markdown(page, course)
         html = environment().get_template("lesson.html").render(lesson=page, html=body)
@@ -293,7 +183,7 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
             stylesheets=[STYLESHEET, *block_sheets],
             connect_sources=runtime.connect_sources,
             direction=course.direction,
-            **_text_helpers(course),
+            **text_helpers(course),
         )
     )
     site.add("index.html", page)

@@ -19,12 +19,23 @@ from packager.translate.apply import translate_course
 from packager.translate.segments import course_segments
 from tests.conftest import SAMPLE_COURSE
 
+BOLD_PARAGRAPH = "**Conflict of interest.** Your own feelings count."
+
+
+def _unit_id(path: Path, source_text: str) -> str:
+    """The id of the one exported unit whose source holds ``source_text``."""
+    units = xliff.xlifffile.parsestring(path.read_bytes()).getunits()
+    (found,) = [unit.getid() for unit in units if source_text in str(unit.source)]
+    return str(found).split(xliff.ID_SEPARATOR)[-1]
+
 
 @pytest.fixture
 def course(tmp_path: Path) -> Path:
     folder = Path(
         shutil.copytree(SAMPLE_COURSE, tmp_path / "course", ignore=shutil.ignore_patterns("translations"))
     )
+    with (folder / "lessons" / "02-former-partners.md").open("a", encoding="utf-8") as lesson:
+        lesson.write(f"\n{BOLD_PARAGRAPH}\n")
     return folder
 
 
@@ -50,7 +61,7 @@ def test_every_kind_of_text_is_exported_with_its_markup_as_placeholders(course: 
     text = _export(course, "fr", tmp_path).read_text("utf-8")
     assert 'target-language="fr"' in text
     assert "<source>Final assessment</source>" in text  # a quiz title
-    assert '<g id="1">Conflict of interest.</g> Your own feelings' in text  # bold kept as a placeholder
+    assert '<g id="1">Conflict of interest.</g> Your own feelings count.' in text  # bold as a placeholder
     assert "**" not in text
     ids = [unit.getid() for unit in xliff.xlifffile.parsestring(text.encode()).getunits()]
     assert any(i.endswith("options.0.feedback") for i in ids) and any(i.endswith("items.2") for i in ids)
@@ -81,7 +92,7 @@ def test_a_translation_reaches_the_page_with_its_markup(course: Path, tmp_path: 
     exported = _export(course, "es", tmp_path)
     bold = G(id="1", sub=["Conflicto de intereses."])
     targets = {
-        "lesson/former-partners/block-6": [bold, " Sus sentimientos [*] cuentan."],
+        _unit_id(exported, "Your own feelings count."): [bold, " Sus sentimientos [*] cuentan."],
         "quiz/final/title": ["Evaluación final"],
     }
     _edit(exported, targets)

@@ -9,7 +9,7 @@ from playwright.sync_api import Frame, FrameLocator, Locator, Page, expect
 from packager.course import Course, Quiz
 from packager.questions.base import QuestionBase
 from packager.questions.registry import question_types
-from packager.render import messages
+from packager.templating import messages
 from packager.testing.actions import perform
 
 Surface = Page | Frame | FrameLocator

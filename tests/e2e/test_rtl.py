@@ -13,7 +13,7 @@ from playwright.sync_api import Page
 from packager import build
 from packager.course import Course, Quiz, load_course
 from packager.player import PlayerServer
-from packager.render import messages
+from packager.templating import messages
 from packager.translate.apply import translate_course
 from tests.e2e.conftest import SCORM_AGAIN
 from tests.e2e.learner import Learner

@@ -10,7 +10,7 @@ import pytest
 from packager import build
 from packager.cli import main
 from packager.course import load_course
-from packager.render import messages
+from packager.templating import messages
 from packager.testing.session import PlayerSession
 from packager.translate.apply import translate_course
 from tests.conftest import SAMPLE_COURSE
