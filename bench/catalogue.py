@@ -66,7 +66,9 @@ def measure(commands: list[list[str]]) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--courses", type=int, default=40)
     parser.add_argument("--targets", nargs="+", default=["scorm12"])
     args = parser.parse_args()
@@ -76,9 +78,20 @@ def main() -> None:
         make_catalogue(catalogue, args.courses)
         runs = {
             "pool": [[*PACKAGER, "build", str(catalogue), "-o", f"{work}/pool", "-q", *targets]],
-            "one process": [[*PACKAGER, "build", str(catalogue), "-o", f"{work}/one", "-q", "-j", "1", *targets]],
+            "one process": [
+                [*PACKAGER, "build", str(catalogue), "-o", f"{work}/one", "-q", "-j", "1", *targets]
+            ],
             "one by one": [
-                [*PACKAGER, "build", str(course), "-o", f"{work}/each/{course.name}", "-q", "--no-cache", *targets]
+                [
+                    *PACKAGER,
+                    "build",
+                    str(course),
+                    "-o",
+                    f"{work}/each/{course.name}",
+                    "-q",
+                    "--no-cache",
+                    *targets,
+                ]
                 for course in sorted(catalogue.iterdir())
             ],
         }
@@ -86,8 +99,10 @@ def main() -> None:
         packages = sum(1 for _ in Path(work, "pool").rglob("*.zip"))
         shutil.rmtree(catalogue)
     base = results["pool"][0]
-    print(f"{args.courses} courses x {1 + len(LANGUAGES)} languages, targets {' '.join(args.targets)}: "
-          f"{packages} packages, {os.cpu_count()} cores")
+    print(
+        f"{args.courses} courses x {1 + len(LANGUAGES)} languages, targets {' '.join(args.targets)}: "
+        f"{packages} packages, {os.cpu_count()} cores"
+    )
     print(f"{'run':<12} {'seconds':>8} {'x pool':>7} {'peak RSS MiB':>13}")
     for name, (seconds, rss) in results.items():
         print(f"{name:<12} {seconds:8.1f} {seconds / base:7.2f} {rss:13.0f}")

@@ -19,12 +19,14 @@ from pathlib import Path
 import yaml
 
 CHUNK_BYTES = 1 << 20
-WORDS = " ".join((
-    "support recovery specialist client boundary trust ethics role referral session goal plan peer",
-    "community confidential record consent conflict interest relationship professional policy review",
-    "supervisor practice safety dignity respect choice strength wellness resource agency standard",
-    "honest clear limit personal contact duty care harm risk signal pattern progress feedback",
-)).split()
+WORDS = " ".join(
+    (
+        "support recovery specialist client boundary trust ethics role referral session goal plan peer",
+        "community confidential record consent conflict interest relationship professional policy review",
+        "supervisor practice safety dignity respect choice strength wellness resource agency standard",
+        "honest clear limit personal contact duty care harm risk signal pattern progress feedback",
+    )
+).split()
 
 MAGIC = {
     ".jpg": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00",
@@ -107,16 +109,22 @@ def captions(rng: random.Random, title: str) -> str:
     """A short WebVTT file."""
     cues = ["WEBVTT", ""]
     for index in range(rng.randint(4, 12)):
-        cues += [f"00:{index * 5 // 60:02d}:{index * 5 % 60:02d}.000 --> "
-                 f"00:{(index * 5 + 5) // 60:02d}:{(index * 5 + 5) % 60:02d}.000",
-                 f"{title}: {sentence(rng, rng.randint(5, 12))}", ""]
+        cues += [
+            f"00:{index * 5 // 60:02d}:{index * 5 % 60:02d}.000 --> "
+            f"00:{(index * 5 + 5) // 60:02d}:{(index * 5 + 5) % 60:02d}.000",
+            f"{title}: {sentence(rng, rng.randint(5, 12))}",
+            "",
+        ]
     return "\n".join(cues)
 
 
 def media_for(index: int) -> list[tuple[str, float, str]]:
     """(suffix, share of its kind, reference style) of the media lesson ``index`` carries."""
-    return [(suffix, share, style) for suffix, share, every, offset, style in MEDIA_PLAN
-            if index % every == offset % every]
+    return [
+        (suffix, share, style)
+        for suffix, share, every, offset, style in MEDIA_PLAN
+        if index % every == offset % every
+    ]
 
 
 def lesson_text(rng: random.Random, index: int, title: str, media: list[tuple[str, str]]) -> str:
@@ -150,9 +158,14 @@ def question(rng: random.Random, index: int) -> dict[str, object]:
         return item
     count = 3
     correct = {rng.randrange(count)} if kind == "single-choice" else set(rng.sample(range(count), 2))
+    texts: list[str] = []
+    while len(texts) < count:  # two options that read the same are refused
+        text = sentence(rng, rng.randint(2, 3))
+        if text.lower() not in (seen.lower() for seen in texts):
+            texts.append(text)
     item["options"] = [
-        {"text": sentence(rng, rng.randint(2, 3)), **({"correct": True} if option in correct else {})}
-        for option in range(count)
+        {"text": text, **({"correct": True} if option in correct else {})}
+        for option, text in enumerate(texts)
     ]
     return item
 
@@ -175,8 +188,10 @@ def generate(root: Path, size: Size, seed: int = 7) -> Path:
     rng = random.Random(seed)
     media_bytes = size.media_mib * (1 << 20)
     # How many files of each kind, to split that kind's share of the bytes between them.
-    counts = {suffix: sum(1 for index in range(size.lessons) if (suffix, share, style) in media_for(index))
-              for suffix, share, _, _, style in MEDIA_PLAN}
+    counts = {
+        suffix: sum(1 for index in range(size.lessons) if (suffix, share, style) in media_for(index))
+        for suffix, share, _, _, style in MEDIA_PLAN
+    }
     lessons = []
     for index in range(size.lessons):
         title = f"Lesson {index + 1}. {sentence(rng, rng.randint(3, 6))[:-1]}"
@@ -243,8 +258,10 @@ def main() -> None:
     args = parser.parse_args()
     size = next(size for size in SIZES if size.name == args.size).scaled(args.scale)
     generate(args.out, size, args.seed)
-    print(f"wrote {args.out}: {size.lessons} lessons, {size.questions} questions, "
-          f"{size.media_mib:.0f} MiB of media")
+    print(
+        f"wrote {args.out}: {size.lessons} lessons, {size.questions} questions, "
+        f"{size.media_mib:.0f} MiB of media"
+    )
 
 
 if __name__ == "__main__":

@@ -76,8 +76,13 @@ def measure(command: list[str], cwd: Path | None = None, env: dict[str, str] | N
     os.sync()
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
         start = time.perf_counter()
-        result = subprocess.run([TIME, "-f", "%M", "-o", rss.name, *command], cwd=cwd, env=env,
-                                stdout=subprocess.DEVNULL, check=False)
+        result = subprocess.run(
+            [TIME, "-f", "%M", "-o", rss.name, *command],
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            check=False,
+        )
         seconds = time.perf_counter() - start
         if result.returncode != 0:
             raise SystemExit(f"failed ({result.returncode}): {' '.join(command)}")
@@ -154,8 +159,21 @@ def median(rows: list[Row]) -> Row:
     return middle
 
 
-COLUMNS = ("size", "target", "a build", "b zip", "c ssp", "d no change", "e one lesson", "a/b", "a/c", "d/a",
-           "e/a", "peak RSS a / d / e (MB)", "zip / ssp RSS (MB)")
+COLUMNS = (
+    "size",
+    "target",
+    "a build",
+    "b zip",
+    "c ssp",
+    "d no change",
+    "e one lesson",
+    "a/b",
+    "a/c",
+    "d/a",
+    "e/a",
+    "peak RSS a / d / e (MB)",
+    "zip / ssp RSS (MB)",
+)
 
 
 def print_header() -> None:
@@ -176,8 +194,17 @@ def print_rows(rows: list[Row]) -> None:
 
         rss = " / ".join(f"{runs[key].peak_rss_mb:.0f}" for key in "ade")
         tools = " / ".join(f"{runs[key].peak_rss_mb:.0f}" if key in runs else "n/a" for key in "bc")
-        cells = [row.size, row.target, *(seconds(key) for key in "abcde"),
-                 ratio("a", "b"), ratio("a", "c"), ratio("d", "a"), ratio("e", "a"), rss, tools]
+        cells = [
+            row.size,
+            row.target,
+            *(seconds(key) for key in "abcde"),
+            ratio("a", "b"),
+            ratio("a", "c"),
+            ratio("d", "a"),
+            ratio("e", "a"),
+            rss,
+            tools,
+        ]
         print("| " + " | ".join(cells) + " |", flush=True)
 
 
@@ -218,8 +245,12 @@ def main() -> None:
     try:
         for size in (s.scaled(args.scale) for s in SIZES if s.name in args.sizes.split(",")):
             course = generate(work / size.name, size, args.seed)
-            print(f"# {size.name}: {size.lessons} lessons, {size.questions} questions, "
-                  f"{size.media_mib:.0f} MiB of media", file=sys.stderr, flush=True)
+            print(
+                f"# {size.name}: {size.lessons} lessons, {size.questions} questions, "
+                f"{size.media_mib:.0f} MiB of media",
+                file=sys.stderr,
+                flush=True,
+            )
             time.sleep(RACY_WAIT)
             groups = [[target] for target in targets]
             if not args.no_all_targets and len(targets) > 1:

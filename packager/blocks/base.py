@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field, model_validator
 
+from packager.plugins import PluginKind
 from packager.types import StrictModel, Text
 
 if TYPE_CHECKING:
@@ -81,8 +82,10 @@ def no_actions(block: Locator) -> list[Action]:
 
 
 @dataclass(frozen=True)
-class BlockType:
+class BlockType(PluginKind):
     """One kind of lesson block, as its plug-in registers it."""
+
+    folder: typing.ClassVar[str] = "blocks"
 
     model: type[BlockBase]
     """Checks what the author wrote (options, the items' headings)."""
@@ -103,19 +106,3 @@ class BlockType:
     """The lesson counts as viewed only once every item of this block was seen."""
     finish: Finish = no_actions
     """How the test learner finishes the block (:mod:`packager.testing.actions`)."""
-
-    @property
-    def name(self) -> str:
-        """The name after ``:::`` in a lesson: the model's ``type`` literal."""
-        (name,) = typing.get_args(self.model.model_fields["type"].annotation)
-        return str(name)
-
-    @property
-    def template_name(self) -> str:
-        """The template's name in the Jinja2 environment."""
-        return f"blocks/{self.name}.html"
-
-    @property
-    def script_path(self) -> str:
-        """Where the runtime script goes in a package."""
-        return f"runtime/blocks/{self.name}.js"

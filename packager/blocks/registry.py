@@ -13,34 +13,20 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from importlib.metadata import entry_points
 
 from packager.blocks import ENTRY_POINT_GROUP
 from packager.blocks.base import BlockBase, BlockType
-from packager.errors import PackagerError
+from packager.plugins import load_plugins
 
 
 @functools.cache
 def block_types() -> Mapping[str, BlockType]:
     """Every installed block, by name, in name order; loaded once per process."""
-    found: dict[str, BlockType] = {}
-    for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda point: point.name):
-        where = f"the lesson block plug-in {entry_point.name!r} ({entry_point.value})"
-        try:
-            plugin = entry_point.load()
-        except Exception as error:  # a broken plug-in is the installer's problem, told plainly
-            raise PackagerError(f"{where} cannot be loaded: {error}") from None
-        problem = _problem(plugin, entry_point.name)
-        if problem:
-            raise PackagerError(f"{where} {problem}")
-        found.setdefault(entry_point.name, plugin)  # the same package seen twice on sys.path
-    return found
+    return load_plugins(ENTRY_POINT_GROUP, "lesson block", BlockType, _problem)
 
 
-def _problem(plugin: object, name: str) -> str | None:
-    """Why a registered object cannot serve as the block ``name``, if it cannot."""
-    if not isinstance(plugin, BlockType):
-        return f"is a {type(plugin).__name__}, not a packager.blocks.base.BlockType"
+def _problem(plugin: BlockType, name: str) -> str | None:
+    """Why a registered block cannot serve as the block ``name``, if it cannot."""
     if not (isinstance(plugin.model, type) and issubclass(plugin.model, BlockBase)):
         return "has a model that is not a subclass of packager.blocks.base.BlockBase"
     try:

@@ -14,7 +14,6 @@ the correct responses in a standard-neutral form that each runtime adapter write
 
 from __future__ import annotations
 
-import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from packager.plugins import PluginKind
 from packager.types import Slug, StrictModel, Text
 
 if TYPE_CHECKING:
@@ -181,8 +181,10 @@ package holds it, whether to answer correctly) -> the actions to perform."""
 
 
 @dataclass(frozen=True)
-class QuestionType:
+class QuestionType(PluginKind):
     """One kind of question, as its plug-in registers it."""
+
+    folder: ClassVar[str] = "questions"
 
     model: type[QuestionBase]
     """Validates the author's YAML; gives the key, the interaction and the answer-key text."""
@@ -195,19 +197,3 @@ class QuestionType:
     """One question of this type as YAML, an item of a quiz's ``questions:`` list (``packager new``)."""
     answer: Answer
     """How the test learner answers it right, or wrong (:mod:`packager.testing.actions`)."""
-
-    @property
-    def name(self) -> str:
-        """The value of ``type:`` in a quiz file: the model's ``type`` literal."""
-        (name,) = typing.get_args(self.model.model_fields["type"].annotation)
-        return str(name)
-
-    @property
-    def template_name(self) -> str:
-        """The template's name in the Jinja2 environment."""
-        return f"questions/{self.name}.html"
-
-    @property
-    def script_path(self) -> str:
-        """Where the runtime script goes in a package."""
-        return f"runtime/questions/{self.name}.js"

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Annotated, Any, Union
 
 from pydantic import Field
 
 from packager.errors import PackagerError
+from packager.plugins import load_plugins
 from packager.questions import ENTRY_POINT_GROUP
 from packager.questions.base import QuestionBase, QuestionType
 from packager.standards import INTERACTION_TYPES
@@ -29,18 +29,7 @@ from packager.standards import INTERACTION_TYPES
 @functools.cache
 def question_types() -> Mapping[str, QuestionType]:
     """Every installed question type, by name, in name order; loaded once per process."""
-    found: dict[str, QuestionType] = {}
-    for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda point: point.name):
-        where = f"the question type plug-in {entry_point.name!r} ({entry_point.value})"
-        try:
-            plugin = entry_point.load()
-        except Exception as error:  # a broken plug-in is the installer's problem, told plainly
-            raise PackagerError(f"{where} cannot be loaded: {error}") from None
-        problem = _problem(plugin, entry_point.name)
-        if problem:
-            raise PackagerError(f"{where} {problem}")
-        if entry_point.name not in found:  # the same package seen twice on sys.path
-            found[entry_point.name] = plugin
+    found = load_plugins(ENTRY_POINT_GROUP, "question type", QuestionType, _problem)
     if not found:
         raise PackagerError(
             f"no question types are installed (entry-point group {ENTRY_POINT_GROUP}): "
@@ -49,10 +38,8 @@ def question_types() -> Mapping[str, QuestionType]:
     return found
 
 
-def _problem(plugin: object, name: str) -> str | None:
-    """Why a registered object cannot serve as the question type ``name``, if it cannot."""
-    if not isinstance(plugin, QuestionType):
-        return f"is a {type(plugin).__name__}, not a packager.questions.base.QuestionType"
+def _problem(plugin: QuestionType, name: str) -> str | None:
+    """Why a registered question type cannot serve as the type ``name``, if it cannot."""
     if not (isinstance(plugin.model, type) and issubclass(plugin.model, QuestionBase)):
         return "has a model that is not a subclass of packager.questions.QuestionBase"
     try:
