@@ -25,6 +25,7 @@ import yaml
 from packager import build
 from packager.cli import main
 from packager.course import Course, load_course
+from tests.refusals import previous_build, refused  # noqa: F401  (fixtures: a build that must be refused)
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_COURSE = REPO / "course"

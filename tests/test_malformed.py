@@ -12,18 +12,16 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from packager.archive.writer import write_zip
 from packager.cli import main
-from packager.targets import TARGETS
+from tests.refusals import COURSE_ID, failure_messages, snapshot
 
 CORPUS = Path(__file__).resolve().parent / "malformed"
 CASES = sorted(path.name for path in CORPUS.iterdir() if path.is_dir())
-COURSE_ID = "broken-course"
-"""Every case that has an id uses this one, so a build would overwrite the previous zips."""
 LESSON = "---\ntitle: Introduction\n---\nHello, learner.\n"
 LESSON_WITH_PHOTO = "---\ntitle: Introduction\n---\nHello.\n\n![A photo](../media/photo.png)\n"
 COURSE = f"id: {COURSE_ID}\ntitle: A broken course\nlessons:\n  - lessons/01-intro.md\n"
@@ -65,65 +63,14 @@ def write_course(parent: Path, files: dict[str, str | bytes]) -> Path:
     return course
 
 
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file below ``folder``, hidden ones (temporary files) included."""
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()
-    }
-
-
-@pytest.fixture
-def previous_build(tmp_path: Path) -> dict[str, bytes]:
-    return make_previous_build(tmp_path)
-
-
-def make_previous_build(tmp_path: Path) -> dict[str, bytes]:
-    """A build folder holding a zip for every target under the name a new build would write."""
-    for name in TARGETS:
-        write_zip(
-            {"index.html": f"previous {name} build\n".encode()},
-            tmp_path / "build" / f"{COURSE_ID}-{name}.zip",
-        )
-    before = snapshot(tmp_path / "build")
-    assert len(before) == len(TARGETS)
-    return before
-
-
-def build_fails(
-    tmp_path: Path,
-    previous: dict[str, bytes],
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-) -> list[str]:
-    """Run ``packager build course -o build`` in-process; check the failure; return the messages."""
-    monkeypatch.chdir(tmp_path)
-    code = main(["build", "course", "-o", "build"])
-    captured = capsys.readouterr()
-    return failure_messages(code, captured.out, captured.err, tmp_path, previous)
-
-
-def failure_messages(code: int, out: str, err: str, tmp_path: Path, previous: dict[str, bytes]) -> list[str]:
-    assert code == 1, err
-    assert "Traceback" not in err
-    assert out == ""
-    messages = [line.removeprefix("error: ") for line in err.splitlines() if line.startswith("error: ")]
-    count = len(messages)
-    assert err.splitlines()[-1] == f"{count} problem{'s' if count != 1 else ''} found; nothing was written."
-    assert len(err.splitlines()) == count + 1, "every line is one message, then the count"
-    assert snapshot(tmp_path / "build") == previous, "the previous build changed"
-    return messages
-
-
 @pytest.mark.parametrize("case", CASES)
 def test_malformed_course(
     case: str,
     tmp_path: Path,
-    previous_build: dict[str, bytes],
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    refused: Callable[[], list[str]],
 ) -> None:
     copy_case(case, tmp_path)
-    assert build_fails(tmp_path, previous_build, capsys, monkeypatch) == expected_messages(case)
+    assert refused() == expected_messages(case)
 
 
 def test_every_case_expects_something() -> None:
@@ -165,9 +112,7 @@ def test_malformed_course_as_a_process(case: str, tmp_path: Path, previous_build
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
 def test_symbolic_links_out_of_the_course_are_refused(
     tmp_path: Path,
-    previous_build: dict[str, bytes],
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    refused: Callable[[], list[str]],
 ) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -188,7 +133,7 @@ def test_symbolic_links_out_of_the_course_are_refused(
     (course / "quiz.yaml").symlink_to(Path("..") / "outside" / "quiz.yaml")
     (course / "media").mkdir()
     (course / "media" / "photo.png").symlink_to(outside / "photo.png")
-    assert build_fails(tmp_path, previous_build, capsys, monkeypatch) == [
+    assert refused() == [
         "course/lessons/01-intro.md:6:12 image: '../media/photo.png' points outside the course folder",
         "course/lessons/02-secret.md: the file lies outside the course folder (through a link)",
         "course/linked/hidden.md: the file lies outside the course folder (through a link)",
@@ -199,9 +144,7 @@ def test_symbolic_links_out_of_the_course_are_refused(
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
 def test_symbolic_link_loops(
     tmp_path: Path,
-    previous_build: dict[str, bytes],
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    refused: Callable[[], list[str]],
 ) -> None:
     course = write_course(
         tmp_path,
@@ -212,7 +155,7 @@ def test_symbolic_link_loops(
     )
     (course / "lessons" / "02-loop.md").symlink_to("02-loop.md")
     (course / "lessons" / "loop.png").symlink_to("loop.png")
-    messages = build_fails(tmp_path, previous_build, capsys, monkeypatch)
+    messages = refused()
     assert messages[0] == "course/lessons/01-intro.md:6:11 image: cannot read 'loop.png': not a usable file"
     assert messages[1].startswith("course/lessons/02-loop.md: ")
     assert len(messages) == 2
@@ -221,24 +164,21 @@ def test_symbolic_link_loops(
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 def test_a_named_pipe_is_not_read(
     tmp_path: Path,
-    previous_build: dict[str, bytes],
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    refused: Callable[[], list[str]],
 ) -> None:
     """Reading a pipe would wait for ever: it is refused unread."""
     course = write_course(
         tmp_path, {"course.yaml": COURSE + "quiz: quiz.yaml\n", "lessons/01-intro.md": LESSON}
     )
     os.mkfifo(course / "quiz.yaml")
-    assert build_fails(tmp_path, previous_build, capsys, monkeypatch) == [
+    assert refused() == [
         "course/course.yaml:5:1 quiz: 'course/quiz.yaml' is not a file (a folder, or a device)"
     ]
 
 
 def test_unreadable_files(
     tmp_path: Path,
-    previous_build: dict[str, bytes],
-    capsys: pytest.CaptureFixture[str],
+    refused: Callable[[], list[str]],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Permission denied on a lesson, a quiz and an image (tests run as root: simulated)."""
@@ -267,7 +207,7 @@ def test_unreadable_files(
 
     monkeypatch.setattr(Path, "read_bytes", refuse_read)
     monkeypatch.setattr(Path, "open", refuse_open)
-    assert build_fails(tmp_path, previous_build, capsys, monkeypatch) == [
+    assert refused() == [
         "course/lessons/01-intro.md:6:12 image: cannot read '../media/photo.png': Permission denied",
         "course/lessons/02-locked.md: cannot read the file: Permission denied",
         "course/quiz.yaml: cannot read the file: Permission denied",
@@ -276,9 +216,7 @@ def test_unreadable_files(
 
 def test_huge_files_are_refused_unread(
     tmp_path: Path,
-    previous_build: dict[str, bytes],
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    refused: Callable[[], list[str]],
 ) -> None:
     huge_lesson = "---\ntitle: Huge\n---\n" + "All work and no play. " * 50_000
     huge_quiz = QUIZ + "# padding\n" * 110_000
@@ -291,7 +229,7 @@ def test_huge_files_are_refused_unread(
             "quiz.yaml": huge_quiz,
         },
     )
-    assert build_fails(tmp_path, previous_build, capsys, monkeypatch) == [
+    assert refused() == [
         f"course/lessons/02-huge.md: the file is too large ({len(huge_lesson)} bytes; the limit is 1024 KiB)",
         f"course/quiz.yaml: the file is too large ({len(huge_quiz)} bytes; the limit is 1024 KiB)",
     ]
@@ -299,14 +237,12 @@ def test_huge_files_are_refused_unread(
 
 def test_thousands_of_lessons_are_refused_before_any_is_read(
     tmp_path: Path,
-    previous_build: dict[str, bytes],
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    refused: Callable[[], list[str]],
 ) -> None:
     """None of these files exists: one message, not five thousand, shows none was looked for."""
     listed = "".join(f"  - lessons/{number:04}-lesson.md\n" for number in range(5000))
     write_course(tmp_path, {"course.yaml": f"id: {COURSE_ID}\ntitle: Long\nlessons:\n{listed}"})
-    assert build_fails(tmp_path, previous_build, capsys, monkeypatch) == [
+    assert refused() == [
         "course/course.yaml:3:1 lessons: the course lists 5000 lessons; the limit is 1000 (split it into "
         "several courses)"
     ]
@@ -314,16 +250,14 @@ def test_thousands_of_lessons_are_refused_before_any_is_read(
 
 def test_a_flat_list_of_too_many_values(
     tmp_path: Path,
-    previous_build: dict[str, bytes],
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    refused: Callable[[], list[str]],
 ) -> None:
     quiz = "questions: [" + ", ".join(["x"] * 120_000) + "]\n"
     write_course(
         tmp_path,
         {"course.yaml": COURSE + "quiz: quiz.yaml\n", "lessons/01-intro.md": LESSON, "quiz.yaml": quiz},
     )
-    [message] = build_fails(tmp_path, previous_build, capsys, monkeypatch)
+    [message] = refused()
     assert message.startswith("course/quiz.yaml:1:")
     assert message.endswith(
         "the file holds more than 100000 values (aliases expanded); it is far too large for a course file"

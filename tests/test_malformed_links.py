@@ -9,6 +9,7 @@ courses are made here; the messages are checked exactly, as the corpus checks it
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,6 @@ from tests.test_malformed import (
     COURSE,
     LESSON,
     QUIZ,
-    build_fails,
-    make_previous_build,
     plain_output,
     write_course,
 )
@@ -29,11 +28,6 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbol
 @pytest.fixture(autouse=True)
 def _plain_output(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     plain_output(monkeypatch, tmp_path_factory)
-
-
-@pytest.fixture
-def previous_build(tmp_path: Path) -> dict[str, bytes]:
-    return make_previous_build(tmp_path)
 
 
 SECRET = b"\x89PNG\r\n\x1a\nSECRET BYTES FROM OUTSIDE THE COURSE"
@@ -84,9 +78,7 @@ LINKED_FILES = {
 def test_a_linked_media_file_out_of_the_course_is_refused(
     kind: str,
     tmp_path: Path,
-    previous_build: dict[str, bytes],
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    refused: Callable[[], list[str]],
 ) -> None:
     body, (name, target), message = LINKED_FILES[kind]
     outside = _outside(tmp_path)
@@ -95,14 +87,12 @@ def test_a_linked_media_file_out_of_the_course_is_refused(
     (course / name).symlink_to(outside / target)
     if name.endswith(".mp4"):
         (course / "media" / "clip.vtt").write_text(VTT, "utf-8")
-    assert build_fails(tmp_path, previous_build, capsys, monkeypatch) == [message]
+    assert refused() == [message]
 
 
 def test_linked_captions_out_of_the_course_are_refused(
     tmp_path: Path,
-    previous_build: dict[str, bytes],
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    refused: Callable[[], list[str]],
 ) -> None:
     """The leak of issue 19: the video is inside, its .vtt a link to an outside file."""
     outside = _outside(tmp_path)
@@ -115,7 +105,7 @@ def test_linked_captions_out_of_the_course_are_refused(
         },
     )
     (course / "media" / "clip.vtt").symlink_to(outside / "media" / "clip.vtt")
-    assert build_fails(tmp_path, previous_build, capsys, monkeypatch) == [
+    assert refused() == [
         "course/lessons/01-intro.md:6:11 image: 'clip.vtt' (the captions of '../media/clip.mp4') points "
         "outside the course folder"
     ]
@@ -123,9 +113,7 @@ def test_linked_captions_out_of_the_course_are_refused(
 
 def test_a_linked_media_folder_out_of_the_course_is_refused(
     tmp_path: Path,
-    previous_build: dict[str, bytes],
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    refused: Callable[[], list[str]],
 ) -> None:
     outside = _outside(tmp_path)
     course = write_course(
@@ -136,7 +124,7 @@ def test_a_linked_media_folder_out_of_the_course_is_refused(
         },
     )
     (course / "media").symlink_to(outside / "media", target_is_directory=True)
-    assert build_fails(tmp_path, previous_build, capsys, monkeypatch) == [
+    assert refused() == [
         "course/lessons/01-intro.md:6:12 image: '../media/photo.png' points outside the course folder",
         "course/lessons/01-intro.md:8:8 link: '../media/handout.pdf' points outside the course folder",
     ]
@@ -144,15 +132,13 @@ def test_a_linked_media_folder_out_of_the_course_is_refused(
 
 def test_a_linked_lessons_folder_and_quiz_out_of_the_course_are_refused(
     tmp_path: Path,
-    previous_build: dict[str, bytes],
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    refused: Callable[[], list[str]],
 ) -> None:
     outside = _outside(tmp_path)
     course = write_course(tmp_path, {"course.yaml": COURSE + "quiz: quiz.yaml\n"})
     (course / "lessons").symlink_to(outside / "lessons", target_is_directory=True)
     (course / "quiz.yaml").symlink_to(outside / "quiz.yaml")
-    assert build_fails(tmp_path, previous_build, capsys, monkeypatch) == [
+    assert refused() == [
         "course/lessons/01-intro.md: the file lies outside the course folder (through a link)",
         "course/quiz.yaml: the file lies outside the course folder (through a link)",
     ]
@@ -179,9 +165,7 @@ def test_links_inside_the_course_are_followed(tmp_path: Path) -> None:
 
 def test_media_names_that_differ_only_in_case_are_refused(
     tmp_path: Path,
-    previous_build: dict[str, bytes],
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    refused: Callable[[], list[str]],
 ) -> None:
     """Both would ship, and an LMS on a case-insensitive disk keeps one. (Not in the corpus: a
     checkout on such a disk cannot hold both names either.)"""
@@ -197,7 +181,7 @@ def test_media_names_that_differ_only_in_case_are_refused(
     if (course / "media" / "A.png").exists():
         pytest.skip("a case-insensitive file system")
     (course / "media" / "A.png").write_bytes(SECRET)
-    assert build_fails(tmp_path, previous_build, capsys, monkeypatch) == [
+    assert refused() == [
         "course/lessons/02-more.md: 'media/A.png' and 'media/a.png' differ only in case; an LMS on a "
         "case-insensitive disk keeps one of them: rename one"
     ]
