@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from packager import build
+from packager.blocks.registry import block_types
 from packager.errors import PackagerError
 from packager.i18n.catalogue import (
     SOURCE_LOCALE,
@@ -23,6 +24,7 @@ from packager.i18n.page import plural_script
 from packager.questions.registry import question_types
 from packager.resources import templates_dir
 from tests.conftest import MINIMAL_COURSE, CourseMaker
+from tests.interface_literals import script_literals, template_literals
 
 REQUIRED = ("en", "es", "fr", "de", "it", "pt", "nl", "pl", "ar", "he", "zh_Hans", "ja")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -66,6 +68,8 @@ def _used_messages() -> set[str]:
     texts = [
         path.read_text("utf-8") for path in templates_dir().rglob("*") if path.suffix in (".html", ".js")
     ]
+    for block in block_types().values():
+        texts += [block.template, block.script]
     for kind in question_types().values():
         texts += [kind.template, kind.script]
         hint = getattr(kind.model, "hint", "")
@@ -83,6 +87,45 @@ def test_every_message_the_page_uses_is_in_the_catalogues_and_none_is_unused() -
         f"used without a catalogue entry: {sorted(used - set(message_keys()))}"
     )
     assert set(message_keys()) <= used, f"never used: {sorted(set(message_keys()) - used)}"
+
+
+def _shipped_sources() -> list[tuple[str, str, str]]:
+    """(name, kind, source) of every template and runtime script the packager ships: templates/ and
+    each question type's and lesson block's plug-in of this package (another package's plug-in
+    brings its own text)."""
+    found = [
+        (path.relative_to(templates_dir()).as_posix(), path.suffix, path.read_text("utf-8"))
+        for path in sorted(templates_dir().rglob("*"))
+        if path.suffix in (".html", ".js")
+    ]
+    kinds = [*question_types().values(), *block_types().values()]
+    for kind in kinds:
+        if kind.model.__module__.startswith("packager."):
+            found += [(kind.template_name, ".html", kind.template), (kind.script_path, ".js", kind.script)]
+    return found
+
+
+@pytest.mark.parametrize(("name", "suffix", "source"), _shipped_sources(), ids=lambda value: value[:40])
+def test_no_template_or_script_writes_interface_text_of_its_own(name: str, suffix: str, source: str) -> None:
+    found = template_literals(source) if suffix == ".html" else script_literals(source)
+    assert found == [], f"{name} writes text that is not from the catalogues (use t/tn): {found}"
+
+
+def test_the_literal_check_finds_a_word_written_into_a_template_or_a_script() -> None:
+    process = block_types()["process"].template
+    assert template_literals(process) == []
+    assert template_literals(process.replace('{{ t("block.next_step") }}', "Next step")) == ["Next step"]
+    assert template_literals('<span aria-label="Close">{{ name or "Untitled" }}</span>') == [
+        'aria-label="Close"',
+        '"Untitled"',
+    ]
+    assert (
+        template_literals('<h{{ level }} id="{{ id }}-x">{{ t("layout.next") }} 1 / {{ n }}</h{{ level }}>')
+        == []
+    )
+    assert script_literals('status.textContent = "Step " + n;') == ['.textContent = "Step " + n']
+    assert script_literals('button.setAttribute("aria-label", ns.t("layout.next"));') == []
+    assert script_literals('el.querySelector(".process-heading").textContent = "";') == []
 
 
 def test_a_message_missing_from_the_catalogue_fails_the_render() -> None:

@@ -16,7 +16,8 @@ from pydantic import model_validator
 
 from packager.blocks.base import BlockBase, BlockType
 
-KINDS = {"note": "Note", "tip": "Tip", "warning": "Warning", "important": "Important"}
+KINDS = ("note", "tip", "warning", "important")
+"""The kinds of callout; each one's name is an interface string (``block.callout_<kind>``)."""
 
 
 class Callout(BlockBase):
@@ -40,14 +41,15 @@ class Callout(BlockBase):
 
     @property
     def title(self) -> str:
-        """The title the author gave, or the kind's name."""
+        """The title the author gave; empty when the kind's name (in the course's language) stands for it."""
         rest = self.options.split(" ", 1)[1:]
-        return rest[0].strip() if rest and rest[0].strip() else KINDS.get(self.kind, "")
+        return rest[0].strip() if rest else ""
 
 
 TEMPLATE = """\
 <div class="block callout callout-{{ block.kind }}" role="note" aria-labelledby="{{ id }}-title">
-  <p class="callout-title" id="{{ id }}-title"><span class="callout-icon" aria-hidden="true"></span>{{ block.title }}</p>
+  {% set names = {"note": t("block.callout_note"), "tip": t("block.callout_tip"), "warning": t("block.callout_warning"), "important": t("block.callout_important")} %}
+  <p class="callout-title" id="{{ id }}-title"><span class="callout-icon" aria-hidden="true"></span>{{ block.title or names[block.kind] }}</p>
   <div class="callout-body">
 {{ body }}
   </div>

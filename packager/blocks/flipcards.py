@@ -31,7 +31,7 @@ TEMPLATE = """\
 <ul class="block flipcards" data-block="{{ number }}" data-block-type="flipcards">
 {% for item in items %}
   <li class="flipcard">
-    <h{{ level }} class="flipcard-heading"><button type="button" class="flipcard-button" aria-expanded="false" aria-controls="{{ item.id }}-back"><span class="flipcard-front">{{ item.title }}</span> <span class="flipcard-hint flipcard-hint-over">Turn over</span><span class="flipcard-hint flipcard-hint-back">Turn back</span></button></h{{ level }}>
+    <h{{ level }} class="flipcard-heading"><button type="button" class="flipcard-button" aria-expanded="false" aria-controls="{{ item.id }}-back"><span class="flipcard-front">{{ item.title }}</span> <span class="flipcard-hint flipcard-hint-over">{{ t("block.turn_over") }}</span><span class="flipcard-hint flipcard-hint-back">{{ t("block.turn_back") }}</span></button></h{{ level }}>
     <div class="flipcard-back" id="{{ item.id }}-back" hidden>
 {{ item.body }}
     </div>

@@ -82,5 +82,6 @@ class BlockRenderer:
             level=source.level or 2,
             id=identifier,
             number=number,
+            **self.env["text"],  # t, tn: the interface text in the course's language
         )
         return html if html.endswith("\n") else html + "\n"

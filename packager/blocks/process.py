@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from packager.blocks.base import BlockBase, BlockType
-from packager.testing.actions import Press
+from packager.testing.actions import Press, interface_text
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator
@@ -37,19 +37,19 @@ class Process(BlockBase):
 
 TEMPLATE = """\
 <div class="block process" data-block="{{ number }}" data-block-type="process">
-  <p class="process-note">Go through all {{ items|length }} steps to complete this lesson.</p>
+  <p class="process-note">{{ tn("block.process_note", items|length) }}</p>
   <ol class="process-steps">
 {% for item in items %}
     <li class="process-step" id="{{ item.id }}"{% if not loop.first %} hidden{% endif %}>
-      <h{{ level }} class="process-heading"><span class="process-position">Step {{ loop.index }} of {{ loop.length }}</span> <span class="process-title">{{ item.title }}</span></h{{ level }}>
+      <h{{ level }} class="process-heading"><span class="process-position">{{ tn("block.step_of", loop.length, number=loop.index) }}</span> <span class="process-title">{{ item.title }}</span></h{{ level }}>
 {{ item.body }}
     </li>
 {% endfor %}
   </ol>
   <p class="process-status" aria-live="polite"></p>
   <div class="process-nav">
-    <button type="button" class="process-button" id="{{ id }}-previous" data-move="-1" aria-disabled="true">Previous step</button>
-    <button type="button" class="process-button" id="{{ id }}-next" data-move="1">Next step</button>
+    <button type="button" class="process-button" id="{{ id }}-previous" data-move="-1" aria-disabled="true">{{ t("block.previous_step") }}</button>
+    <button type="button" class="process-button" id="{{ id }}-next" data-move="1">{{ t("block.next_step") }}</button>
   </div>
 </div>
 """
@@ -110,9 +110,10 @@ The learner reaches the last step for the lesson to count as viewed.
 
 
 def finish(block: Locator) -> list[Action]:
-    """Press Next step until the last step is on screen."""
+    """Press Next step (by its name in the course's language) until the last step is on screen."""
     steps = block.locator(".process-step").count()
-    return [Press(block.get_by_role("button", name="Next step", exact=True))] * max(0, steps - 1)
+    following = block.get_by_role("button", name=interface_text(block, "block.next_step"), exact=True)
+    return [Press(following)] * max(0, steps - 1)
 
 
 BLOCK_TYPE = BlockType(

@@ -48,6 +48,15 @@ class Press:
 
 Action = Check | Fill | Choose | Press
 
+_TEXT = "(element, asked) => window.CoursePackager.t(asked.key, asked.values)"
+
+
+def interface_text(within: Locator, key: str, **values: object) -> str:
+    """An interface string (``block.next_step``...) as the page of ``within`` shows it: in the
+    course's language, with the author's overrides (the page's own runtime ``t``), so a control is
+    found by the name the learner sees."""
+    return str(within.evaluate(_TEXT, {"key": key, "values": values}))
+
 
 def perform(actions: list[Action]) -> None:
     """Do the actions as a person with a mouse would."""
