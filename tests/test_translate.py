@@ -123,3 +123,44 @@ def test_untranslated_and_stale_segments_are_reported_and_fail_a_strict_build(
     errors = capsys.readouterr().err
     assert "stale segment quiz/final/title (quizzes/final.yaml:title)" in errors
     assert not (tmp_path / "strict").exists() or not list((tmp_path / "strict").glob("*.zip"))
+
+
+NEW_QUESTION = """\
+  - id: boundaries-are-shared
+    type: true-false
+    prompt: "Boundaries are agreed between the specialist and the client."
+    answer: true
+"""
+
+
+def test_a_question_inserted_in_the_middle_keeps_the_translations_of_the_others(
+    course: Path, tmp_path: Path
+) -> None:
+    exported = _export(course, "fr", tmp_path)
+    _edit(exported, identity=True)
+    targets = {
+        "quiz/final/questions.why-trust-matters.prompt": ["Pourquoi la confiance compte-t-elle ?"],
+        "quiz/final/questions.why-trust-matters.options.0.text": ["Un client sans confiance se retient."],
+        "quiz/final/questions.boundaries-optional-extra.prompt": ["Les limites sont facultatives."],
+    }
+    _edit(exported, targets)
+    assert main(["translate", "import", str(exported), str(course), "-q"]) == 0
+    final = course / "quizzes" / "final.yaml"
+    source = final.read_text("utf-8")
+    final.write_text(
+        source.replace("  - id: why-trust-matters\n", NEW_QUESTION + "  - id: why-trust-matters\n")
+    )
+    report = translate_course(load_course(course), "fr", course / "translations" / "fr.xlf", tmp_path / "fr")
+    # Only the new question lacks a translation; nothing after it went stale or moved.
+    assert [segment.id for segment in report.untranslated] == [
+        "quiz/final/questions.boundaries-are-shared.prompt"
+    ]
+    assert report.stale == []
+    quiz = load_course(tmp_path / "fr").quiz
+    assert quiz is not None
+    prompts = {question.id: question.prompt for question in quiz.questions}
+    assert prompts["boundaries-are-shared"] == "Boundaries are agreed between the specialist and the client."
+    assert prompts["why-trust-matters"] == "Pourquoi la confiance compte-t-elle ?"
+    assert prompts["boundaries-optional-extra"] == "Les limites sont facultatives."
+    why = next(question for question in quiz.questions if question.id == "why-trust-matters")
+    assert why.options[0].text == "Un client sans confiance se retient."  # type: ignore[attr-defined]

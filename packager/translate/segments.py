@@ -100,7 +100,18 @@ def _yaml_segments(root: Path, relative: str, prefix: str) -> Iterator[Segment]:
     data = yaml.safe_load((root / relative).read_text("utf-8"))
     for path, value in _texts(data, (), False):
         name = ".".join(str(step) for step in path)
-        yield Segment(f"{prefix}/{name}", (value,), relative, name, path=path)
+        yield Segment(f"{prefix}/{_stable_name(data, path)}", (value,), relative, name, path=path)
+
+
+def _stable_name(data: Any, path: tuple[str | int, ...]) -> str:
+    """A value's path with each list item that has an ``id`` (a question, an option) named by it, so
+    inserting an item does not change the ids of the others: ``questions.why-trust.options.b.feedback``."""
+    steps: list[str] = []
+    for step in path:
+        data = data[step]
+        named = isinstance(step, int) and isinstance(data, dict) and isinstance(data.get("id"), str)
+        steps.append(str(data["id"]) if named else str(step))
+    return ".".join(steps)
 
 
 def _texts(
