@@ -164,3 +164,70 @@ def test_a_question_inserted_in_the_middle_keeps_the_translations_of_the_others(
     assert prompts["boundaries-optional-extra"] == "Les limites sont facultatives."
     why = next(question for question in quiz.questions if question.id == "why-trust-matters")
     assert why.options[0].text == "Un client sans confiance se retient."  # type: ignore[attr-defined]
+
+
+VIDEO = b"\x00\x00\x00\x18ftypmp42" + bytes(100)
+
+
+def _with_video(course: Path) -> None:
+    """The sample course with a captioned video in its first lesson, and French captions beside it."""
+    media = course / "lessons" / "media"
+    media.mkdir(exist_ok=True)
+    (media / "welcome.mp4").write_bytes(VIDEO)
+    (media / "welcome.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:02.000\nWelcome.\n", "utf-8")
+    (media / "welcome.fr.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:02.000\nBienvenue.\n", "utf-8")
+    with (course / "lessons" / "01-role-and-trust.md").open("a", encoding="utf-8") as lesson:
+        lesson.write("\n![A welcome from the trainer](media/welcome.mp4)\n")
+
+
+def test_a_translation_points_a_video_at_its_own_captions_file(course: Path, tmp_path: Path) -> None:
+    _with_video(course)
+    exported = _export(course, "fr", tmp_path)
+    assert "<source>lessons/media/welcome.vtt</source>" in exported.read_text("utf-8")
+    _edit(exported, identity=True)
+    _edit(exported, {"captions/lessons/media/welcome.vtt": ["lessons/media/welcome.fr.vtt"]})
+    assert main(["translate", "import", str(exported), str(course), "-q"]) == 0
+    report = build(course, tmp_path / "out", ["scorm12"], cache=False, translations=True, strict=True)
+    (translation,) = report.translations
+    assert translation.untranslated == [] and translation.stale == []
+    for name, cue in (
+        ("crss-professional-boundaries", "Welcome."),
+        ("crss-professional-boundaries-fr", "Bienvenue."),
+    ):
+        with zipfile.ZipFile(tmp_path / "out" / f"{name}-scorm12.zip") as archive:
+            assert archive.read("lessons/media/welcome.vtt").decode().endswith(f"{cue}\n")
+            assert "lessons/media/welcome.fr.vtt" not in archive.namelist()
+
+
+@pytest.mark.parametrize(
+    ("named", "expected"),
+    [
+        ("lessons/media/welcome.de.vtt", "which is not a file inside the course (missing)"),
+        ("../../outside.vtt", "which is not a file inside the course (outside)"),
+        ("lessons/media/welcome.mp4", "is not WebVTT captions"),
+    ],
+)
+def test_a_captions_file_a_translation_names_must_be_webvtt_inside_the_course(
+    course: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], named: str, expected: str
+) -> None:
+    _with_video(course)
+    (tmp_path / "outside.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:02.000\nHi.\n", "utf-8")
+    exported = _export(course, "fr", tmp_path)
+    _edit(exported, identity=True)
+    _edit(exported, {"captions/lessons/media/welcome.vtt": [named]})
+    line = next(
+        number
+        for number, text in enumerate(exported.read_text("utf-8").split("\n"), 1)
+        if 'id="captions/lessons/media/welcome.vtt"' in text
+    )
+    capsys.readouterr()
+    assert main(["translate", "import", str(exported), str(course)]) == 1
+    error = capsys.readouterr().err
+    assert f"{exported}:{line}" in error and expected in error, error
+    assert not (course / "translations" / "fr.xlf").exists()
+    # A file placed by hand instead of imported is refused by the build, at the same place.
+    (course / "translations").mkdir()
+    shutil.copyfile(exported, course / "translations" / "fr.xlf")
+    assert main(["build", str(course), "-o", str(tmp_path / "out"), "-t", "scorm12", "--translations"]) == 1
+    assert expected in capsys.readouterr().err
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").glob("*.zip"))

@@ -33,7 +33,8 @@ def run(args: argparse.Namespace, console: Console) -> int:
 
     from packager.course.loader import load_course
     from packager.translate.apply import TRANSLATIONS, translation_files
-    from packager.translate.segments import course_segments
+    from packager.translate.captions import chosen_captions
+    from packager.translate.segments import course_segments, is_captions
     from packager.translate.xliff import read_xliff, write_xliff
 
     if args.action == "export":
@@ -55,6 +56,10 @@ def run(args: argparse.Namespace, console: Console) -> int:
     course = load_course(args.course)
     by_id = {segment.id: segment for segment in course_segments(course)}
     units = read_xliff(args.file_or_course, by_id)
+    for identifier, unit in units.items():
+        segment = by_id.get(identifier)
+        if segment is not None and is_captions(segment) and unit.target is not None:
+            chosen_captions(course.source_dir, segment, unit.target, args.file_or_course, unit.line)
     language = _target_language(args.file_or_course)
     destination = args.course / TRANSLATIONS / f"{language}.xlf"
     destination.parent.mkdir(exist_ok=True)

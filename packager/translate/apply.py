@@ -12,7 +12,8 @@ import yaml
 
 from packager.course.models import Course
 from packager.errors import PackagerError, Problem
-from packager.translate.segments import Pair, Part, Segment, Single, course_segments
+from packager.translate.captions import chosen_captions, use_captions
+from packager.translate.segments import Pair, Part, Segment, Single, course_segments, is_captions
 from packager.translate.xliff import read_xliff
 
 TRANSLATIONS = "translations"
@@ -78,7 +79,14 @@ def translate_course(course: Course, language: str, file: Path, out: Path) -> Tr
     shutil.copytree(course.source_dir, out, ignore=shutil.ignore_patterns(TRANSLATIONS))
     by_file: dict[str, list[Segment]] = {}
     for segment in segments:
-        by_file.setdefault(segment.file, []).append(segment)
+        if not is_captions(segment):
+            by_file.setdefault(segment.file, []).append(segment)
+        elif segment.id in chosen:
+            captions = chosen_captions(
+                course.source_dir, segment, chosen[segment.id], file, units[segment.id].line
+            )
+            if captions is not None:
+                use_captions(out, segment, captions)
     for relative, found in by_file.items():
         path = out / relative
         if relative.endswith((".yaml", ".yml")):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
 from markdown_it.token import Token
 
-from packager.course.media import new_markdown_parser
+from packager.course.media import CAPTIONS_SUFFIX, media_kind, new_markdown_parser
 from packager.course.models import Course, Lesson
 
 TRANSLATABLE_FIELDS = frozenset(
@@ -82,9 +82,28 @@ def course_segments(course: Course) -> list[Segment]:
         if isinstance(page, Lesson):
             found.append(Segment(f"lesson/{page.id}/title", (page.title,), relative, "title"))
             found.extend(_markdown_segments(page, relative))
+            found.extend(s for s in _lesson_captions(course, page) if s.id not in {f.id for f in found})
         else:
             found.extend(_yaml_segments(course.source_dir, relative, f"quiz/{page.id}"))
     return found
+
+
+CAPTIONS = "captions/"
+"""The start of a captions segment's id: ``captions/<the captions file's path in the course>``."""
+
+
+def _lesson_captions(course: Course, lesson: Lesson) -> Iterator[Segment]:
+    relative = lesson.source.relative_to(course.source_dir).as_posix()
+    lines = lesson.source.read_text("utf-8").split("\n")
+    for reference, package_path in lesson.media_references.items():
+        if media_kind(reference) == "video":
+            captions = PurePosixPath(package_path).with_suffix(CAPTIONS_SUFFIX).as_posix()
+            line = next((number for number, text in enumerate(lines, 1) if reference in text), 1)
+            yield Segment(f"{CAPTIONS}{captions}", (captions,), relative, str(line))
+
+
+def is_captions(segment: Segment) -> bool:
+    return segment.id.startswith(CAPTIONS)
 
 
 def plain(parts: tuple[Part, ...]) -> str:

@@ -25,6 +25,8 @@ class Unit:
 
     source: tuple[Part, ...]
     target: tuple[Part, ...] | None
+    line: int | None = None
+    """Where the unit starts in the translation file."""
 
 
 def _rich(parts: tuple[Part, ...]) -> list[object]:
@@ -76,7 +78,7 @@ def read_xliff(path: Path, sources: dict[str, Segment] | None = None) -> dict[st
         target = None
         if unit.target and unit.rich_target:
             target = tuple(_parts(unit.rich_target[0], markup, path, identifier))
-        units[identifier] = Unit(source, target)
+        units[identifier] = Unit(source, target, unit.xmlelement.sourceline)
     return units
 
 
