@@ -14,6 +14,7 @@ from packager.templating import messages
 from packager.testing.session import PlayerSession
 from packager.translate.apply import translate_course
 from tests.conftest import SAMPLE_COURSE
+from tests.e2e.translated_blocks import with_translated_blocks
 
 pytestmark = pytest.mark.browser
 
@@ -48,6 +49,62 @@ def test_the_spanish_course_plays_to_completion_in_spanish(
     summary = content.locator("[data-result-summary]:visible").inner_text()
     assert summary == text.text("result.passed", percent=text.percent(1))
     assert content.locator("main section:not([hidden]) h1").inner_text() == "Evaluación final"
+    record = session.end()
+    assert record is not None
+    assert record["cmi"]["cmi.core.lesson_status"] == "passed"
+    assert session.page_errors == []
+
+
+PROCESS = """\
+::: process
+### Thank them and decline
+Thank the person and explain kindly that you cannot work with them yourself.
+### Refer them
+Help them connect with another qualified specialist.
+### Ask your supervisor
+Talk to your supervisor if you are unsure, and follow your organisation's procedures.
+:::
+"""
+SPANISH = {
+    "Thank them and decline": "Agradece y declina",
+    "Thank the person and explain kindly that you cannot work with them yourself.": (
+        "Agradece a la persona y explícale con amabilidad que no puedes trabajar con ella."
+    ),
+    "Refer them": "Derívala",
+    "Help them connect with another qualified specialist.": (
+        "Ayúdala a ponerse en contacto con otro especialista cualificado."
+    ),
+    "Ask your supervisor": "Consulta a tu supervisor",
+    "Talk to your supervisor if you are unsure, and follow your organisation's procedures.": (
+        "Habla con tu supervisor si tienes dudas y sigue los procedimientos de tu organización."
+    ),
+}
+
+
+def test_the_blocks_speak_spanish_and_the_learner_finishes_them_by_their_spanish_names(
+    scorm_player: PlayerSession, tmp_path: Path
+) -> None:
+    """Flip cards and a process (which must be finished) in Spanish: the plug-in learner presses
+    "Paso siguiente", so the course completes only if the controls are named in Spanish."""
+    course = with_translated_blocks(
+        SAMPLE_COURSE, tmp_path / "course", "02-former-partners.md", "es", PROCESS, SPANISH
+    )
+    build(course, tmp_path / "out", ["scorm12"], cache=False, translations=True, strict=True)
+    session = scorm_player.launch(tmp_path / "out" / "crss-professional-boundaries-es-scorm12.zip")
+    content = session.content
+    content.get_by_role("button", name="Por qué no debes atender a una expareja sentimental").click()
+    view = content.locator("main section:not([hidden])")
+    card = view.get_by_role("button", name="Conflicto de intereses")
+    assert card.inner_text().split("\n")[-1] == "Dar la vuelta"
+    card.click()
+    assert card.inner_text().split("\n")[-1] == "Volver al frente"
+    process = view.locator("[data-block-type=process]")
+    assert process.locator(".process-note").inner_text() == "Recorre los 3 pasos para completar esta lección."
+    heading = process.get_by_role("heading").text_content() or ""
+    assert " ".join(heading.split()) == "Paso 1 de 3 Agradece y declina"
+    assert process.get_by_role("button").all_inner_texts() == ["Paso anterior", "Paso siguiente"]
+    assert "Next step" not in content.locator("body").inner_text()
+    session.learner.complete(correct=True)
     record = session.end()
     assert record is not None
     assert record["cmi"]["cmi.core.lesson_status"] == "passed"
