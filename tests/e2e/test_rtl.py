@@ -14,12 +14,14 @@ from packager import build
 from packager.course import Course, Quiz, load_course
 from packager.player import PlayerServer
 from packager.templating import messages
+from packager.testing.session import PlayerSession
 from packager.translate.apply import translate_course
 from tests.e2e.conftest import SCORM_AGAIN
 from tests.e2e.learner import Learner
 from tests.e2e.lms import close_session
 from tests.e2e.test_accessibility import Scanner, axe_page, scan_every_page
 from tests.e2e.test_keyboard import KeyboardLearner, player_for
+from tests.e2e.translated_blocks import with_translated_blocks
 
 pytestmark = pytest.mark.browser
 __all__ = ["axe_page", "player_for"]  # fixtures
@@ -103,3 +105,59 @@ def test_an_arabic_course_is_completed_by_keyboard(
     assert not learner.unseen_focus, f"focus is not visible on: {sorted(learner.unseen_focus)}"
     cmi = close_session(page, player)["record"]["cmi"]
     assert cmi["cmi.core.lesson_status"] == "passed"
+
+
+BLOCKS = """\
+::: flipcards
+## Question
+A prompt the learner answers.
+## Answer
+What the learner gives.
+:::
+
+::: process
+## Read
+Read each question.
+## Answer
+Choose or type the answer.
+:::
+"""
+ARABIC = {
+    "Question": "السؤال",
+    "A prompt the learner answers.": "نصّ يجيب عنه المتعلّم.",
+    "Answer": "الإجابة",
+    "What the learner gives.": "ما يقدّمه المتعلّم.",
+    "Read": "اقرأ",
+    "Read each question.": "اقرأ كل سؤال.",
+    "Choose or type the answer.": "اختر الإجابة أو اكتبها.",
+}
+
+
+def test_arabic_blocks_are_mirrored_and_the_learner_finishes_them_by_their_arabic_names(
+    scorm_player: PlayerSession, tmp_path: Path
+) -> None:
+    course = with_translated_blocks(EVERY_TYPE, tmp_path / "course", "01-intro.md", "ar", BLOCKS, ARABIC)
+    build(course, tmp_path / "out", ["scorm12"], cache=False, translations=True, strict=True)
+    session = scorm_player.launch(tmp_path / "out" / "every-question-type-ar-scorm12.zip")
+    content = session.content
+    assert content.locator("html").get_attribute("dir") == "rtl"
+    view = content.locator("main section:not([hidden])")
+    card = view.get_by_role("button", name="السؤال")
+    assert card.inner_text().split("\n")[-1] == "اقلب البطاقة"
+    card.click()
+    assert card.inner_text().split("\n")[-1] == "اعرض الوجه الأمامي"
+    process = view.locator("[data-block-type=process]")
+    # Two steps: Arabic's dual form, chosen by the catalogue's plural rule.
+    assert process.locator(".process-note").inner_text() == "أكمل الخطوتين لإتمام هذا الدرس."
+    heading = process.get_by_role("heading").text_content() or ""
+    assert " ".join(heading.split()) == "الخطوة 1 من 2 اقرأ"
+    previous, following = process.get_by_role("button").all()
+    assert (previous.inner_text(), following.inner_text()) == ("الخطوة السابقة", "الخطوة التالية")
+    previous_box, following_box = previous.bounding_box(), following.bounding_box()
+    assert previous_box is not None and following_box is not None
+    assert previous_box["x"] > following_box["x"], "Previous step is not on the right of a right-to-left page"
+    session.learner.complete(correct=True)
+    record = session.end()
+    assert record is not None
+    assert record["cmi"]["cmi.core.lesson_status"] == "passed"
+    assert session.page_errors == []
