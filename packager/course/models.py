@@ -6,7 +6,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from markdown_it.token import Token
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
 from packager.i18n.overrides import InterfaceStrings
@@ -136,6 +137,21 @@ class Lesson(BaseModel):
     """Each link to another page as written -> that page's location (``lesson:<id>``)."""
     blocks: list[LessonBlock] = []
     """The lesson's blocks, in document order (nested ones after the block holding them)."""
+    _parsed: tuple[str, list[Token]] | None = PrivateAttr(default=None)
+    """The loader's tokens and the Markdown they were parsed from; not kept in the page cache."""
+
+    def keep_tokens(self, tokens: list[Token]) -> None:
+        """Keep the loader's parse of :attr:`markdown` so that rendering need not parse it again."""
+        self._parsed = (self.markdown, tokens)
+
+    def tokens(self) -> list[Token] | None:
+        """The loader's tokens, when they are of this very Markdown (a copy with other text has none)."""
+        return self._parsed[1] if self._parsed and self._parsed[0] == self.markdown else None
+
+    def __getstate__(self) -> dict[Any, Any]:
+        # The tokens are many objects: a lesson from the page cache is parsed again if rendered.
+        state = super().__getstate__()
+        return {**state, "__pydantic_private__": {**(state["__pydantic_private__"] or {}), "_parsed": None}}
 
     @property
     def must_finish(self) -> bool:
