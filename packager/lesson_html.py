@@ -71,7 +71,7 @@ def _markdown() -> MarkdownIt:
 
 def render_markdown(lesson: Lesson, course: Course) -> Markup:
     """A lesson's Markdown as HTML; author HTML is escaped, media come from templates/media/,
-    blocks from their plug-ins' templates. The loader's tokens are used when the lesson has them."""
+    blocks from their plug-ins' templates. The loader's tokens are used (once) when the lesson has them."""
     env = {
         "media": lesson.media_references,
         "pages": lesson.page_links,
@@ -86,5 +86,5 @@ def render_markdown(lesson: Lesson, course: Course) -> Markup:
         lesson.markdown.splitlines(),
         f"block-{lesson.id}",
     )
-    tokens = lesson.tokens()
+    tokens = lesson.take_tokens()
     return Markup(blocks.render(parser.parse(lesson.markdown, env) if tokens is None else tokens))
