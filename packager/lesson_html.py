@@ -45,11 +45,11 @@ def _markdown() -> MarkdownIt:
                     **env["text"],
                 )
             )
-        token.attrs["src"] = package_path
-        return str(default_image(tokens, index, options, env))
+        token = token.copy(attrs={**token.attrs, "src": package_path})
+        return str(default_image([token], 0, options, env))
 
     def link_open(self: Any, tokens: list[Token], index: int, options: Any, env: dict[str, Any]) -> str:
-        token = tokens[index]
+        token = tokens[index].copy(attrs=dict(tokens[index].attrs))  # the loader's tokens stay as parsed
         href = str(token.attrs.get("href", ""))
         if href in env["pages"]:
             # Another page of the course: the runtime goes there (templates/runtime/app.js, data-go).
@@ -62,7 +62,7 @@ def _markdown() -> MarkdownIt:
         elif is_external(href):
             token.attrs["target"] = "_blank"
             token.attrs["rel"] = "noopener noreferrer"
-        return str(self.renderToken(tokens, index, options, env))
+        return str(self.renderToken([token], 0, options, env))
 
     renderer.rules["image"] = MethodType(image, renderer)
     renderer.rules["link_open"] = MethodType(link_open, renderer)
@@ -71,7 +71,7 @@ def _markdown() -> MarkdownIt:
 
 def render_markdown(lesson: Lesson, course: Course) -> Markup:
     """A lesson's Markdown as HTML; author HTML is escaped, media come from templates/media/,
-    blocks from their plug-ins' templates."""
+    blocks from their plug-ins' templates. The loader's tokens are used (once) when the lesson has them."""
     env = {
         "media": lesson.media_references,
         "pages": lesson.page_links,
@@ -86,4 +86,5 @@ def render_markdown(lesson: Lesson, course: Course) -> Markup:
         lesson.markdown.splitlines(),
         f"block-{lesson.id}",
     )
-    return Markup(blocks.render(parser.parse(lesson.markdown, env)))
+    tokens = lesson.take_tokens()
+    return Markup(blocks.render(parser.parse(lesson.markdown, env) if tokens is None else tokens))

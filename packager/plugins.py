@@ -45,6 +45,20 @@ def load_plugins(
     return found
 
 
+def model_problem(plugin: PluginKind, name: str, base: type[BaseModel]) -> str | None:
+    """Why ``plugin`` cannot serve as ``name``: a model that is not a ``base``, or that is not
+    named ``name`` by its ``type`` literal (the checks every kind of plug-in shares)."""
+    if not (isinstance(plugin.model, type) and issubclass(plugin.model, base)):
+        return f"has a model that is not a subclass of {base.__module__}.{base.__qualname__}"
+    try:
+        named = plugin.name
+    except (KeyError, ValueError):
+        return "has a model whose 'type' field is not one Literal name"
+    if named != name:
+        return f"has a model of type {named!r}: the entry point must be named after it"
+    return None
+
+
 class PluginKind:
     """What every kind of content a plug-in registers shares (a question type, a lesson block): it is
     named by its model's ``type`` literal, and its template and script are found by that name."""

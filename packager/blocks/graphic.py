@@ -62,6 +62,7 @@ class Graphic(BlockBase):
 
 
 TEMPLATE = """\
+{% from "block_panels.html" import panel %}
 {% set markers = block.markers() %}
 <div class="block graphic" data-block="{{ number }}" data-block-type="graphic">
   <div class="graphic-figure">
@@ -71,36 +72,22 @@ TEMPLATE = """\
 {% endfor %}
   </div>
 {% for item in items %}
-  <div class="graphic-note" id="{{ item.id }}-note" role="region" aria-labelledby="{{ item.id }}-marker" hidden>
+{% call panel(item, "graphic-note", "marker", suffix="note") %}
     <h{{ level }} class="graphic-note-title"><span class="graphic-number" aria-hidden="true">{{ loop.index }}</span> {{ markers[item.index].label }}</h{{ level }}>
-{{ item.body }}
-  </div>
+{%- endcall %}
 {% endfor %}
 </div>
 """
 
 SCRIPT = """\
 /* Labelled graphic block: markers placed on the image; each opens or closes its text below it. */
-(function (ns) {
-  "use strict";
-  ns.blockTypes.graphic = function (element, progress) {
-    element.querySelectorAll(".graphic-marker").forEach(function (marker, index) {
-      var note = document.getElementById(marker.getAttribute("aria-controls"));
-      marker.style.left = marker.getAttribute("data-x") + "%";
-      marker.style.top = marker.getAttribute("data-y") + "%";
-      function show(open) {
-        marker.setAttribute("aria-expanded", String(open));
-        note.hidden = !open;
-      }
-      show(progress.seen(index));
-      marker.addEventListener("click", function () {
-        var open = marker.getAttribute("aria-expanded") !== "true";
-        show(open);
-        progress.set(index, open);
-      });
-    });
-  };
-})(window.CoursePackager = window.CoursePackager || {});
+window.CoursePackager.blockTypes.graphic = function (element, progress) {
+  element.querySelectorAll(".graphic-marker").forEach(function (marker) {
+    marker.style.left = marker.getAttribute("data-x") + "%";
+    marker.style.top = marker.getAttribute("data-y") + "%";
+  });
+  window.CoursePackager.toggleItems(element, ".graphic-marker", progress);
+};
 """
 
 CSS = """\

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 
 from packager.blocks import ENTRY_POINT_GROUP
 from packager.blocks.base import BlockBase, BlockType
-from packager.plugins import load_plugins
+from packager.plugins import load_plugins, model_problem
 
 
 @functools.cache
@@ -27,12 +27,4 @@ def block_types() -> Mapping[str, BlockType]:
 
 def _problem(plugin: BlockType, name: str) -> str | None:
     """Why a registered block cannot serve as the block ``name``, if it cannot."""
-    if not (isinstance(plugin.model, type) and issubclass(plugin.model, BlockBase)):
-        return "has a model that is not a subclass of packager.blocks.base.BlockBase"
-    try:
-        named = plugin.name
-    except (KeyError, ValueError):
-        return "has a model whose 'type' field is not one Literal name"
-    if named != name:
-        return f"has a model of type {named!r}: the entry point must be named after it"
-    return None
+    return model_problem(plugin, name, BlockBase)

@@ -26,6 +26,7 @@ class Tabs(BlockBase):
 
 
 TEMPLATE = """\
+{% from "block_panels.html" import panel %}
 <div class="block tabs" data-block="{{ number }}" data-block-type="tabs">
   <div class="tab-list" role="tablist"{% if block.options %} aria-label="{{ block.options }}"{% endif %}>
 {% for item in items %}
@@ -33,9 +34,7 @@ TEMPLATE = """\
 {% endfor %}
   </div>
 {% for item in items %}
-  <div class="tab-panel" role="tabpanel" id="{{ item.id }}-panel" aria-labelledby="{{ item.id }}-tab" tabindex="0"{% if not loop.first %} hidden{% endif %}>
-{{ item.body }}
-  </div>
+{{ panel(item, "tab-panel", "tab", role="tabpanel", shown=loop.first, focusable=true) }}
 {% endfor %}
 </div>
 """

@@ -159,7 +159,7 @@ def _load_lesson(folder: CourseFolder, path: Path, text: str) -> Lesson:
     if problems or front is None:
         raise PackagerError(problems=problems)
     lesson_id = front.id or id_from_file_name(path, display)
-    return Lesson(
+    lesson = Lesson(
         id=lesson_id,
         title=front.title,
         markdown=body,
@@ -174,6 +174,8 @@ def _load_lesson(folder: CourseFolder, path: Path, text: str) -> Lesson:
             for block in blocks
         ],
     )
+    lesson.keep_tokens(tokens)
+    return lesson
 
 
 def id_from_file_name(path: Path, display: Path) -> str:

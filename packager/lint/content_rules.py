@@ -153,29 +153,32 @@ def _on_authors_disk(url: str) -> bool:
     return urlsplit(url).scheme.lower() == "file" or bool(_DRIVE.match(url)) or url.startswith("\\")
 
 
+_LOADS_FROM_OUTSIDE = (
+    "loads {url!r} from outside the package; it fails offline, behind corporate proxies and under "
+    "LMSs' content security policies, and the page breaks: ship the file in the package and refer "
+    "to it by a relative path"
+)
+_LINKS_OUTSIDE = (
+    "links to the external page {url!r}; nothing to fix if learners may leave the course for it (it "
+    "is not reachable offline)"
+)
+
+
 @rule("EXT001", Severity.WARNING, "pages load nothing from outside the package", needs="contents")
 def no_external_resources(package: Package) -> Iterator[Hit]:
-    for reference in references(package):
-        if reference.kind == "resource" and _is_external(reference.url):
-            yield Hit(
-                f"loads {reference.url!r} from outside the package; it fails offline, behind corporate "
-                "proxies and under LMSs' content security policies, and the page breaks: ship the file "
-                "in the package and refer to it by a relative path",
-                reference.path,
-                reference.line,
-            )
+    return _external(package, "resource", _LOADS_FROM_OUTSIDE)
 
 
 @rule("EXT002", Severity.INFO, "links to outside pages are listed", needs="contents")
 def external_links(package: Package) -> Iterator[Hit]:
+    return _external(package, "link", _LINKS_OUTSIDE)
+
+
+def _external(package: Package, kind: str, message: str) -> Iterator[Hit]:
+    """A hit for each reference of ``kind`` to a URL outside the package (``message`` names it ``url``)."""
     for reference in references(package):
-        if reference.kind == "link" and _is_external(reference.url):
-            yield Hit(
-                f"links to the external page {reference.url!r}; nothing to fix if learners may leave the "
-                "course for it (it is not reachable offline)",
-                reference.path,
-                reference.line,
-            )
+        if reference.kind == kind and _is_external(reference.url):
+            yield Hit(message.format(url=reference.url), reference.path, reference.line)
 
 
 @rule("FILE003", Severity.WARNING, "local files the pages refer to are in the package", needs="contents")

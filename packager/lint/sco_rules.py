@@ -17,13 +17,12 @@ from packager.standards import MANIFEST, SCORM_12, SCORM_2004_4TH
 
 @rule("SCO001", Severity.ERROR, "every resource says whether it is a sco or an asset", needs="manifest")
 def scormtype_present(package: Package) -> Iterator[Hit]:
-    version = package.version.checkable
-    if version is None:
+    found = _spellings(package)
+    if found is None:
         return
-    name = etree.QName(version.scormtype_attribute)
-    other = f"{{{name.namespace}}}{_other_case(name.localname)}"
+    name, other = found
     for resource in cp(package, "resource"):
-        if resource.get(version.scormtype_attribute) is None and resource.get(other) is None:
+        if resource.get(name.text) is None and resource.get(other.text) is None:
             yield at(
                 resource,
                 f"resource {resource.get('identifier')!r} has no adlcp:{name.localname}; LMSs then treat "
@@ -35,24 +34,28 @@ def scormtype_present(package: Package) -> Iterator[Hit]:
 
 @rule("SCO002", Severity.ERROR, "the scormType attribute is spelt as the version requires", needs="manifest")
 def scormtype_case(package: Package) -> Iterator[Hit]:
-    version = package.version.checkable
-    if version is None:
+    version, found = package.version.checkable, _spellings(package)
+    if version is None or found is None:
         return
-    name = etree.QName(version.scormtype_attribute)
-    other = _other_case(name.localname)
+    name, other = found
+    reads = f"SCORM {version.schemaversion} reads only adlcp:{name.localname}"
     for resource in cp(package, "resource"):
-        if resource.get(f"{{{name.namespace}}}{other}") is not None:
+        if resource.get(other.text) is not None:
+            spells = f"resource {resource.get('identifier')!r} spells adlcp:{other.localname}"
             yield at(
-                resource,
-                f"resource {resource.get('identifier')!r} spells adlcp:{other}; SCORM "
-                f"{version.schemaversion} reads only adlcp:{name.localname} (attribute names are "
-                "case-sensitive): "
-                f"rename the attribute",
+                resource, f"{spells}; {reads} (attribute names are case-sensitive): rename the attribute"
             )
 
 
-def _other_case(attribute: str) -> str:
-    return "scormtype" if attribute == "scormType" else "scormType"
+def _spellings(package: Package) -> tuple[etree.QName, etree.QName] | None:
+    """The scormType attribute the package's SCORM version reads, and the same in the other case
+    (1.2 spells it adlcp:scormtype, 2004 adlcp:scormType); None for a version the linter cannot check."""
+    version = package.version.checkable
+    if version is None:
+        return None
+    name = etree.QName(version.scormtype_attribute)
+    other = "scormtype" if name.localname == "scormType" else "scormType"
+    return name, etree.QName(name.namespace, other)
 
 
 @rule("SCO003", Severity.WARNING, "at least one resource is a SCO", needs="manifest")

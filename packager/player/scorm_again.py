@@ -1,7 +1,8 @@
 """scorm-again's browser bundles, the LMS runtime the player is built on.
 
 They are not part of this repository. They come from the npm package ``scorm-again``, pinned by
-version and integrity hash (the same pin as package-lock.json), looked up in order:
+version and integrity hash (``packager/npm_pins.json``, the same pin as package-lock.json), looked
+up in order:
 
 1. ``$SCORM_AGAIN_DIR`` (the package's ``dist`` folder);
 2. ``node_modules/scorm-again/dist`` below the current folder (``npm ci`` in this project);
@@ -16,15 +17,9 @@ import os
 from pathlib import Path
 
 from packager.errors import PackagerError
-from packager.npm import PinnedPackage
+from packager.npm import pinned
 
-SCORM_AGAIN = PinnedPackage(
-    name="scorm-again",
-    version="3.4.3",
-    integrity="sha512-Zbe+7ArMUbT1lVnqYxsbGRfI9JD9JVqEPzZLQdk0nfNmcDYJ404rMO9nbkQ0Hzwux5uACF9zKsvc29Q/ZzMOdg==",
-    purpose="the test LMS runtime",
-    environment_variable="SCORM_AGAIN_DIR",
-)
+SCORM_AGAIN = pinned("scorm-again")
 BUNDLES = ("scorm12.js", "scorm2004.js")
 """The plain-script bundles the player page loads (globals Scorm12API and Scorm2004API)."""
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Union
 from pydantic import Field
 
 from packager.errors import PackagerError
-from packager.plugins import load_plugins
+from packager.plugins import load_plugins, model_problem
 from packager.questions import ENTRY_POINT_GROUP
 from packager.questions.base import QuestionBase, QuestionType
 from packager.standards import INTERACTION_TYPES
@@ -40,17 +40,10 @@ def question_types() -> Mapping[str, QuestionType]:
 
 def _problem(plugin: QuestionType, name: str) -> str | None:
     """Why a registered question type cannot serve as the type ``name``, if it cannot."""
-    if not (isinstance(plugin.model, type) and issubclass(plugin.model, QuestionBase)):
-        return "has a model that is not a subclass of packager.questions.QuestionBase"
-    try:
-        named = plugin.name
-    except (KeyError, ValueError):
-        return "has a model whose 'type' field is not one Literal name"
-    if named != name:
-        return f"has a model of type {named!r}: the entry point must be named after it"
-    if plugin.model.interaction_type not in INTERACTION_TYPES:
+    found = model_problem(plugin, name, QuestionBase)
+    if found is None and plugin.model.interaction_type not in INTERACTION_TYPES:
         return f"reports the interaction type {plugin.model.interaction_type!r}, which no standard has"
-    return None
+    return found
 
 
 def question_union() -> Any:

@@ -8,6 +8,24 @@
 
   ns.blockTypes = {};
 
+  /* Buttons (selector) that each open or close the element their aria-controls names (an
+     accordion's panel, a graphic's note); what is open is kept. */
+  ns.toggleItems = function (element, selector, progress) {
+    element.querySelectorAll(selector).forEach(function (button, index) {
+      var target = document.getElementById(button.getAttribute("aria-controls"));
+      function show(open) {
+        button.setAttribute("aria-expanded", String(open));
+        target.hidden = !open;
+      }
+      show(progress.seen(index));
+      button.addEventListener("click", function () {
+        var open = button.getAttribute("aria-expanded") !== "true";
+        show(open);
+        progress.set(index, open);
+      });
+    });
+  };
+
   function BlockProgress(pages) {
     var size = 0;
     this.pages = pages.map(function (page) {

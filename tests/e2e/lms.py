@@ -41,6 +41,16 @@ def close_session(page: Page, player: PlayerServer) -> dict[str, Any]:
     return stored
 
 
+def take_course(page: Page, player: PlayerServer, course: Course, correctly: bool) -> dict[str, Any]:
+    """Launch, read every lesson, answer every question right (or wrong), submit and leave: what the
+    LMS stored."""
+    learner = launch(page, player, course)
+    learner.read_all_lessons()
+    learner.answer_all(correctly=correctly)
+    learner.submit()
+    return close_session(page, player)
+
+
 def assert_clean_log(log: list[dict[str, Any]], standard: Standard) -> None:
     """Every call succeeded ("true", or a value for GetValue, with error 0).
 

@@ -11,7 +11,7 @@ from playwright.sync_api import Page
 
 from packager.course import Course
 from packager.player import PlayerServer
-from tests.e2e.lms import SCORM2004, assert_clean_log, close_session, launch
+from tests.e2e.lms import SCORM2004, assert_clean_log, close_session, launch, take_course
 
 pytestmark = [pytest.mark.browser, pytest.mark.parametrize("target", ["scorm2004-3rd", "scorm2004-4th"])]
 
@@ -31,13 +31,7 @@ def nav_requests(log: list[dict[str, Any]]) -> list[str]:
 def test_correct_answers_pass_and_complete(
     page: Page, play: Callable[[str], PlayerServer], sample_course: Course, target: str
 ) -> None:
-    player = play(target)
-    learner = launch(page, player, sample_course)
-    learner.read_all_lessons()
-    learner.answer_all(correctly=True)
-    learner.submit()
-
-    stored = close_session(page, player)
+    stored = take_course(page, play(target), sample_course, correctly=True)
     cmi = stored["record"]["cmi"]
     assert stored["record"]["lastEvent"] == "Terminate"
     assert cmi["cmi.completion_status"] == "completed"
@@ -55,13 +49,7 @@ def test_correct_answers_pass_and_complete(
 def test_wrong_answers_fail_but_complete(
     page: Page, play: Callable[[str], PlayerServer], sample_course: Course, target: str
 ) -> None:
-    player = play(target)
-    learner = launch(page, player, sample_course)
-    learner.read_all_lessons()
-    learner.answer_all(correctly=False)
-    learner.submit()
-
-    stored = close_session(page, player)
+    stored = take_course(page, play(target), sample_course, correctly=False)
     cmi = stored["record"]["cmi"]
     # Moodle counts only "completed" as complete: a failed learner has still finished.
     assert cmi["cmi.completion_status"] == "completed"
