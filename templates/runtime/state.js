@@ -77,13 +77,17 @@
     return this.quizzes[quiz.id];
   };
 
-  /* Move to a location; returns true if anything changed. */
+  /* Move to a location; returns true if anything changed. A page counts as visited once the
+     learner moves on from it (the last page: once reached), not when it opens. */
   CourseState.prototype.go = function (location) {
     var index = this.sequence.indexOf(location);
     if (index === -1) { return false; }
-    var changed = this.location !== location || !this.visited[index];
+    var left = this.sequence.indexOf(this.location);
+    var last = index === this.sequence.length - 1;
+    var changed = this.location !== location || (last && !this.visited[index]);
+    if (this.location !== location && !this.visited[left]) { this.visited[left] = changed = true; }
     this.location = location;
-    this.visited[index] = true;
+    if (last) { this.visited[index] = true; }
     if (this.pages[index].kind === "quiz" && !this.quizzes[this.pages[index].id]) {
       this.progress(this.pages[index]);
       changed = true;
