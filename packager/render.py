@@ -169,7 +169,14 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
     sections = render_pages(course).html if pages is None else pages
     used = list(dict.fromkeys(block.type for lesson in course.lessons for block in lesson.blocks))
     block_scripts, block_sheets = block_files(used)
-    scripts = [*RUNTIME_CORE, *question_scripts(course), *block_scripts, *runtime.scripts, RUNTIME_MENU, RUNTIME_APP]
+    scripts = [
+        *RUNTIME_CORE,
+        *question_scripts(course),
+        *block_scripts,
+        *runtime.scripts,
+        RUNTIME_MENU,
+        RUNTIME_APP,
+    ]
     for script in scripts:
         site.add(script, plural_script(messages(course)) if script == PLURAL_SCRIPT else _static(script))
     site.add(STYLESHEET, _static(STYLESHEET))

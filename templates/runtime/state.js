@@ -1,7 +1,5 @@
-/*
- * Course state: which pages were viewed, where the learner is, and each quiz's attempts,
- * answers and result. Knows nothing about any LMS; adapters turn report() into their data model.
- */
+/* Course state: pages viewed, where the learner is, each quiz's attempts, answers and result.
+   Knows no LMS; adapters turn report() into their data model. */
 (function (ns) {
   "use strict";
 
@@ -47,8 +45,7 @@
     this.visited = this.pages.map(function () { return false; });
     this.location = this.sequence[0];
     this.quizzes = {};
-    /* Interactions written to the LMS so far: the next one goes at this index (the LMS's
-       cmi.interactions._count is not always a number: Open edX and Wagtail answer ""). */
+    /* Interactions written so far: the next goes at this index (Open edX answers _count with ""). */
     this.interactions = 0;
     this.assessment = this.pages.filter(function (page) { return page.kind === "quiz" && page.graded; })[0] || null;
     this.blocks = ns.BlockProgress ? new ns.BlockProgress(this.pages) : null;

@@ -161,10 +161,7 @@ def test_blocks_by_pointer(page: Page, serve: Callable[[str], PlayerServer]) -> 
 
 
 def outline_mark(surface: Page | FrameLocator, title: str) -> Locator:
-    return (
-        surface.locator("nav[aria-label='Course outline'] li")
-        .filter(has_text=title)
-    )
+    return surface.locator("nav[aria-label='Course outline'] li").filter(has_text=title)
 
 
 def test_state_is_kept_across_resume_and_the_process_must_be_finished(

@@ -131,4 +131,3 @@ def test_no_axe_violations_with_the_menu_open_or_closed(
     scanner.scan(f"{scheme}: menu open")
     assert len(scanner.states) == 2
     assert not scanner.found, "axe-core found WCAG 2.1 A/AA violations:\n" + scanner.report()
-
