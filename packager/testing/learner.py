@@ -111,7 +111,7 @@ class Learner:
         self.heading()
         menu = self.frame.locator("button[aria-controls='outline']")
         if menu.is_visible() and menu.get_attribute("aria-expanded") == "false":
-            menu.click()
+            menu.press("Enter")  # by keyboard: a preview's error overlay may cover it
         self._move(self.frame.locator("[data-go]").first)
 
     def next(self) -> bool:
