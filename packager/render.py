@@ -40,7 +40,10 @@ RUNTIME_CORE = (
 scripts and the app follow). Without an LMS, every package runs standalone."""
 
 RUNTIME_APP = "runtime/app.js"
+RUNTIME_MENU = "runtime/menu.js"
 STYLESHEET = "theme.css"
+LAYOUT_STYLESHEETS = ("menu.css", "print.css")
+"""The outline as a menu on phones, and the page as it prints: after the blocks' stylesheet."""
 
 
 @dataclass
@@ -166,12 +169,21 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
     sections = render_pages(course).html if pages is None else pages
     used = list(dict.fromkeys(block.type for lesson in course.lessons for block in lesson.blocks))
     block_scripts, block_sheets = block_files(used)
-    scripts = [*RUNTIME_CORE, *question_scripts(course), *block_scripts, *runtime.scripts, RUNTIME_APP]
+    scripts = [
+        *RUNTIME_CORE,
+        *question_scripts(course),
+        *block_scripts,
+        *runtime.scripts,
+        RUNTIME_MENU,
+        RUNTIME_APP,
+    ]
     for script in scripts:
         site.add(script, plural_script(messages(course)) if script == PLURAL_SCRIPT else _static(script))
     site.add(STYLESHEET, _static(STYLESHEET))
     if block_sheets:
         site.add(BLOCK_STYLESHEET, block_stylesheet(used))
+    for sheet in LAYOUT_STYLESHEETS:
+        site.add(sheet, _static(sheet))
     page = (
         environment()
         .get_template("layout.html")
@@ -180,7 +192,7 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
             pages=list(zip(course.pages, sections, strict=True)),
             config=runtime_config(course, runtime.target),
             scripts=scripts,
-            stylesheets=[STYLESHEET, *block_sheets],
+            stylesheets=[STYLESHEET, *block_sheets, *LAYOUT_STYLESHEETS],
             connect_sources=runtime.connect_sources,
             direction=course.direction,
             **text_helpers(course),

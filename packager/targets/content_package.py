@@ -18,13 +18,12 @@ from packager.targets.base import Target, fail_on, identifier, serialize_xml
 
 SCORM_SCRIPTS = (
     "runtime/lms/discover.js",
-    "runtime/lms/time.js",
     "runtime/lms/connection.js",
     "runtime/lms/interactions.js",
     "runtime/lms/scorm.js",
 )
-"""What both SCORM dialects' adapters share: finding the API, time formats, the retrying
-connection, interaction records and the adapter itself; each dialect's own script follows."""
+"""What both SCORM dialects share: finding the API, the retrying connection, interaction records
+and the table-driven adapter; each dialect's own scripts follow (only those of the target)."""
 
 
 class ContentPackageTarget(Target):
@@ -32,12 +31,12 @@ class ContentPackageTarget(Target):
 
     version: ScormVersion
     """Namespaces, XSDs and limits of the SCORM version written (:mod:`packager.standards`)."""
-    dialect_script: str
-    """The runtime script of this SCORM version's data model."""
+    dialect_scripts: tuple[str, ...]
+    """The runtime scripts of this SCORM version's data model (its time formats, then its table)."""
 
     @property
     def runtime(self) -> PageRuntime:
-        return PageRuntime(self.name, (*SCORM_SCRIPTS, self.dialect_script))
+        return PageRuntime(self.name, (*SCORM_SCRIPTS, *self.dialect_scripts))
 
     @property
     def suspend_data_limit(self) -> int | None:

@@ -14,7 +14,7 @@ class Scorm12(ContentPackageTarget):
 
     name: str = "scorm12"
     description: str = "SCORM 1.2"
-    dialect_script = "runtime/lms/scorm12.js"
+    dialect_scripts = ("runtime/lms/scorm12.js",)
     version = SCORM_12
 
     def extend_item(self, course: Course, item: etree._Element) -> None:

@@ -21,7 +21,7 @@ from packager.targets.content_package import ContentPackageTarget
 class Scorm2004(ContentPackageTarget):
     """SCORM 2004 package of one edition (3 or 4)."""
 
-    dialect_script = "runtime/lms/scorm2004.js"
+    dialect_scripts = ("runtime/lms/time.js", "runtime/lms/scorm2004.js")
 
     def __init__(self, edition: Literal[3, 4]) -> None:
         self.edition_number = edition

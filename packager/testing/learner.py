@@ -107,8 +107,11 @@ class Learner:
         return self.frame.locator("[data-go]").count()
 
     def go_to_start(self) -> None:
-        """Open the course's first page from the outline."""
+        """Open the course's first page from the outline (opening its menu first in a narrow frame)."""
         self.heading()
+        menu = self.frame.locator("button[aria-controls='outline']")
+        if menu.is_visible() and menu.get_attribute("aria-expanded") == "false":
+            menu.press("Enter")  # by keyboard: a preview's error overlay may cover it
         self._move(self.frame.locator("[data-go]").first)
 
     def next(self) -> bool:

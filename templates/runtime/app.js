@@ -150,10 +150,12 @@
   }
 
   function go(location) {
+    var done = state.report().stepsDone;
     if (location && state.go(location)) {
       var quiz = currentQuiz();
       if (quiz && !attemptStartedAt[quiz.id]) { attemptStartedAt[quiz.id] = Date.now(); }
-      reportSoon();
+      // A page newly counted as done is progress: saved at once.
+      if (state.report().stepsDone > done) { report(); } else { reportSoon(); }
     }
     render(true);
   }

@@ -1,8 +1,5 @@
-/*
- * Lesson blocks: what is kept of each block (items opened, cards turned, steps reached) as on/off
- * facts in course order, whether a lesson's blocks are finished, and starting each block's script.
- * state.js keeps the facts across resume; each block's script registers ns.blockTypes[name].
- */
+/* Lesson blocks: each block's on/off facts (items opened, cards turned, steps reached) in course
+   order, whether a lesson's blocks are finished, and starting each block's script (ns.blockTypes). */
 (function (ns) {
   "use strict";
 

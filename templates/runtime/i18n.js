@@ -1,7 +1,4 @@
-/*
- * Interface strings: the course's messages, compiled into the page (no fetch), with their
- * plural forms (ns.pluralForm, runtime/plural.js) and the language's number symbols.
- */
+/* Interface strings compiled into the page, with plural forms (plural.js) and number symbols. */
 (function (ns) {
   "use strict";
 

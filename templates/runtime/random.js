@@ -1,7 +1,5 @@
-/*
- * Seeded randomness: an attempt's seed decides which questions are drawn and in what order
- * questions and options appear, so a resumed attempt looks exactly as it did.
- */
+/* Seeded randomness: an attempt's seed decides its questions and their order, so a resumed attempt
+   looks as it did. */
 (function (ns) {
   "use strict";
 

@@ -1,15 +1,7 @@
-/*
- * Compact resume data (suspend_data). packager/resume.py computes the largest string this can
- * produce for a course, and the build fails if that could exceed the target's limit.
- *
- *   "3" + visited pages (hex) + "|" + interactions written (base 36, fixed width) + one block per
- *   started quiz: quiz index (base 36, fixed width) + attempt (2) + seed (6) + result flag (1)
- *   + correct (fixed width) + per asked question: "_" or len(payload) in base 36 + ":" + payload
- * The result flag is 0 (no result yet), 1 (this attempt submitted) or 2 (an earlier attempt's
- * result, in "correct"; this attempt in progress). The interaction count is the course's own
- * numbering of cmi.interactions (every asked question of up to 1295 attempts per quiz fits its
- * width). Format "2" (the same without the count) is still read, with the count at 0.
- */
+/* Compact suspend_data; packager/resume.py proves at build time that its longest form fits the target.
+   "3" + visited pages (hex) + "|" + interactions written (base 36) + per started quiz: index, attempt (2),
+   seed (6), result flag (0 none, 1 submitted, 2 an earlier attempt's), correct, and per asked question
+   "_" or len(payload) in base 36 + ":" + payload. Format "2" (no count) is still read. */
 (function (ns) {
   "use strict";
 

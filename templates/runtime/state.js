@@ -1,7 +1,5 @@
-/*
- * Course state: which pages were viewed, where the learner is, and each quiz's attempts,
- * answers and result. Knows nothing about any LMS; adapters turn report() into their data model.
- */
+/* Course state: pages viewed, where the learner is, each quiz's attempts, answers and result.
+   Knows no LMS; adapters turn report() into their data model. */
 (function (ns) {
   "use strict";
 
@@ -47,8 +45,7 @@
     this.visited = this.pages.map(function () { return false; });
     this.location = this.sequence[0];
     this.quizzes = {};
-    /* Interactions written to the LMS so far: the next one goes at this index (the LMS's
-       cmi.interactions._count is not always a number: Open edX and Wagtail answer ""). */
+    /* Interactions written so far: the next goes at this index (Open edX answers _count with ""). */
     this.interactions = 0;
     this.assessment = this.pages.filter(function (page) { return page.kind === "quiz" && page.graded; })[0] || null;
     this.blocks = ns.BlockProgress ? new ns.BlockProgress(this.pages) : null;
@@ -77,13 +74,17 @@
     return this.quizzes[quiz.id];
   };
 
-  /* Move to a location; returns true if anything changed. */
+  /* Move to a location; returns true if anything changed. A page counts as visited once the
+     learner moves on from it (the last page: once reached), not when it opens. */
   CourseState.prototype.go = function (location) {
     var index = this.sequence.indexOf(location);
     if (index === -1) { return false; }
-    var changed = this.location !== location || !this.visited[index];
+    var left = this.sequence.indexOf(this.location);
+    var last = index === this.sequence.length - 1;
+    var changed = this.location !== location || (last && !this.visited[index]);
+    if (this.location !== location && !this.visited[left]) { this.visited[left] = changed = true; }
     this.location = location;
-    this.visited[index] = true;
+    if (last) { this.visited[index] = true; }
     if (this.pages[index].kind === "quiz" && !this.quizzes[this.pages[index].id]) {
       this.progress(this.pages[index]);
       changed = true;

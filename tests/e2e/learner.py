@@ -46,6 +46,9 @@ class Learner:
     def open(self, title: str) -> None:
         """Jump to a page through the course outline."""
         self.heading()  # the runtime has started: the outline's buttons work
+        menu = self.surface.get_by_role("button", name=self.text("layout.menu"))
+        if menu.is_visible() and menu.get_attribute("aria-expanded") == "false":
+            menu.click()  # under 768 px the outline is behind its menu button
         outline = self.surface.get_by_role("navigation", name=self.text("layout.outline"))
         outline.get_by_role("button", name=title).click()
         self.expect_heading(title)

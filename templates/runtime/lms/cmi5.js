@@ -1,17 +1,7 @@
-/*
- * cmi5 adapter: the AU's side of a cmi5 launch (the cmi5 specification, sections 7 to 11).
- *
- * The LMS launches index.html with endpoint, fetch, actor, registration and activityId in the
- * query string. The AU POSTs once to fetch for its token, reads the LMS.LaunchData state document
- * (context template, launch mode, mastery score) and the learner preferences, then sends
- * "initialized"; "completed", "passed" and "failed" when they happen (Normal mode only, each at
- * most once per registration as the spec's ordering rules require); and "terminated" last, as the
- * page goes away. Each submitted question is an "answered" statement (a cmi5 allowed statement, of a
- * cmi.interaction activity below the AU's, without the cmi5 category). Resume data lives in the state document SUSPEND_STATE, with which verbs this
- * registration has already had. Sending goes through xapi.js's outbox, which retries failures;
- * the learner's work on the page never depends on the LRS answering. The statements themselves
- * (and which verdicts are owed) are statements.js's, shared with the Tin Can adapter.
- */
+/* cmi5: the AU's side of a launch (spec sections 7-11). POST once to fetch for the token, read
+   LMS.LaunchData and the learner preferences, send "initialized", then completed/passed/failed
+   (Normal mode, once per registration), "answered" per question (allowed statements) and
+   "terminated" last. Resume data and the verbs already sent live in the SUSPEND_STATE document. */
 (function (ns) {
   "use strict";
 
@@ -57,10 +47,7 @@
     }
   }
 
-  /*
-   * POST once to the fetch URL for the session's token. The URL works once, so if this page was
-   * reloaded after using it, the session is over (it was terminated): the LMS must launch again.
-   */
+  /* POST once to the fetch URL for the token. It works once: a reload after it ends the session. */
   function fetchToken(url) {
     var key = "course-packager:cmi5-fetched:" + url;
     if (sessionFlag(key)) {
@@ -134,12 +121,12 @@
       return maker.make(verb, { id: launch.activityId, objectType: "Activity" }, result, context);
     }
 
-    /* The learner answered one question: a cmi5 allowed statement (no cmi5 category). */
+    /* An answered question: a cmi5 allowed statement (no cmi5 category). */
     function answered(entry) {
       return maker.answered(entry, contextWith([], {}));
     }
 
-    /* The verdicts owed (statements.js), as cmi5 defined statements of the moveOn category. */
+    /* The verdicts owed, as cmi5 defined statements of the moveOn category. */
     function owed(report, ending) {
       if (launchData.launchMode !== "Normal") { return []; }
       var elapsed = ns.isoDuration(Date.now() - initializedAt);
@@ -164,7 +151,7 @@
         .then(function (data) {
           launchData = readLaunchData(data);
           if (typeof launchData.masteryScore === "number") {
-            // The LMS's mastery score overrides the course's, for the verdict and what the page shows.
+            // The LMS's mastery score overrides the course's.
             verdicts.masteryFraction = launchData.masteryScore;
             config.course.masteryScore = Math.round(launchData.masteryScore * 10000) / 100;
           }
@@ -181,10 +168,7 @@
           initializedAt = Date.now();
           outbox.addStatements([statement("initialized")]);
           outbox.flush();
-          return {
-            location: typeof saved.location === "string" ? saved.location : "",
-            suspendData: typeof saved.suspendData === "string" ? saved.suspendData : ""
-          };
+          return ns.resumePoint(saved);
         });
     }
 

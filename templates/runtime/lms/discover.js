@@ -1,17 +1,11 @@
-/*
- * Finding the LMS's API object the way the SCORM run-time specs describe:
- * walk up the parent frames, then try the opener's chain. Every access is guarded
- * because a frame from another origin throws.
- */
+/* Find the LMS's API object as the SCORM run-time specs say: up the parent frames, then the
+   openers' chains. Every access is guarded: a frame from another origin throws. */
 (function (ns) {
   "use strict";
 
-  function searchUp(start, name, maxParents) {
-    var win = start;
+  function searchUp(win, name, maxParents) {
     for (var depth = 0; win && depth <= maxParents; depth++) {
-      try {
-        if (win[name]) { return win[name]; }
-      } catch (error) { /* another origin: keep climbing */ }
+      try { if (win[name]) { return win[name]; } } catch (error) { /* another origin */ }
       var parent = null;
       try { parent = win.parent; } catch (error) { parent = null; }
       if (!parent || parent === win) { break; }
@@ -22,7 +16,6 @@
 
   ns.findApi = function (name, maxParents) {
     var api = searchUp(window, name, maxParents);
-    if (api) { return api; }
     var openers = [];
     try { openers.push(window.opener); } catch (error) { /* no access */ }
     try { openers.push(window.top.opener); } catch (error) { /* no access */ }

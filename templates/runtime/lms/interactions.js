@@ -1,8 +1,4 @@
-/*
- * Interactions in each standard's own syntax. Quizzes describe answers standard-neutrally
- * (see quiz.js interactionFor); this turns them into SCORM 1.2 or 2004 patterns and values, or the
- * xAPI ones a cmi5 AU sends (xAPI took its response patterns from SCORM 2004).
- */
+/* Interactions in each standard's syntax, from quiz.js's neutral entries (xAPI uses 2004's). */
 (function (ns) {
   "use strict";
 

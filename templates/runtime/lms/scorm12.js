@@ -1,45 +1,25 @@
-/*
- * SCORM 1.2 dialect: lesson_status folds completion and success together (passed/failed once
- * the assessment decides, completed when there is nothing to pass, incomplete before).
- */
+/* SCORM 1.2: lesson_status folds completion and success together (passed/failed once the
+   assessment decides, completed when there is nothing to pass, incomplete before). */
 (function (ns) {
   "use strict";
 
-  function lessonStatus(report) {
-    if (!report.completed) { return "incomplete"; }
-    return report.success === "unknown" ? "completed" : report.success;
+  function pad(number, width) { return ("000" + number).slice(-width); }
+
+  /* Milliseconds as HHHH:MM:SS.SS (hours capped at 9999). */
+  function timespan(milliseconds) {
+    var centiseconds = Math.max(0, Math.floor(milliseconds / 10));
+    return pad(Math.min(9999, Math.floor(centiseconds / 360000)), 4) + ":" + pad(Math.floor(centiseconds / 6000) % 60, 2) +
+      ":" + pad(Math.floor(centiseconds / 100) % 60, 2) + "." + pad(centiseconds % 100, 2);
   }
 
   var DIALECT = {
-    name: "scorm12",
-    apiName: "API",
-    maxParents: 7,
-    methods: {
-      initialize: "LMSInitialize", finish: "LMSFinish", getValue: "LMSGetValue",
-      setValue: "LMSSetValue", commit: "LMSCommit", getLastError: "LMSGetLastError"
-    },
-    entry: "cmi.core.entry",
-    location: "cmi.core.lesson_location",
-    write: function (connection, report, suspendData, elapsed) {
-      connection.set("cmi.core.lesson_status", lessonStatus(report));
-      if (report.scorePercent !== null) {
-        connection.set("cmi.core.score.min", "0");
-        connection.set("cmi.core.score.max", "100");
-        connection.set("cmi.core.score.raw", String(report.scorePercent));
-      }
-      connection.set("cmi.core.lesson_location", report.location);
-      connection.set("cmi.suspend_data", suspendData);
-      connection.set("cmi.core.exit", report.finished ? "" : "suspend");
-      connection.set("cmi.core.session_time", ns.scorm12Timespan(elapsed));
-    },
-    interactionFields: function (entry, formatted) {
-      return [
-        ["student_response", formatted.learner],
-        ["result", formatted.result],
-        ["weighting", String(entry.weighting)],
-        ["latency", ns.scorm12Timespan(entry.latency)],
-        ["time", ns.clockTime(entry.timestamp)]
-      ];
+    name: "scorm12", api: "API", maxParents: 7, prefix: "LMS", finish: "Finish",
+    cmi: "cmi.core.", location: "lesson_location", exitDone: "", scaled: false,
+    response: "student_response", stamp: "time", duration: timespan,
+    /* A Date's local time of day, HH:MM:SS (CMITime). */
+    time: function (date) { return pad(date.getHours(), 2) + ":" + pad(date.getMinutes(), 2) + ":" + pad(date.getSeconds(), 2); },
+    status: function (report) {
+      return [["cmi.core.lesson_status", !report.completed ? "incomplete" : report.success === "unknown" ? "completed" : report.success]];
     }
   };
 

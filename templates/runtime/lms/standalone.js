@@ -1,7 +1,4 @@
-/*
- * Standalone adapter: no LMS. Progress and the resume point are kept in this browser's
- * localStorage, so the course works from any static web server.
- */
+/* No LMS: progress and the resume point stay in this browser's localStorage. */
 (function (ns) {
   "use strict";
 

@@ -1,9 +1,5 @@
-/*
- * xAPI statements about the course, as both xAPI targets (cmi5.js, tincan.js) send them: ids,
- * strictly increasing timestamps, the "answered" statement of a submitted question (a
- * cmi.interaction activity below the course's, in xAPI's response patterns), and which of
- * completed, passed and failed a report calls for. Each adapter adds its own context.
- */
+/* xAPI statements both xAPI targets send: ids, strictly increasing timestamps, "answered" (a
+   cmi.interaction activity below the course's), and which verdicts a report owes. */
 (function (ns) {
   "use strict";
 
@@ -19,14 +15,14 @@
     return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
   };
 
-  /* Statements by one actor about one launched activity (the AU, or the Tin Can course). */
+  /* Statements by one actor about the launched activity (the AU, or the Tin Can course). */
   function StatementMaker(actor, activityId) {
     this.actor = actor;
     this.activityId = activityId;
     this.lastTimestamp = 0;
   }
 
-  /* Timestamps strictly increase, so the LRS orders this session's statements as they were made. */
+  /* Strictly increasing, so the LRS orders the statements as they were made. */
   StatementMaker.prototype.timestamp = function () {
     this.lastTimestamp = Math.max(Date.now(), this.lastTimestamp + 1);
     return new Date(this.lastTimestamp).toISOString();
@@ -50,7 +46,7 @@
     return { id: this.activityId + "/" + kind + "/" + encodeURIComponent(id), objectType: "Activity", definition: definition };
   };
 
-  /* The learner answered one question: a cmi.interaction activity; `context` gets the parent. */
+  /* One answered question; `context` gets the parent. */
   StatementMaker.prototype.answered = function (entry, context) {
     var formatted = ns.formatInteraction("xapi", entry);
     var language = document.documentElement.lang || "und";
@@ -67,19 +63,15 @@
     return this.make("answered", this.child("interactions", entry.id, definition), result, context);
   };
 
-  /*
-   * What a registration has been told of its outcome. Completed and passed go once per
-   * registration; a session judges at most once, and failed never follows passed. A fail with
-   * attempts left is provisional: it is owed only when no attempt is left or the session ends,
-   * so a later pass in the same session can still be reported.
-   */
+  /* What a registration was told: completed and passed once; a session judges once; failed never
+     follows passed, and is owed only when no attempt is left or the session ends. */
   function Verdicts(masteryFraction) {
     this.masteryFraction = masteryFraction;
     this.reported = { completed: false, passed: false, failed: "" };
     this.judgedThisSession = false;
   }
 
-  /* Take back what an earlier session reported (as kept in the resume state document). */
+  /* What an earlier session reported (from the resume document). */
   Verdicts.prototype.restore = function (saved) {
     if (!saved) { return; }
     this.reported.completed = saved.completed === true;
@@ -87,7 +79,7 @@
     this.reported.failed = typeof saved.failed === "string" ? saved.failed : "";
   };
 
-  /* The verdicts a report calls for that have not been sent: [{verb, result}], with `elapsed`. */
+  /* The verdicts a report calls for, not yet sent: [{verb, result}]. */
   Verdicts.prototype.owed = function (report, ending, elapsed) {
     var owed = [];
     var reported = this.reported;

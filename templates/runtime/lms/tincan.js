@@ -1,15 +1,7 @@
-/*
- * Tin Can adapter: the course's side of an xAPI "Tin Can" launch.
- *
- * The LMS launches index.html with endpoint, auth, actor, registration and activity_id in the
- * query string (the actor may be in Tin Can's older form, with arrays; it is read as an xAPI
- * agent). The course reads its resume document from the State API (keyed by activity, agent and
- * registration), then sends "attempted" (a new registration) or "resumed"; "experienced" for each
- * lesson the first time it is viewed; "answered" for each submitted question; "completed",
- * "passed" and "failed" as statements.js owes them (with score and duration); and, as the page
- * goes away, "terminated" when the course is finished or "suspended" when it is not. Sending goes
- * through xapi.js's outbox, which retries failures; the learner's work never waits on the LRS.
- */
+/* Tin Can: endpoint, auth, actor (xAPI or Tin Can's older form), registration and activity_id come
+   in the query string. Reads the resume document, sends "attempted" or "resumed", "experienced" per
+   lesson once, "answered" per question, the verdicts statements.js owes, and "terminated" (finished)
+   or "suspended" as the page goes away. */
 (function (ns) {
   "use strict";
 
@@ -22,7 +14,7 @@
 
   function first(value) { return Array.isArray(value) ? value[0] : value; }
 
-  /* An xAPI agent from the launch's actor, in xAPI 1.0 form or Tin Can's older one; or null. */
+  /* An xAPI agent from the launch's actor (xAPI 1.0 or Tin Can's older form), or null. */
   function agentFrom(value) {
     if (!value || typeof value !== "object") { return null; }
     var agent = { objectType: "Agent" };
@@ -94,7 +86,7 @@
 
     function elapsed() { return ns.isoDuration(Date.now() - startedAt); }
 
-    /* "experienced" for a lesson the learner has just reached for the first time. */
+    /* "experienced" for a lesson reached for the first time. */
     function lessonStatements(location) {
       var page = config.pages.filter(function (candidate) { return "lesson:" + candidate.id === location; })[0];
       if (!page || experienced.indexOf(page.id) !== -1) { return []; }
@@ -139,10 +131,7 @@
           startedAt = Date.now();
           outbox.addStatements([aboutCourse(saved ? "resumed" : "attempted")]);
           outbox.flush();
-          return {
-            location: saved && typeof saved.location === "string" ? saved.location : "",
-            suspendData: saved && typeof saved.suspendData === "string" ? saved.suspendData : ""
-          };
+          return ns.resumePoint(saved);
         });
     }
 

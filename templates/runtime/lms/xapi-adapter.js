@@ -1,13 +1,14 @@
-/*
- * The adapter app.js calls, for an xAPI target (cmi5.js, tincan.js): save, recordInteractions,
- * commit and finish on top of the launch's outbox (xapi.js), finishing exactly once. The target
- * gives its `session`: start() (a promise of the resume point), started(), outbox(), owed(report,
- * ending) (the statements a report calls for), answered(entry) (a question's statement, or null
- * when not recorded), last(report) (the statement that ends the session) and keep(report,
- * suspendData) (queue the resume document).
- */
+/* The adapter app.js calls for an xAPI target, over the target's session: start(), started(),
+   outbox(), owed(report, ending), answered(entry) (or null), last(report), keep(report, suspendData).
+   Finishes exactly once. */
 (function (ns) {
   "use strict";
+
+  /* Where to resume from a saved state document (or none). */
+  ns.resumePoint = function (saved) {
+    var text = function (value) { return typeof value === "string" ? value : ""; };
+    return { location: text(saved && saved.location), suspendData: text(saved && saved.suspendData) };
+  };
 
   ns.xapiAdapter = function (name, session) {
     var finished = false;

@@ -1,15 +1,11 @@
-/*
- * xAPI over HTTP for one launch: requests to the LRS endpoint with the session's credentials,
- * reading documents (state, agent profile), and an outbox that delivers statements in order and
- * the latest version of each state document, retrying with backoff until the LRS accepts them.
- * Writes use fetch's keepalive, so a request already sent survives the page unloading.
- */
+/* xAPI over HTTP for one launch: requests with the session's credentials, document reads, and an
+   outbox delivering statements in order and the latest version of each state document, retrying
+   with backoff. Writes use fetch's keepalive, so a request sent survives the page unloading. */
 (function (ns) {
   "use strict";
 
   var VERSION = "1.0.3";
-  var KEEPALIVE_BYTES = 60000;
-  // Chromium keeps at most 64 KiB of keepalive bodies in flight; larger writes go without it.
+  var KEEPALIVE_BYTES = 60000; // Chromium keeps at most 64 KiB of keepalive bodies in flight
   var RETRY_DELAYS = [1000, 2000, 4000, 8000, 16000, 30000];
   var FAULT_AFTER = 3;
 
@@ -19,10 +15,6 @@
     }).map(function (name) {
       return encodeURIComponent(name) + "=" + encodeURIComponent(params[name]);
     }).join("&");
-  }
-
-  function byteLength(text) {
-    return new Blob([text]).size;
   }
 
   /* Network errors, timeouts, throttling and server errors may pass; other refusals will not. */
@@ -35,7 +27,7 @@
     this.authorization = authorization;
   }
 
-  /* One request; resolves with the Response (any status), rejects on network failure. */
+  /* One request: the Response (any status), or a rejection on network failure. */
   XapiClient.prototype.request = function (method, resource, params, body) {
     var query = queryString(params);
     var headers = { "Authorization": this.authorization, "X-Experience-API-Version": VERSION };
@@ -50,11 +42,11 @@
       body: text,
       credentials: "omit",
       cache: "no-store",
-      keepalive: method !== "GET" && (text === undefined || byteLength(text) <= KEEPALIVE_BYTES)
+      keepalive: method !== "GET" && (text === undefined || new Blob([text]).size <= KEEPALIVE_BYTES)
     });
   };
 
-  /* A JSON document (state or agent profile); null when there is none. Rejects on failure. */
+  /* A JSON document (state or agent profile), null when there is none. */
   XapiClient.prototype.getDocument = function (resource, params) {
     return this.request("GET", resource, params).then(function (response) {
       if (response.status === 404) { return null; }
@@ -67,7 +59,7 @@
     });
   };
 
-  /* Run a read again after a failure that may pass (up to `tries` times, with backoff). */
+  /* A read, tried up to `tries` times with backoff while its failure may pass. */
   XapiClient.prototype.retrying = function (read, tries) {
     var attempt = 0;
     function run() {
@@ -82,11 +74,8 @@
     return run();
   };
 
-  /*
-   * Retries for one kind of write: one request at a time, and after a failure that may pass,
-   * the next try waits (1 s, 2 s, 4 s... up to 30 s). `deliver` sends what is waiting and
-   * resolves with the failures ({message, retry}); it puts back what is to be tried again.
-   */
+  /* One kind of write: one request at a time, retried after 1, 2, 4... 30 s. `deliver` sends what
+     waits, puts back what is to be tried again, and resolves with the failures ({message, retry}). */
   function Lane(deliver, onFault) {
     this.deliver = deliver;
     this.onFault = onFault;
@@ -108,7 +97,6 @@
       }
       lane.failures += 1;
       var dropped = failures.some(function (failure) { return !failure.retry; });
-      // Tell the page when data was refused for good, or when the LRS keeps failing.
       if (dropped || lane.failures === FAULT_AFTER) {
         lane.onFault(failures.map(function (failure) { return failure.message; }).join("; "));
       }
@@ -128,11 +116,8 @@
     this.timer = null;
   };
 
-  /*
-   * What the page has to send: statements (in order, never reordered or dropped while they may
-   * still go through) and state documents (only the latest version of each matters). The two
-   * are retried separately, so trouble with one never holds up the other.
-   */
+  /* Statements (in order, never dropped while they may still go through) and state documents (the
+     latest version of each), retried apart so trouble with one never holds up the other. */
   function XapiOutbox(client, onFault) {
     var outbox = this;
     this.client = client;
@@ -150,17 +135,16 @@
     Array.prototype.push.apply(this.statements, statements);
   };
 
-  /* Queue a state document (replacing any unsent version); skipped if the LRS already has it. */
+  /* Queue a state document (replacing an unsent version) unless the LRS has it already. */
   XapiOutbox.prototype.putState = function (params, body) {
     if (this.closed) { return; }
     var key = queryString(params);
     var text = JSON.stringify(body);
     if (this.written[key] === text && !this.documents[key]) { return; }
-    // A copy: later changes to the caller's objects must not slip into what was queued.
     this.documents[key] = { params: params, body: JSON.parse(text), text: text };
   };
 
-  /* Send what is waiting (each kind unless a send is under way or a retry is scheduled). */
+  /* Send what waits (each kind, unless a send or a retry is under way). */
   XapiOutbox.prototype.flush = function () {
     var outbox = this;
     if (this.closed) { return; }
@@ -174,7 +158,6 @@
     this.statements = [];
     return this.send("POST", "statements", null, batch).then(function (problem) {
       if (problem === null) { return []; }
-      // Put the batch back in front of anything queued since, so the order holds.
       if (problem.retry) { outbox.statements = batch.concat(outbox.statements); }
       return [problem];
     });
@@ -199,7 +182,7 @@
     });
   };
 
-  /* Resolves with null on success, or {message, retry}. */
+  /* null on success, or {message, retry}. */
   XapiOutbox.prototype.send = function (method, resource, params, body) {
     return this.client.request(method, resource, params, body).then(function (response) {
       if (response.ok) { return null; }
@@ -209,11 +192,7 @@
     });
   };
 
-  /*
-   * Last call, as the page goes away: everything still waiting plus the final statements, sent
-   * at once with keepalive (best effort: nothing can be retried after this). Requests already
-   * under way carry on by themselves.
-   */
+  /* As the page goes away: everything waiting and the final statements, at once with keepalive. */
   XapiOutbox.prototype.close = function (finalStatements) {
     if (this.closed) { return; }
     var outbox = this;
