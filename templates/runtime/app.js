@@ -140,7 +140,7 @@
       else { button.removeAttribute("aria-current"); }
     });
     previousButton.disabled = state.neighbour(-1) === null;
-    nextButton.disabled = state.neighbour(1) === null;
+    nextButton.disabled = state.neighbour(1) === null && !ns.screens;
     var quiz = currentQuiz();
     if (quiz) { showQuiz(quiz); }
     if (moveFocus) {
@@ -150,6 +150,7 @@
   }
 
   function go(location) {
+    if (ns.screens) { ns.screens.leave(); }
     if (location && state.go(location)) {
       var quiz = currentQuiz();
       if (quiz && !attemptStartedAt[quiz.id]) { attemptStartedAt[quiz.id] = Date.now(); }
@@ -210,8 +211,16 @@
 
   /* Controls and page lifecycle are wired only once the LMS session has started. */
   function listen() {
-    previousButton.addEventListener("click", function () { go(state.neighbour(-1)); });
-    nextButton.addEventListener("click", function () { go(state.neighbour(1)); });
+    previousButton.addEventListener("click", function () {
+      go(ns.screens && ns.screens.showing() ? state.location : state.neighbour(-1));
+    });
+    nextButton.addEventListener("click", function () {
+      var next = state.neighbour(1);
+      if (next === null && ns.screens) {
+        ns.screens.finish(state.report());
+        nextButton.disabled = true;
+      } else { go(next); }
+    });
     document.querySelectorAll("[data-go]").forEach(function (button) {
       button.addEventListener("click", function () { go(button.getAttribute("data-go")); });
     });
@@ -235,6 +244,10 @@
   }
 
   connect().then(function (launch) {
+    var resumed = Boolean(launch.suspendData || (launch.location && state.isKnownLocation(launch.location)));
+    if (ns.screens) {
+      ns.screens.start(resumed, function () { go(state.location); }, function () { go(ns.locationOf(state.pages[0])); });
+    }
     if (launch.suspendData) { state.restore(launch.suspendData, launch.location); }
     else if (launch.location && state.isKnownLocation(launch.location)) { state.location = launch.location; }
     state.go(state.location);

@@ -1,0 +1,43 @@
+/*
+ * The cover (Start, or Resume after a break) and the completion screen after the last page.
+ * app.js calls start() once the LMS session has begun, finish() on Next from the last page and
+ * leave() on any move to a page.
+ */
+(function (ns) {
+  "use strict";
+
+  var cover = document.getElementById("cover");
+  var done = document.getElementById("completion");
+
+  function part(name) { return done.querySelector("[data-done-" + name + "]"); }
+
+  ns.screens = {
+    start: function (resumed, begin, review) {
+      var button = document.getElementById("cover-start");
+      if (resumed) { button.firstChild.textContent = button.getAttribute("data-resume-label"); }
+      button.addEventListener("click", begin);
+      document.getElementById("review-button").addEventListener("click", review);
+    },
+    finish: function (report) {
+      document.querySelectorAll("[data-view]").forEach(function (view) { view.hidden = true; });
+      cover.hidden = true;
+      part("title").textContent = ns.t(report.completed ? "done.complete" : "done.incomplete");
+      var score = part("score");
+      score.hidden = report.scorePercent === null;
+      if (!score.hidden) {
+        score.textContent = ns.t(report.success === "passed" ? "done.passed" : "done.failed",
+          { percent: ns.formatPercent(report.scorePercent) });
+      }
+      part("progress").textContent =
+        ns.tn("progress.steps", report.steps, { done: report.stepsDone, total: report.steps });
+      part("next").textContent = ns.t(report.completed ? "done.next_complete" : "done.next_incomplete");
+      done.hidden = false;
+      part("title").focus();
+    },
+    leave: function () {
+      cover.hidden = true;
+      done.hidden = true;
+    },
+    showing: function () { return !done.hidden; }
+  };
+})(window.CoursePackager = window.CoursePackager || {});
