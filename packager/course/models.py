@@ -49,7 +49,10 @@ class CourseFile(StrictModel):
     )
     strings: InterfaceStrings
     duration: int | None = Field(
-        default=None, ge=1, le=6000, description="Minutes the course takes, shown on the cover. Default: estimated."
+        default=None,
+        ge=1,
+        le=6000,
+        description="Minutes the course takes, shown on the cover. Default: estimated.",
     )
     theme: Theme | None = Field(default=None, description="Brand colours, logo, cover image and fonts.")
 

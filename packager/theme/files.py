@@ -39,18 +39,26 @@ def load_theme(root: Path, theme: Theme, display: Path, read_text: Callable[[Pat
     for key in ("logo", "cover"):
         relative = getattr(theme, key)
         if relative and PurePosixPath(relative).suffix.lower() not in IMAGE:
-            found.problems.append(((*base, key), f"'{relative}' is not an image ({', '.join(sorted(IMAGE))})"))
+            found.problems.append(
+                ((*base, key), f"'{relative}' is not an image ({', '.join(sorted(IMAGE))})")
+            )
         elif relative:
             _add(found, root, relative, (*base, key), "image")
     families = {font.family for font in theme.fonts.files}
     for index, font in enumerate(theme.fonts.files):
         if PurePosixPath(font.file).suffix.lower() not in FONT_FORMATS:
             found.problems.append(
-                ((*base, "fonts", "files", index, "file"), f"'{font.file}' is not a font file (.woff2, .woff, .ttf, .otf)")
+                (
+                    (*base, "fonts", "files", index, "file"),
+                    f"'{font.file}' is not a font file (.woff2, .woff, .ttf, .otf)",
+                )
             )
         elif not SAFE_NAME.match(font.file):
             found.problems.append(
-                ((*base, "fonts", "files", index, "file"), "name font files with letters, digits, '.', '_', '-' and '/'")
+                (
+                    (*base, "fonts", "files", index, "file"),
+                    "name font files with letters, digits, '.', '_', '-' and '/'",
+                )
             )
         else:
             _add(found, root, font.file, (*base, "fonts", "files", index, "file"), "font")
@@ -58,8 +66,11 @@ def load_theme(root: Path, theme: Theme, display: Path, read_text: Callable[[Pat
         family = getattr(theme.fonts, key)
         if family and family not in SYSTEM_FONTS and family not in families:
             found.problems.append(
-                ((*base, "fonts", key), f"no font file declares the family '{family}': add it under "
-                 f"theme.fonts.files, or use a built-in stack ({', '.join(SYSTEM_FONTS)})")
+                (
+                    (*base, "fonts", key),
+                    f"no font file declares the family '{family}': add it under "
+                    f"theme.fonts.files, or use a built-in stack ({', '.join(SYSTEM_FONTS)})",
+                )
             )
     if theme.stylesheet:
         _stylesheet(found, root, theme.stylesheet, display, read_text)
@@ -70,8 +81,14 @@ def _add(found: ThemeFiles, root: Path, relative: str, where: Location, kind: st
     try:
         resolved = resolve_inside(root, root / relative)
     except Refused as refused:
-        why = "does not exist" if refused.refusal.value == "missing" else f"cannot be used ({refused.refusal.value})"
-        found.problems.append((where, f"the file '{relative}' {why}; it must be a file inside the course folder"))
+        why = (
+            "does not exist"
+            if refused.refusal.value == "missing"
+            else f"cannot be used ({refused.refusal.value})"
+        )
+        found.problems.append(
+            (where, f"the file '{relative}' {why}; it must be a file inside the course folder")
+        )
         return False
     wrong = content_problem(kind, resolved, relative) if kind == "image" else None
     if wrong:
@@ -81,7 +98,9 @@ def _add(found: ThemeFiles, root: Path, relative: str, where: Location, kind: st
     return True
 
 
-def _stylesheet(found: ThemeFiles, root: Path, relative: str, display: Path, read_text: Callable[[Path], str]) -> None:
+def _stylesheet(
+    found: ThemeFiles, root: Path, relative: str, display: Path, read_text: Callable[[Path], str]
+) -> None:
     where: Location = ("theme", "stylesheet")
     if PurePosixPath(relative).suffix.lower() != ".css":
         found.problems.append((where, f"'{relative}' is not a stylesheet (.css)"))
@@ -97,5 +116,11 @@ def _stylesheet(found: ThemeFiles, root: Path, relative: str, display: Path, rea
             found.files[reference] = resolve_inside(root, root / reference)
         except Refused:
             found.located.append(
-                Problem(f"'{reference}' is not a file inside the course folder", file=shown, line=line, column=column)
+                Problem(
+                    f"'{reference}' is not a file inside the course folder",
+                    file=shown,
+                    line=line,
+                    column=column,
+                    field="theme.stylesheet",
+                )
             )

@@ -8,9 +8,7 @@ from pydantic import Field, StringConstraints
 
 from packager.types import RelativePath, StrictModel
 
-Colour = Annotated[
-    str, StringConstraints(pattern=r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$", to_lower=True)
-]
+Colour = Annotated[str, StringConstraints(pattern=r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$", to_lower=True)]
 """A colour as ``#rrggbb`` or ``#rgb``."""
 
 SystemFont = Literal["system-sans", "system-serif", "system-rounded", "system-mono"]
@@ -28,7 +26,8 @@ class Palette(StrictModel):
     text: Colour | None = Field(default=None, description="Body text.")
     background: Colour | None = Field(default=None, description="Page background.")
     button_text: Colour | None = Field(
-        default=None, description="Text on primary buttons. Default: white or near-black, whichever reads better."
+        default=None,
+        description="Text on primary buttons. Default: white or near-black, whichever reads better.",
     )
 
 

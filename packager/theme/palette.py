@@ -134,12 +134,24 @@ def contrast_problems(theme: Theme | None) -> list[tuple[Location, str]]:
                 continue
             seen.add(key)
             blamed = front if front.field and not front.derived else back if back.field else front
-            found.append((blamed.field or (), _message(scheme.name, front, front_key, back, back_key, found_ratio, needed, purpose)))
+            found.append(
+                (
+                    blamed.field or (),
+                    _message(scheme.name, front, front_key, back, back_key, found_ratio, needed, purpose),
+                )
+            )
     return found
 
 
 def _message(
-    scheme: str, front: Shade, front_key: str, back: Shade, back_key: str, value: float, needed: float, purpose: str
+    scheme: str,
+    front: Shade,
+    front_key: str,
+    back: Shade,
+    back_key: str,
+    value: float,
+    needed: float,
+    purpose: str,
 ) -> str:
     def named(shade: Shade, key: str) -> str:
         origin = ""

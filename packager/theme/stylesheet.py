@@ -61,8 +61,11 @@ def check_stylesheet(css: str, path: str) -> StylesheetCheck:
             continue
         if is_external(value):
             found.refused.append(
-                (*where, f"'{value}' is an external URL: a package loads nothing from the network; "
-                 "put the file in the course folder and name it by a relative path")
+                (
+                    *where,
+                    f"'{value}' is an external URL: a package loads nothing from the network; "
+                    "put the file in the course folder and name it by a relative path",
+                )
             )
             continue
         relative = posixpath.normpath(posixpath.join(posixpath.dirname(path), unquote(urlsplit(value).path)))

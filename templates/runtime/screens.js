@@ -25,8 +25,8 @@
       var score = part("score");
       score.hidden = report.scorePercent === null;
       if (!score.hidden) {
-        score.textContent = ns.t(report.success === "passed" ? "done.passed" : "done.failed",
-          { percent: ns.formatPercent(report.scorePercent) });
+        var values = { percent: ns.formatPercent(report.scorePercent) };
+        score.textContent = report.success === "passed" ? ns.t("done.passed", values) : ns.t("done.failed", values);
       }
       part("progress").textContent =
         ns.tn("progress.steps", report.steps, { done: report.stepsDone, total: report.steps });
