@@ -25,8 +25,8 @@ from packager.lesson_html import render_markdown
 from packager.questions.base import QuestionType
 from packager.questions.registry import question_types
 from packager.resources import templates_dir
-from packager.theme.css import BRAND_STYLESHEET, brand_context
 from packager.templating import environment, messages, text_helpers
+from packager.theme.css import BRAND_STYLESHEET, brand_context
 
 RUNTIME_CORE = (
     PLURAL_SCRIPT,

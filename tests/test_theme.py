@@ -13,8 +13,8 @@ from packager.cli import main
 from packager.course import load_course
 from packager.errors import PackagerError
 from packager.theme.contrast import luminance, ratio, shown_ratio
-from packager.theme.palette import contrast_problems, schemes
 from packager.theme.models import Theme
+from packager.theme.palette import contrast_problems, schemes
 from tests.refusals import build_fails, snapshot
 from tests.theme_course import ACCENT, PRIMARY, write_branded_course
 

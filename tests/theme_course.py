@@ -13,7 +13,10 @@ PRIMARY = "#6a1b9a"
 TEXT = "#222222"
 BACKGROUND = "#fffdf8"
 ACCENT = "#c2410c"
-LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" width="40" height="40"><rect width="10" height="10" fill="#6a1b9a"/></svg>\n'
+LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" width="40" height="40">'
+    '<rect width="10" height="10" fill="#6a1b9a"/></svg>\n'
+)
 
 COURSE_YAML = f"""\
 id: branded

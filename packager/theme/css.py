@@ -17,7 +17,8 @@ STACKS = {
     "system-serif": 'Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, "Noto Serif", serif',
     "system-rounded": 'ui-rounded, "Hiragino Maru Gothic ProN", Quicksand, Comfortaa, Manjari, '
     '"Arial Rounded MT", Calibri, system-ui, sans-serif',
-    "system-mono": 'ui-monospace, "Cascadia Code", "Source Code Pro", Menlo, Consolas, "DejaVu Sans Mono", monospace',
+    "system-mono": 'ui-monospace, "Cascadia Code", "Source Code Pro", Menlo, Consolas, "DejaVu Sans Mono", '
+    "monospace",
 }
 PROPERTIES = {
     "text": "text",

@@ -127,7 +127,7 @@ def contrast_problems(theme: Theme | None) -> list[tuple[Location, str]]:
             front: Shade = getattr(scheme, front_key)
             back: Shade = getattr(scheme, back_key)
             found_ratio = ratio(front.value, back.value)
-            if found_ratio >= needed or front.field is None and back.field is None:
+            if found_ratio >= needed or (front.field is None and back.field is None):
                 continue
             key = (front.value, back.value, purpose)
             if key in seen:
