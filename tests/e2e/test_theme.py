@@ -122,7 +122,9 @@ def test_cover_and_completion_work_by_keyboard(page: Page, themed: tuple[Course,
     expect(page.locator("#cover-start")).to_have_text("Resume")
 
 
-def test_an_unfinished_course_says_so_on_the_completion_screen(page: Page, themed: tuple[Course, str]) -> None:
+def test_an_unfinished_course_says_so_on_the_completion_screen(
+    page: Page, themed: tuple[Course, str]
+) -> None:
     course, url = themed
     page.goto(url)
     learner = Learner(page, course)
@@ -135,7 +137,9 @@ def test_an_unfinished_course_says_so_on_the_completion_screen(page: Page, theme
     learner.expect_heading(course.quiz.title)
 
 
-def test_cover_and_completion_pass_axe_and_fit_every_width(axe_page: Page, themed: tuple[Course, str]) -> None:
+def test_cover_and_completion_pass_axe_and_fit_every_width(
+    axe_page: Page, themed: tuple[Course, str]
+) -> None:
     course, url = themed
     page = axe_page
     page.goto(url)
@@ -156,6 +160,11 @@ def test_cover_and_completion_pass_axe_and_fit_every_width(axe_page: Page, theme
         page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
         scanner.scan(f"completion screen, {scheme}")
     layout.at_every_width("the completion screen")
-    assert scanner.states == ["cover, light", "cover, dark", "completion screen, light", "completion screen, dark"]
+    assert scanner.states == [
+        "cover, light",
+        "cover, dark",
+        "completion screen, light",
+        "completion screen, dark",
+    ]
     assert not scanner.found, "axe-core found WCAG 2.1 A/AA violations:\n" + scanner.report()
     assert not layout.problems, "layout problems:\n" + "\n".join(layout.problems)
