@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 
 from packager.cli import main
 from packager.course import load_course
@@ -15,6 +16,7 @@ from packager.errors import PackagerError
 from packager.theme.contrast import luminance, ratio, shown_ratio
 from packager.theme.models import Theme
 from packager.theme.palette import contrast_problems, schemes
+from tests.readme import readme_block
 from tests.refusals import build_fails, snapshot
 from tests.theme_course import ACCENT, PRIMARY, write_branded_course
 
@@ -187,3 +189,10 @@ def test_the_schema_describes_the_theme(tmp_path: Path) -> None:
     assert {"primary", "accent", "text", "background", "dark"} <= set(
         schema["$defs"]["Colours"]["properties"]
     )
+
+
+def test_the_readme_theme_example_is_a_valid_theme() -> None:
+    example = yaml.safe_load(readme_block("theme example", "yaml"))
+    theme = Theme.model_validate(example["theme"])
+    assert theme.fonts.files[0].family == "Brand Sans"
+    assert contrast_problems(theme) == []

@@ -21,6 +21,7 @@
     finish: function (report) {
       document.querySelectorAll("[data-view]").forEach(function (view) { view.hidden = true; });
       cover.hidden = true;
+      done.toggleAttribute("data-complete", report.completed);
       part("title").textContent = ns.t(report.completed ? "done.complete" : "done.incomplete");
       var score = part("score");
       score.hidden = report.scorePercent === null;

@@ -110,6 +110,7 @@ def test_cover_and_completion_work_by_keyboard(page: Page, themed: tuple[Course,
     expect(done).to_be_focused()
     expect(page.locator("[data-done-score]")).to_have_text("Your score: 100%. You passed.")
     expect(page.locator("#next-button")).to_be_disabled()
+    expect(page.locator("#completion .done-mark")).to_be_visible()
     assert page.locator("main [data-view]:not([hidden])").count() == 0
     page.keyboard.press("Tab")
     expect(page.get_by_role("button", name="Review the course")).to_be_focused()
@@ -133,6 +134,8 @@ def test_an_unfinished_course_says_so_on_the_completion_screen(
     page.get_by_role("button", name="Next", exact=True).click()
     expect(page.get_by_role("heading", name="Not finished yet", level=1)).to_be_focused()
     expect(page.locator("[data-done-score]")).to_be_hidden()
+    expect(page.locator("#completion .done-mark")).to_be_hidden()
+    expect(page.locator("#completion .todo-mark")).to_be_visible()
     page.get_by_role("button", name="Previous", exact=True).click()
     learner.expect_heading(course.quiz.title)
 
