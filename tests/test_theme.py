@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from packager import filestate
 from packager.cli import main
 from packager.course import load_course
 from packager.errors import PackagerError
@@ -18,7 +19,7 @@ from packager.theme.models import Theme
 from packager.theme.palette import contrast_problems, schemes
 from tests.readme import readme_block
 from tests.refusals import build_fails, snapshot
-from tests.theme_course import ACCENT, PRIMARY, write_branded_course
+from tests.theme_course import ACCENT, LOGO, PRIMARY, write_branded_course
 
 
 @pytest.fixture(autouse=True)
@@ -196,3 +197,19 @@ def test_the_readme_theme_example_is_a_valid_theme() -> None:
     theme = Theme.model_validate(example["theme"])
     assert theme.fonts.files[0].family == "Brand Sans"
     assert contrast_problems(theme) == []
+
+
+def test_an_edited_theme_file_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The build cache keeps a zip only while none of its inputs changed: the theme's files are inputs."""
+    monkeypatch.setattr(filestate, "RACY_NS", 0)  # files count as settled at once
+    course = write_branded_course(tmp_path / "course")
+    out = tmp_path / "build"
+    assert main(["build", str(course), "-o", str(out), "--target", "web", "-q"]) == 0
+    assert main(["build", str(course), "-o", str(out), "--target", "web"]) == 0
+    assert "is up to date" in capsys.readouterr().out
+    (course / "media" / "logo.svg").write_text(LOGO.replace("#6a1b9a", "#123456"), encoding="utf-8")
+    assert main(["build", str(course), "-o", str(out), "--target", "web", "-q"]) == 0
+    with zipfile.ZipFile(out / "branded-web.zip") as package:
+        assert "#123456" in package.read("media/logo.svg").decode()
