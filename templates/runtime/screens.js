@@ -1,8 +1,5 @@
-/*
- * The cover (Start, or Resume after a break) and the completion screen after the last page.
- * app.js calls start() once the LMS session has begun, finish() on Next from the last page and
- * leave() on any move to a page.
- */
+/* The cover (Start, or Resume) and the completion screen. app.js calls start() once the session
+   has begun, finish() on Next from the last page, leave() on any move to a page. */
 (function (ns) {
   "use strict";
 
