@@ -140,7 +140,8 @@
       else { button.removeAttribute("aria-current"); }
     });
     previousButton.disabled = state.neighbour(-1) === null;
-    nextButton.disabled = state.neighbour(1) === null && !ns.screens;
+    nextButton.disabled = state.neighbour(1) === null;
+    if (ns.screens) { ns.screens.last(nextButton.disabled); }
     var quiz = currentQuiz();
     if (quiz) { showQuiz(quiz); }
     if (moveFocus) {
@@ -214,13 +215,7 @@
     previousButton.addEventListener("click", function () {
       go(ns.screens && ns.screens.showing() ? state.location : state.neighbour(-1));
     });
-    nextButton.addEventListener("click", function () {
-      var next = state.neighbour(1);
-      if (next === null && ns.screens) {
-        ns.screens.finish(state.report());
-        nextButton.disabled = true;
-      } else { go(next); }
-    });
+    nextButton.addEventListener("click", function () { go(state.neighbour(1)); });
     document.querySelectorAll("[data-go]").forEach(function (button) {
       button.addEventListener("click", function () { go(button.getAttribute("data-go")); });
     });
@@ -246,7 +241,8 @@
   connect().then(function (launch) {
     var resumed = Boolean(launch.suspendData || (launch.location && state.isKnownLocation(launch.location)));
     if (ns.screens) {
-      ns.screens.start(resumed, function () { go(state.location); }, function () { go(ns.locationOf(state.pages[0])); });
+      ns.screens.start(resumed, function () { go(state.location); },
+        function () { go(ns.locationOf(state.pages[0])); }, function () { return state.report(); });
     }
     if (launch.suspendData) { state.restore(launch.suspendData, launch.location); }
     else if (launch.location && state.isKnownLocation(launch.location)) { state.location = launch.location; }

@@ -104,12 +104,13 @@ def test_cover_and_completion_work_by_keyboard(page: Page, themed: tuple[Course,
     learner.open(course.quiz.title)
     learner.answer_all(correctly=True)
     assert "You passed" in learner.submit()
-    page.locator("#next-button").focus()
+    expect(page.locator("#next-button")).to_be_hidden()
+    page.locator("#finish-button").focus()
     page.keyboard.press("Enter")
     done = page.get_by_role("heading", name="Course complete", level=1)
     expect(done).to_be_focused()
     expect(page.locator("[data-done-score]")).to_have_text("Your score: 100%. You passed.")
-    expect(page.locator("#next-button")).to_be_disabled()
+    expect(page.locator("#finish-button")).to_be_hidden()
     expect(page.locator("#completion .done-mark")).to_be_visible()
     assert page.locator("main [data-view]:not([hidden])").count() == 0
     page.keyboard.press("Tab")
@@ -131,13 +132,14 @@ def test_an_unfinished_course_says_so_on_the_completion_screen(
     learner = Learner(page, course)
     assert course.quiz is not None
     learner.open(course.quiz.title)
-    page.get_by_role("button", name="Next", exact=True).click()
+    page.get_by_role("button", name="Finish", exact=True).click()
     expect(page.get_by_role("heading", name="Not finished yet", level=1)).to_be_focused()
     expect(page.locator("[data-done-score]")).to_be_hidden()
     expect(page.locator("#completion .done-mark")).to_be_hidden()
     expect(page.locator("#completion .todo-mark")).to_be_visible()
     page.get_by_role("button", name="Previous", exact=True).click()
     learner.expect_heading(course.quiz.title)
+    expect(page.get_by_role("button", name="Finish", exact=True)).to_be_visible()
 
 
 def test_cover_and_completion_pass_axe_and_fit_every_width(
@@ -157,7 +159,7 @@ def test_cover_and_completion_pass_axe_and_fit_every_width(
     learner.read_all_lessons()
     learner.answer_all(correctly=False)
     learner.submit()
-    page.get_by_role("button", name="Next", exact=True).click()
+    page.get_by_role("button", name="Finish", exact=True).click()
     page.locator("#completion").wait_for()
     for scheme in ("light", "dark"):
         page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
