@@ -209,6 +209,7 @@ def _inputs(course: Course) -> list[Path]:
         course.source_dir / "course.yaml",
         *(page.source for page in course.pages),
         *course.media_files.values(),
+        *course.theme_files.values(),
     ]
 
 

@@ -26,6 +26,7 @@ from packager.questions.base import QuestionType
 from packager.questions.registry import question_types
 from packager.resources import templates_dir
 from packager.templating import environment, messages, text_helpers
+from packager.theme.css import BRAND_STYLESHEET, brand_context
 
 RUNTIME_CORE = (
     PLURAL_SCRIPT,
@@ -41,7 +42,9 @@ scripts and the app follow). Without an LMS, every package runs standalone."""
 
 RUNTIME_APP = "runtime/app.js"
 RUNTIME_MENU = "runtime/menu.js"
+RUNTIME_SCREENS = "runtime/screens.js"
 STYLESHEET = "theme.css"
+SCREENS_STYLESHEET = "screens.css"
 LAYOUT_STYLESHEETS = ("menu.css", "print.css")
 """The outline as a menu on phones, and the page as it prints: after the blocks' stylesheet."""
 
@@ -175,15 +178,18 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
         *block_scripts,
         *runtime.scripts,
         RUNTIME_MENU,
+        RUNTIME_SCREENS,
         RUNTIME_APP,
     ]
     for script in scripts:
         site.add(script, plural_script(messages(course)) if script == PLURAL_SCRIPT else _static(script))
     site.add(STYLESHEET, _static(STYLESHEET))
+    site.add(SCREENS_STYLESHEET, _static(SCREENS_STYLESHEET))
     if block_sheets:
         site.add(BLOCK_STYLESHEET, block_stylesheet(used))
     for sheet in LAYOUT_STYLESHEETS:
         site.add(sheet, _static(sheet))
+    theme_sheets = add_theme(site, course)
     page = (
         environment()
         .get_template("layout.html")
@@ -192,7 +198,7 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
             pages=list(zip(course.pages, sections, strict=True)),
             config=runtime_config(course, runtime.target),
             scripts=scripts,
-            stylesheets=[STYLESHEET, *block_sheets, *LAYOUT_STYLESHEETS],
+            stylesheets=[STYLESHEET, SCREENS_STYLESHEET, *block_sheets, *LAYOUT_STYLESHEETS, *theme_sheets],
             connect_sources=runtime.connect_sources,
             direction=course.direction,
             **text_helpers(course),
@@ -201,7 +207,19 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
     site.add("index.html", page)
     for package_path, source in sorted(course.media_files.items()):
         site.add(package_path, source)
+    for package_path, source in sorted(course.theme_files.items()):
+        if package_path not in site.files:  # a lesson may show the logo too
+            site.add(package_path, source)
     return site
+
+
+def add_theme(site: Site, course: Course) -> list[str]:
+    """The theme's stylesheet (brand.css) and the author's: their package paths, in load order."""
+    if course.theme is None:
+        return []
+    css = environment().get_template(BRAND_STYLESHEET).render(**brand_context(course.theme))
+    site.add(BRAND_STYLESHEET, css)
+    return [BRAND_STYLESHEET, *([course.theme.stylesheet] if course.theme.stylesheet else [])]
 
 
 def _static(relative: str) -> bytes:

@@ -29,6 +29,7 @@ from packager.course.validation import read_yaml
 from packager.course.yamlsource import Location, SourceMap, dotted
 from packager.errors import PackagerError, Problem
 from packager.standards import SCORM_VERSIONS
+from packager.theme.files import ThemeFiles, load_theme
 from packager.types import RelativePath
 
 COURSE_FILE = "course.yaml"
@@ -67,8 +68,13 @@ def load_course(
         course_file.source_map,
     )
 
+    theme = ThemeFiles()
     if settings is not None:
         problems.extend(_target_limits(settings, source_map, targets))
+        if settings.theme is not None:
+            theme = load_theme(root, settings.theme, folder.shown, lambda path: read_text(folder, path))
+            problems.extend(_problem_at(source_map, where, message) for where, message in theme.problems)
+            problems.extend(theme.located)
     pages: list[tuple[Location, Lesson | Quiz]] = []
     lessons = _page_references(data, settings)
     if len(lessons) > MAX_PAGES:
@@ -149,6 +155,9 @@ def load_course(
         dir=settings.dir,
         strings=settings.strings,
         shown_dir=folder.shown,
+        duration=settings.duration,
+        theme=settings.theme,
+        theme_files=theme.files,
     )
 
 

@@ -13,6 +13,7 @@ from pydantic_core import PydanticCustomError
 from packager.i18n.overrides import InterfaceStrings
 from packager.i18n.page import Direction, direction
 from packager.questions.registry import Question
+from packager.theme.models import Theme
 from packager.types import LanguageTag, RelativePath, Slug, StrictModel, Title
 
 CompletionRule = Literal["lessons", "quiz", "lessons-and-quiz"]
@@ -48,6 +49,13 @@ class CourseFile(StrictModel):
         default=None, description="ltr | rtl. Default: the language's own direction (rtl for ar, he, fa, ur)."
     )
     strings: InterfaceStrings
+    duration: int | None = Field(
+        default=None,
+        ge=1,
+        le=6000,
+        description="Minutes the course takes, shown on the cover. Default: estimated.",
+    )
+    theme: Theme | None = Field(default=None, description="Brand colours, logo, cover image and fonts.")
 
     @model_validator(mode="after")
     def _completion_needs_quiz(self) -> CourseFile:
@@ -233,6 +241,20 @@ class Course(BaseModel):
 
     shown_dir: Path | None = None
     """The course folder as the author named it, for messages (``source_dir`` is resolved)."""
+    duration: int | None = None
+    """Minutes, as the author gives them (else :attr:`minutes` estimates them)."""
+    theme: Theme | None = None
+    theme_files: dict[str, Path] = {}
+    """Package path -> source file of the theme's logo, cover, fonts and stylesheet."""
+
+    @property
+    def minutes(self) -> int:
+        """How long the course takes: as given, else about 200 words a minute and a minute a question."""
+        if self.duration:
+            return self.duration
+        words = sum(len(lesson.markdown.split()) for lesson in self.lessons)
+        questions = sum(quiz.asked for quiz in self.quizzes)
+        return max(1, round(words / 200 + questions))
 
     @property
     def lessons(self) -> list[Lesson]:

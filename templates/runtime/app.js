@@ -141,6 +141,7 @@
     });
     previousButton.disabled = state.neighbour(-1) === null;
     nextButton.disabled = state.neighbour(1) === null;
+    if (ns.screens) { ns.screens.last(nextButton.disabled); }
     var quiz = currentQuiz();
     if (quiz) { showQuiz(quiz); }
     if (moveFocus) {
@@ -151,6 +152,7 @@
 
   function go(location) {
     var done = state.report().stepsDone;
+    if (ns.screens) { ns.screens.leave(); }
     if (location && state.go(location)) {
       var quiz = currentQuiz();
       if (quiz && !attemptStartedAt[quiz.id]) { attemptStartedAt[quiz.id] = Date.now(); }
@@ -212,7 +214,9 @@
 
   /* Controls and page lifecycle are wired only once the LMS session has started. */
   function listen() {
-    previousButton.addEventListener("click", function () { go(state.neighbour(-1)); });
+    previousButton.addEventListener("click", function () {
+      go(ns.screens && ns.screens.showing() ? state.location : state.neighbour(-1));
+    });
     nextButton.addEventListener("click", function () { go(state.neighbour(1)); });
     document.querySelectorAll("[data-go]").forEach(function (button) {
       button.addEventListener("click", function () { go(button.getAttribute("data-go")); });
@@ -237,6 +241,11 @@
   }
 
   connect().then(function (launch) {
+    var resumed = Boolean(launch.suspendData || (launch.location && state.isKnownLocation(launch.location)));
+    if (ns.screens) {
+      ns.screens.start(resumed, function () { go(state.location); },
+        function () { go(ns.locationOf(state.pages[0])); }, function () { return state.report(); });
+    }
     if (launch.suspendData) { state.restore(launch.suspendData, launch.location); }
     else if (launch.location && state.isKnownLocation(launch.location)) { state.location = launch.location; }
     state.go(state.location);

@@ -56,7 +56,7 @@ def outside_urls(name: str, data: bytes) -> list[str]:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return []  # images, audio, video
-    if suffix == ".xml":
+    if suffix in (".xml", ".svg"):
         # Namespace declarations and xsi:schemaLocation name the standards; nothing else may.
         found = []
         for element in etree.fromstring(data).iter():

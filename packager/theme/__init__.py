@@ -1,0 +1,1 @@
+"""Course themes: brand colours checked for contrast, logo, cover, fonts and an author stylesheet."""
