@@ -157,6 +157,13 @@ def question_scripts(course: Course) -> list[str]:
     return [kinds[name].script_path for name in used]
 
 
+def question_helpers(course: Course) -> list[str]:
+    """The shared runtime files (scripts and stylesheets) of the question types the course uses."""
+    kinds = question_types()
+    used = dict.fromkeys(question.type for quiz in course.quizzes for question in quiz.questions)
+    return list(dict.fromkeys(helper for name in used for helper in kinds[name].helpers))
+
+
 def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | None = None) -> Site:
     """The learner-facing files of one target: the course page, runtime, stylesheet and media.
 
@@ -166,10 +173,15 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
     sections = render_pages(course).html if pages is None else pages
     used = list(dict.fromkeys(block.type for lesson in course.lessons for block in lesson.blocks))
     block_scripts, block_sheets = block_files(used)
-    scripts = [*RUNTIME_CORE, *question_scripts(course), *block_scripts, *runtime.scripts, RUNTIME_APP]
+    helpers = question_helpers(course)
+    helper_scripts = [path for path in helpers if path.endswith(".js")]
+    helper_sheets = [path for path in helpers if not path.endswith(".js")]
+    scripts = [*RUNTIME_CORE, *helper_scripts, *question_scripts(course), *block_scripts, *runtime.scripts]
+    scripts.append(RUNTIME_APP)
     for script in scripts:
         site.add(script, plural_script(messages(course)) if script == PLURAL_SCRIPT else _static(script))
-    site.add(STYLESHEET, _static(STYLESHEET))
+    for sheet in (STYLESHEET, *helper_sheets):
+        site.add(sheet, _static(sheet))
     if block_sheets:
         site.add(BLOCK_STYLESHEET, block_stylesheet(used))
     page = (
@@ -180,7 +192,7 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
             pages=list(zip(course.pages, sections, strict=True)),
             config=runtime_config(course, runtime.target),
             scripts=scripts,
-            stylesheets=[STYLESHEET, *block_sheets],
+            stylesheets=[STYLESHEET, *helper_sheets, *block_sheets],
             connect_sources=runtime.connect_sources,
             direction=course.direction,
             **text_helpers(course),
