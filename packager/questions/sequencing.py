@@ -102,13 +102,10 @@ SCRIPT = r"""/* Sequencing: a list the learner reorders by dragging (any pointer
       row.querySelector('[data-move="1"]').setAttribute("aria-disabled", String(index === list.children.length - 1));
     });
   }
-  function say(row, key) {
+  /* What the announcements say of a row: its text and where it is. */
+  function where(row) {
     var list = row.parentNode;
-    ns.announce(list.parentNode, ns.t(key, {
-      item: row.querySelector("[data-text]").textContent,
-      position: rows(list).indexOf(row) + 1,
-      total: list.children.length
-    }));
+    return { item: row.querySelector("[data-text]").textContent, position: rows(list).indexOf(row) + 1, total: list.children.length };
   }
   function changed(row) { row.dispatchEvent(new Event("change", { bubbles: true })); }
 
@@ -127,7 +124,7 @@ SCRIPT = r"""/* Sequencing: a list the learner reorders by dragging (any pointer
       lifted = null;
       row.classList.remove("is-lifted");
       if (cancel) { place(row, origin); }
-      say(row, cancel ? "dnd.cancelled" : "dnd.dropped");
+      ns.announce(item, cancel ? ns.t("dnd.cancelled", where(row)) : ns.t("dnd.dropped", where(row)));
       if (!cancel) { changed(row); }
     }
     rows(list).forEach(function (row) {
@@ -139,12 +136,12 @@ SCRIPT = r"""/* Sequencing: a list the learner reorders by dragging (any pointer
         moves[rtl ? "ArrowRight" : "ArrowLeft"] = -1;
         moves[rtl ? "ArrowLeft" : "ArrowRight"] = 1;
         if (event.key === " " || event.key === "Enter") {
-          if (lifted) { drop(false); } else { lift(row); say(row, "dnd.lifted"); }
+          if (lifted) { drop(false); } else { lift(row); ns.announce(item, ns.t("dnd.lifted", where(row))); }
         } else if (lifted === row && event.key === "Escape") {
           drop(true);
         } else if (lifted === row && moves.hasOwnProperty(event.key)) {
           var to = Math.max(0, Math.min(list.children.length - 1, at + moves[event.key]));
-          if (to !== at) { place(row, to); say(row, "dnd.moved"); }
+          if (to !== at) { place(row, to); ns.announce(item, ns.t("dnd.moved", where(row))); }
         } else { return; }
         event.preventDefault();
       });
@@ -167,7 +164,7 @@ SCRIPT = r"""/* Sequencing: a list the learner reorders by dragging (any pointer
         button.addEventListener("click", function () {
           if (button.getAttribute("aria-disabled") === "true") { return; }
           place(row, rows(list).indexOf(row) + Number(button.getAttribute("data-move")));
-          say(row, "dnd.moved");
+          ns.announce(item, ns.t("dnd.moved", where(row)));
           changed(row);
         });
       });
