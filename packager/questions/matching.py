@@ -96,10 +96,10 @@ TEMPLATE = r"""<fieldset class="question">
       <option value="{{ match_id }}">{{ match }}</option>
 {% endfor %}
     </select>
-    <button type="button" class="place" id="{{ base }}-{{ prompt_id }}-place" data-place hidden>{{ t("question.place_here") }}<span class="vh">: {{ pair.prompt }}</span></button>
+    <button type="button" class="place" id="{{ base }}-{{ prompt_id }}-place" data-place hidden>{{ t("question.place_here") }}<span class="vh"> {{ pair.prompt }}</span></button>
   </div>
 {% endfor %}
-  <p class="vh" aria-live="polite" data-announce></p>
+  <div class="vh" aria-live="polite" data-announce></div>
 </fieldset>
 """
 

@@ -71,12 +71,12 @@ TEMPLATE = r"""<fieldset class="question">
 {% for item_id, item in question.display_items %}
     <li class="sortable-item" data-shuffle-item data-item="{{ item_id }}">
       <button type="button" class="grab" id="{{ base }}-{{ item_id }}" data-grab aria-describedby="{{ base }}-keys"><span class="grip"></span><span data-text>{{ item }}</span></button>
-      <button type="button" class="move" data-move="-1">{{ t("question.move_up") }}<span class="vh">: {{ item }}</span></button>
-      <button type="button" class="move" data-move="1">{{ t("question.move_down") }}<span class="vh">: {{ item }}</span></button>
+      <button type="button" class="move" data-move="-1">{{ t("question.move_up") }}<span class="vh"> {{ item }}</span></button>
+      <button type="button" class="move" data-move="1">{{ t("question.move_down") }}<span class="vh"> {{ item }}</span></button>
     </li>
 {% endfor %}
   </ol>
-  <p class="vh" aria-live="polite" data-announce></p>
+  <div class="vh" aria-live="polite" data-announce></div>
 </fieldset>
 """
 

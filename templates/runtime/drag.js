@@ -12,7 +12,7 @@
      A press that moves less than 6 px is no drag: the click that follows it does the work. */
   ns.drag = function (handle, hooks) {
     handle.addEventListener("pointerdown", function (down) {
-      if (down.button !== 0 || handle.disabled) { return; }
+      if (down.button !== 0 || handle.matches(":disabled")) { return; }
       var dragging = false;
       function move(event) {
         if (!dragging) {
