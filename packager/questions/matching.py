@@ -103,9 +103,8 @@ TEMPLATE = r"""<fieldset class="question">
 </fieldset>
 """
 
-SCRIPT = r"""/* Matching: the response maps each prompt id (a, b, ...) to the chosen match id (1, 2, ...), which
-   each prompt's drop-down list holds. The learner may also drag an answer onto its prompt (any
-   pointer), or press an answer and then Place here beside its prompt (keyboard). */
+SCRIPT = r"""/* Matching: the response maps each prompt id (a, b, ...) to the match id (1, 2, ...) its list holds.
+   An answer may also be dragged onto its prompt, or pressed and then placed (Place here). */
 (function (ns) {
   "use strict";
   function prompts(question) { return Object.keys(question.key).sort(); }
@@ -137,24 +136,21 @@ SCRIPT = r"""/* Matching: the response maps each prompt id (a, b, ...) to the ch
           ghost.removeAttribute("id");
           ghost.setAttribute("aria-hidden", "true");
           ghost.tabIndex = -1;
-          ghost.classList.add("is-ghost");
+          ghost.className += " is-ghost";
           chip.parentNode.appendChild(ghost);
         },
         move: function (x, y) {
           ghost.style.left = x - ghost.offsetWidth / 2 + "px";
           ghost.style.top = y - ghost.offsetHeight / 2 + "px";
           var target = ns.under(x, y, "[data-drop]");
-          if (target && !item.contains(target)) { target = null; }
           if (over) { over.classList.remove("is-over"); }
-          over = target;
+          over = target && item.contains(target) ? target : null;
           if (over) { over.classList.add("is-over"); }
         },
         end: function (x, y, done) {
           ghost.remove();
-          if (over) {
-            over.classList.remove("is-over");
-            if (done) { match(chip, over); }
-          }
+          if (over) { over.classList.remove("is-over"); }
+          if (over && done) { match(chip, over); }
           over = null;
         }
       });

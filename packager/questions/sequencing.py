@@ -80,29 +80,28 @@ TEMPLATE = r"""<fieldset class="question">
 </fieldset>
 """
 
-SCRIPT = r"""/* Sequencing: a list the learner reorders by dragging (any pointer), by keyboard (Space or Enter
-   picks an item up, the arrow keys, Home and End move it, Space or Enter drops it, Escape puts it
-   back), or with its Move up and Move down buttons. The response lists the item ids in list order. */
+SCRIPT = r"""/* Sequencing: a list to reorder by dragging, by keyboard (Space/Enter lifts and drops, arrows,
+   Home, End move, Escape cancels) or with Move up/down. The response: the item ids in list order. */
 (function (ns) {
   "use strict";
   function rows(list) { return Array.prototype.slice.call(list.children); }
   function ids(list) { return rows(list).map(function (row) { return row.getAttribute("data-item"); }); }
 
-  /* Put row at index by moving its neighbours: the row itself keeps the focus and the pointer. */
+  /* Move row to index by moving its neighbours: the row keeps the focus and the pointer. */
   function place(row, index) {
     var list = row.parentNode;
     for (var at = rows(list).indexOf(row); at > index; at--) { list.insertBefore(row.previousElementSibling, row.nextSibling); }
     for (; at < index; at++) { list.insertBefore(row.nextElementSibling, row); }
     edges(list);
   }
-  /* Move up is unavailable on the first row, Move down on the last (aria-disabled keeps the focus). */
+  /* No Move up on the first row, no Move down on the last (aria-disabled: the focus stays). */
   function edges(list) {
     rows(list).forEach(function (row, index) {
-      row.querySelector('[data-move="-1"]').setAttribute("aria-disabled", String(index === 0));
-      row.querySelector('[data-move="1"]').setAttribute("aria-disabled", String(index === list.children.length - 1));
+      var buttons = row.querySelectorAll("[data-move]");
+      buttons[0].setAttribute("aria-disabled", String(index === 0));
+      buttons[1].setAttribute("aria-disabled", String(index === list.children.length - 1));
     });
   }
-  /* What the announcements say of a row: its text and where it is. */
   function where(row) {
     var list = row.parentNode;
     return { item: row.querySelector("[data-text]").textContent, position: rows(list).indexOf(row) + 1, total: list.children.length };
@@ -147,7 +146,7 @@ SCRIPT = r"""/* Sequencing: a list the learner reorders by dragging (any pointer
       });
       grab.addEventListener("blur", function () { if (lifted === row) { drop(false); } });
       ns.drag(grab, {
-        start: function () { lift(row); row.classList.add("is-dragging"); },
+        start: function () { lift(row); },
         move: function (x, y) {
           var over = ns.under(x, y, "[data-item]");
           if (!over || over === row || over.parentNode !== list) { return; }
@@ -155,10 +154,7 @@ SCRIPT = r"""/* Sequencing: a list the learner reorders by dragging (any pointer
           var to = rows(list).indexOf(over);
           if ((to > rows(list).indexOf(row)) === (y > box.top + box.height / 2)) { place(row, to); }
         },
-        end: function (x, y, done) {
-          row.classList.remove("is-dragging");
-          drop(!done);
-        }
+        end: function (x, y, done) { drop(!done); }
       });
       row.querySelectorAll("[data-move]").forEach(function (button) {
         button.addEventListener("click", function () {
@@ -180,7 +176,7 @@ SCRIPT = r"""/* Sequencing: a list the learner reorders by dragging (any pointer
       if (Array.isArray(response)) {
         response.forEach(function (id) { list.appendChild(list.querySelector('[data-item="' + id + '"]')); });
       } else if (ids(list).join() === ids(list).sort().join()) {
-        // Ids a, b, c... are the correct order: never show it unasked (the learner must move something).
+        // Ids a, b, c... are the correct order: never shown before the learner moves something.
         list.appendChild(list.firstElementChild);
       }
       edges(list);

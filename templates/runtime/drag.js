@@ -1,15 +1,11 @@
-/*
- * Dragging for the question types that move things (sequencing, matching): one code path for
- * mouse, pen and touch (Pointer Events), announcements in the question's polite live region, and
- * locking the widget when the quiz locks the question's own controls. Each type adds its keyboard path.
- */
+/* Dragging for sequencing and matching: mouse, pen and touch (Pointer Events), announcements in
+   the question's live region, locking with the question's controls. Each type has its keyboard path. */
 (function (ns) {
   "use strict";
 
   var endedAt = 0;
 
-  /* Follow a drag from handle: hooks.start() (false: no drag), hooks.move(x, y), hooks.end(x, y, done).
-     A press that moves less than 6 px is no drag: the click that follows it does the work. */
+  /* hooks.start(), move(x, y), end(x, y, done); a press that moves under 6 px is a click. */
   ns.drag = function (handle, hooks) {
     handle.addEventListener("pointerdown", function (down) {
       if (down.button !== 0 || handle.matches(":disabled")) { return; }
@@ -17,8 +13,8 @@
       function move(event) {
         if (!dragging) {
           if (Math.abs(event.clientX - down.clientX) + Math.abs(event.clientY - down.clientY) < 6) { return; }
-          dragging = hooks.start() !== false;
-          if (!dragging) { return stop(); }
+          dragging = true;
+          hooks.start();
         }
         event.preventDefault();
         hooks.move(event.clientX, event.clientY);
@@ -39,10 +35,9 @@
     });
   };
 
-  /* True for the click that ends a drag (it must not also pick or press). */
+  /* The click that ends a drag must not also press. */
   ns.dragJustEnded = function () { return Date.now() - endedAt < 400; };
 
-  /* The element under the pointer (the dragged one lets the pointer through: CSS .is-dragging). */
   ns.under = function (x, y, selector) {
     var found = document.elementFromPoint(x, y);
     return found && found.closest(selector);
@@ -50,11 +45,11 @@
 
   ns.announce = function (item, text) {
     var region = item.querySelector("[data-announce]");
-    // The same words twice in a row are announced again: alternate a trailing no-break space.
+    // The same words again are announced again: a trailing no-break space comes and goes.
     region.textContent = region.textContent === text ? text + "\u00a0" : text;
   };
 
-  /* The quiz disables a question's own controls (lock) after submitting: the whole fieldset follows. */
+  /* When the quiz disables the question's control (submitted), the whole fieldset follows. */
   ns.followLock = function (item, control) {
     var fieldset = item.querySelector("fieldset");
     new MutationObserver(function () { fieldset.disabled = control.disabled; })
