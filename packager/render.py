@@ -163,6 +163,13 @@ def question_scripts(course: Course) -> list[str]:
     return [kinds[name].script_path for name in used]
 
 
+def question_helpers(course: Course) -> list[str]:
+    """The shared runtime files (scripts and stylesheets) of the question types the course uses."""
+    kinds = question_types()
+    used = dict.fromkeys(question.type for quiz in course.quizzes for question in quiz.questions)
+    return list(dict.fromkeys(helper for name in used for helper in kinds[name].helpers))
+
+
 def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | None = None) -> Site:
     """The learner-facing files of one target: the course page, runtime, stylesheet and media.
 
@@ -172,8 +179,12 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
     sections = render_pages(course).html if pages is None else pages
     used = list(dict.fromkeys(block.type for lesson in course.lessons for block in lesson.blocks))
     block_scripts, block_sheets = block_files(used)
+    helpers = question_helpers(course)
+    helper_scripts = [path for path in helpers if path.endswith(".js")]
+    helper_sheets = [path for path in helpers if not path.endswith(".js")]
     scripts = [
         *RUNTIME_CORE,
+        *helper_scripts,
         *question_scripts(course),
         *block_scripts,
         *runtime.scripts,
@@ -183,8 +194,8 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
     ]
     for script in scripts:
         site.add(script, plural_script(messages(course)) if script == PLURAL_SCRIPT else _static(script))
-    site.add(STYLESHEET, _static(STYLESHEET))
-    site.add(SCREENS_STYLESHEET, _static(SCREENS_STYLESHEET))
+    for sheet in (STYLESHEET, SCREENS_STYLESHEET, *helper_sheets):
+        site.add(sheet, _static(sheet))
     if block_sheets:
         site.add(BLOCK_STYLESHEET, block_stylesheet(used))
     for sheet in LAYOUT_STYLESHEETS:
@@ -198,7 +209,14 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
             pages=list(zip(course.pages, sections, strict=True)),
             config=runtime_config(course, runtime.target),
             scripts=scripts,
-            stylesheets=[STYLESHEET, SCREENS_STYLESHEET, *block_sheets, *LAYOUT_STYLESHEETS, *theme_sheets],
+            stylesheets=[
+                STYLESHEET,
+                SCREENS_STYLESHEET,
+                *helper_sheets,
+                *block_sheets,
+                *LAYOUT_STYLESHEETS,
+                *theme_sheets,
+            ],
             connect_sources=runtime.connect_sources,
             direction=course.direction,
             **text_helpers(course),

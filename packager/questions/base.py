@@ -175,6 +175,9 @@ class ChoiceQuestion(QuestionBase):
         return [option.id for option in self.options]
 
 
+DRAG_HELPERS = ("runtime/drag.js", "drag.css")
+"""The shared runtime of question types the learner drags (pointer, touch) as well as uses by keyboard."""
+
 Answer = Callable[["Locator", Any, bool], "list[Action]"]
 """How the test learner answers a question: (the question's element on the page, its key as the
 package holds it, whether to answer correctly) -> the actions to perform."""
@@ -197,3 +200,6 @@ class QuestionType(PluginKind):
     """One question of this type as YAML, an item of a quiz's ``questions:`` list (``packager new``)."""
     answer: Answer
     """How the test learner answers it right, or wrong (:mod:`packager.testing.actions`)."""
+    helpers: tuple[str, ...] = ()
+    """Shared runtime files under ``templates/`` the type needs (``runtime/drag.js``, ``drag.css``):
+    shipped once, scripts before the question types' scripts, stylesheets after the theme."""

@@ -1,4 +1,4 @@
-"""Matching: pair each prompt with its match (one drop-down list per prompt)."""
+"""Matching: pair each prompt with its match (drag and drop, press and place, or a drop-down list per prompt)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from packager.questions.base import QuestionBase, QuestionType, first_repeat, letters, located
-from packager.testing.actions import Choose
+from packager.questions.base import DRAG_HELPERS, QuestionBase, QuestionType, first_repeat, letters, located
+from packager.testing.actions import Press
 from packager.types import StrictModel, Text
 
 if TYPE_CHECKING:
@@ -78,26 +78,97 @@ class Matching(QuestionBase):
 
 
 TEMPLATE = r"""<fieldset class="question">
+{% set base = "q-" ~ quiz.id ~ "-" ~ question.id %}
   <legend><span class="question-number" data-question-number></span> {{ question.prompt }} <span class="hint">({{ t("question.match_hint") }})</span></legend>
+  <p class="hint">{{ t("question.match_drag_hint") }}</p>
+  <ul class="chips">
+{% for match_id, match in question.match_choices %}
+    <li><button type="button" class="chip" id="{{ base }}-m{{ match_id }}" data-chip="{{ match_id }}" aria-pressed="false">{{ match }}</button></li>
+{% endfor %}
+  </ul>
 {% for pair in question.pairs %}
 {% set prompt_id = question.prompt_ids[loop.index0] %}
-  <div class="pair">
-    <label for="q-{{ quiz.id }}-{{ question.id }}-{{ prompt_id }}">{{ pair.prompt }}</label>
-    <select id="q-{{ quiz.id }}-{{ question.id }}-{{ prompt_id }}" data-prompt="{{ prompt_id }}">
+  <div class="pair" data-drop="{{ prompt_id }}">
+    <label for="{{ base }}-{{ prompt_id }}">{{ pair.prompt }}</label>
+    <select id="{{ base }}-{{ prompt_id }}" data-prompt="{{ prompt_id }}">
       <option value="">{{ t("question.match_choose") }}</option>
 {% for match_id, match in question.match_choices %}
       <option value="{{ match_id }}">{{ match }}</option>
 {% endfor %}
     </select>
+    <button type="button" class="place" id="{{ base }}-{{ prompt_id }}-place" data-place hidden>{{ t("question.place_here") }}<span class="vh"> {{ pair.prompt }}</span></button>
   </div>
 {% endfor %}
+  <div class="vh" aria-live="polite" data-announce></div>
 </fieldset>
 """
 
-SCRIPT = r"""/* Matching: the response maps each prompt id (a, b, ...) to the chosen match id (1, 2, ...). */
+SCRIPT = r"""/* Matching: the response maps each prompt id (a, b, ...) to the match id (1, 2, ...) its list holds.
+   An answer may also be dragged onto its prompt, or pressed and then placed (Place here). */
 (function (ns) {
   "use strict";
   function prompts(question) { return Object.keys(question.key).sort(); }
+
+  function setUp(item) {
+    var chips = Array.prototype.slice.call(item.querySelectorAll("[data-chip]"));
+    var picked = null;
+    ns.followLock(item, item.querySelector("[data-prompt]"));
+    function pick(chip) {
+      picked = chip;
+      chips.forEach(function (other) { other.setAttribute("aria-pressed", String(other === chip)); });
+      item.querySelectorAll("[data-place]").forEach(function (button) { button.hidden = !chip; });
+      if (chip) { ns.announce(item, ns.t("dnd.picked", { item: chip.textContent })); }
+    }
+    function match(chip, pair) {
+      var select = pair.querySelector("select");
+      select.value = chip.getAttribute("data-chip");
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+      ns.announce(item, ns.t("dnd.matched", { item: chip.textContent, prompt: pair.querySelector("label").textContent }));
+    }
+    chips.forEach(function (chip) {
+      var ghost = null;
+      var over = null;
+      chip.addEventListener("click", function () { if (!ns.dragJustEnded()) { pick(picked === chip ? null : chip); } });
+      ns.drag(chip, {
+        start: function () {
+          pick(null);
+          ghost = chip.cloneNode(true);
+          ghost.removeAttribute("id");
+          ghost.setAttribute("aria-hidden", "true");
+          ghost.tabIndex = -1;
+          ghost.className += " is-ghost";
+          chip.parentNode.appendChild(ghost);
+        },
+        move: function (x, y) {
+          ghost.style.left = x - ghost.offsetWidth / 2 + "px";
+          ghost.style.top = y - ghost.offsetHeight / 2 + "px";
+          var target = ns.under(x, y, "[data-drop]");
+          if (over) { over.classList.remove("is-over"); }
+          over = target && item.contains(target) ? target : null;
+          if (over) { over.classList.add("is-over"); }
+        },
+        end: function (x, y, done) {
+          ghost.remove();
+          if (over) { over.classList.remove("is-over"); }
+          if (over && done) { match(chip, over); }
+          over = null;
+        }
+      });
+    });
+    item.querySelectorAll("[data-place]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var chip = picked;
+        pick(null);
+        chip.focus();
+        match(chip, button.parentNode);
+      });
+    });
+    item.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && picked) { picked.focus(); pick(null); }
+    });
+  }
+  document.querySelectorAll('[data-type="matching"]').forEach(setUp);
+
   ns.questionTypes.matching = {
     read: function (item) {
       var response = {};
@@ -147,15 +218,19 @@ EXAMPLE = r"""  - id: match-pairs
 
 
 def answer(question: Locator, key: Any, correctly: bool) -> list[Action]:
-    """The key maps each prompt id to its match id: those matches, or each moved one prompt along."""
+    """The key maps each prompt id to its match id: press that match, then Place here beside the
+    prompt (by keyboard: Enter on each), or match each prompt with the match one prompt along."""
     prompts = [str(prompt) for prompt in key]
     matches = [str(key[prompt]) for prompt in prompts]
     if not correctly:
         matches = matches[1:] + matches[:1]
-    return [
-        Choose(question.locator(f"select[data-prompt={json.dumps(prompt)}]"), match)
-        for prompt, match in zip(prompts, matches, strict=True)
-    ]
+    actions: list[Action] = []
+    for prompt, match in zip(prompts, matches, strict=True):
+        actions.append(Press(question.locator(f"[data-chip={json.dumps(match)}]")))
+        actions.append(Press(question.locator(f"[data-drop={json.dumps(prompt)}] [data-place]")))
+    return actions
 
 
-QUESTION_TYPE = QuestionType(model=Matching, template=TEMPLATE, script=SCRIPT, example=EXAMPLE, answer=answer)
+QUESTION_TYPE = QuestionType(
+    model=Matching, template=TEMPLATE, script=SCRIPT, example=EXAMPLE, answer=answer, helpers=DRAG_HELPERS
+)

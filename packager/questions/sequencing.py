@@ -1,4 +1,4 @@
-"""Sequencing: put the items in the right order."""
+"""Sequencing: put the items in the right order (a list to drag, or to reorder by keyboard or buttons)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, Field
 
-from packager.questions.base import QuestionBase, QuestionType, letters
-from packager.testing.actions import Choose
+from packager.questions.base import DRAG_HELPERS, QuestionBase, QuestionType, letters
+from packager.testing.actions import Keys
 from packager.types import Text
 
 if TYPE_CHECKING:
@@ -63,41 +63,123 @@ class Sequencing(QuestionBase):
 
 
 TEMPLATE = r"""<fieldset class="question">
-  <legend><span class="question-number" data-question-number></span> {{ question.prompt }} <span class="hint">({{ t("question.order_hint", count=question.items|length) }})</span></legend>
+{% set base = "q-" ~ quiz.id ~ "-" ~ question.id %}
+  <legend><span class="question-number" data-question-number></span> {{ question.prompt }} <span class="hint">({{ t("question.sort_hint") }})</span></legend>
+  <p class="vh" id="{{ base }}-keys">{{ t("question.sort_keys") }}</p>
+  <input type="hidden" data-lock>
+  <ol class="sortable" data-sortable>
 {% for item_id, item in question.display_items %}
-  <div class="option sequence-item" data-shuffle-item>
-    <select id="q-{{ quiz.id }}-{{ question.id }}-{{ item_id }}" data-item="{{ item_id }}">
-      <option value="">{{ t("question.position") }}</option>
-{% for position in range(1, question.items|length + 1) %}
-      <option value="{{ position }}">{{ position }}</option>
+    <li class="sortable-item" data-shuffle-item data-item="{{ item_id }}">
+      <button type="button" class="grab" id="{{ base }}-{{ item_id }}" data-grab aria-describedby="{{ base }}-keys"><span class="grip"></span><span data-text>{{ item }}</span></button>
+      <button type="button" class="move" data-move="-1">{{ t("question.move_up") }}<span class="vh"> {{ item }}</span></button>
+      <button type="button" class="move" data-move="1">{{ t("question.move_down") }}<span class="vh"> {{ item }}</span></button>
+    </li>
 {% endfor %}
-    </select>
-    <label for="q-{{ quiz.id }}-{{ question.id }}-{{ item_id }}">{{ item }}</label>
-  </div>
-{% endfor %}
+  </ol>
+  <div class="vh" aria-live="polite" data-announce></div>
 </fieldset>
 """
 
-SCRIPT = r"""/* Sequencing: the response lists the item ids in the order the learner gave them positions. */
+SCRIPT = r"""/* Sequencing: a list to reorder by dragging, by keyboard (Space/Enter lifts and drops, arrows,
+   Home, End move, Escape cancels) or with Move up/down. The response: the item ids in list order. */
 (function (ns) {
   "use strict";
+  function rows(list) { return Array.prototype.slice.call(list.children); }
+  function ids(list) { return rows(list).map(function (row) { return row.getAttribute("data-item"); }); }
+
+  /* Move row to index by moving its neighbours: the row keeps the focus and the pointer. */
+  function place(row, index) {
+    var list = row.parentNode;
+    for (var at = rows(list).indexOf(row); at > index; at--) { list.insertBefore(row.previousElementSibling, row.nextSibling); }
+    for (; at < index; at++) { list.insertBefore(row.nextElementSibling, row); }
+    edges(list);
+  }
+  /* No Move up on the first row, no Move down on the last (aria-disabled: the focus stays). */
+  function edges(list) {
+    rows(list).forEach(function (row, index) {
+      var buttons = row.querySelectorAll("[data-move]");
+      buttons[0].setAttribute("aria-disabled", String(index === 0));
+      buttons[1].setAttribute("aria-disabled", String(index === list.children.length - 1));
+    });
+  }
+  function where(row) {
+    var list = row.parentNode;
+    return { item: row.querySelector("[data-text]").textContent, position: rows(list).indexOf(row) + 1, total: list.children.length };
+  }
+  function changed(row) { row.dispatchEvent(new Event("change", { bubbles: true })); }
+
+  function setUp(item) {
+    var list = item.querySelector("[data-sortable]");
+    var lifted = null;
+    var origin = 0;
+    ns.followLock(item, item.querySelector("[data-lock]"));
+    function lift(row) {
+      lifted = row;
+      origin = rows(list).indexOf(row);
+      row.classList.add("is-lifted");
+    }
+    function drop(cancel) {
+      var row = lifted;
+      lifted = null;
+      row.classList.remove("is-lifted");
+      if (cancel) { place(row, origin); }
+      ns.announce(item, cancel ? ns.t("dnd.cancelled", where(row)) : ns.t("dnd.dropped", where(row)));
+      if (!cancel) { changed(row); }
+    }
+    rows(list).forEach(function (row) {
+      var grab = row.querySelector("[data-grab]");
+      grab.addEventListener("keydown", function (event) {
+        var rtl = getComputedStyle(list).direction === "rtl";
+        var at = rows(list).indexOf(row);
+        var moves = { ArrowUp: -1, ArrowDown: 1, Home: -at, End: list.children.length - 1 - at };
+        moves[rtl ? "ArrowRight" : "ArrowLeft"] = -1;
+        moves[rtl ? "ArrowLeft" : "ArrowRight"] = 1;
+        if (event.key === " " || event.key === "Enter") {
+          if (lifted) { drop(false); } else { lift(row); ns.announce(item, ns.t("dnd.lifted", where(row))); }
+        } else if (lifted === row && event.key === "Escape") {
+          drop(true);
+        } else if (lifted === row && moves.hasOwnProperty(event.key)) {
+          var to = Math.max(0, Math.min(list.children.length - 1, at + moves[event.key]));
+          if (to !== at) { place(row, to); ns.announce(item, ns.t("dnd.moved", where(row))); }
+        } else { return; }
+        event.preventDefault();
+      });
+      grab.addEventListener("blur", function () { if (lifted === row) { drop(false); } });
+      ns.drag(grab, {
+        start: function () { lift(row); },
+        move: function (x, y) {
+          var over = ns.under(x, y, "[data-item]");
+          if (!over || over === row || over.parentNode !== list) { return; }
+          var box = over.getBoundingClientRect();
+          var to = rows(list).indexOf(over);
+          if ((to > rows(list).indexOf(row)) === (y > box.top + box.height / 2)) { place(row, to); }
+        },
+        end: function (x, y, done) { drop(!done); }
+      });
+      row.querySelectorAll("[data-move]").forEach(function (button) {
+        button.addEventListener("click", function () {
+          if (button.getAttribute("aria-disabled") === "true") { return; }
+          place(row, rows(list).indexOf(row) + Number(button.getAttribute("data-move")));
+          ns.announce(item, ns.t("dnd.moved", where(row)));
+          changed(row);
+        });
+      });
+    });
+    edges(list);
+  }
+  document.querySelectorAll('[data-type="sequencing"]').forEach(setUp);
+
   ns.questionTypes.sequencing = {
-    read: function (item) {
-      var selects = Array.prototype.slice.call(item.querySelectorAll("select[data-item]"));
-      var byPosition = [];
-      selects.forEach(function (select) {
-        if (select.value) { byPosition[Number(select.value) - 1] = select.getAttribute("data-item"); }
-      });
-      var complete = byPosition.length === selects.length && selects.every(function (select, index) {
-        return Boolean(byPosition[index]);
-      });
-      return complete ? byPosition : null;
-    },
+    read: function (item) { return ids(item.querySelector("[data-sortable]")); },
     write: function (item, response) {
-      item.querySelectorAll("select[data-item]").forEach(function (select) {
-        var position = Array.isArray(response) ? response.indexOf(select.getAttribute("data-item")) : -1;
-        select.value = position === -1 ? "" : String(position + 1);
-      });
+      var list = item.querySelector("[data-sortable]");
+      if (Array.isArray(response)) {
+        response.forEach(function (id) { list.appendChild(list.querySelector('[data-item="' + id + '"]')); });
+      } else if (ids(list).join() === ids(list).sort().join()) {
+        // Ids a, b, c... are the correct order: never shown before the learner moves something.
+        list.appendChild(list.firstElementChild);
+      }
+      edges(list);
     },
     isCorrect: function (response, question) {
       return response.join(",") === question.key.join(",");
@@ -125,16 +207,28 @@ EXAMPLE = r"""  - id: put-in-order
 
 
 def answer(question: Locator, key: Any, correctly: bool) -> list[Action]:
-    """The key lists the item ids in order: each gets its position, or the order moved one along."""
-    order = [str(item) for item in key]
+    """By keyboard: each item in turn, from the top, is picked up (Space), moved up (arrow keys) to
+    its place in the key's order (or that order moved one along) and dropped (Space)."""
+    wanted = [str(item) for item in key]
     if not correctly:
-        order = order[1:] + order[:1]
-    return [
-        Choose(question.locator(f"select[data-item={json.dumps(item)}]"), str(position))
-        for position, item in enumerate(order, start=1)
-    ]
+        wanted = wanted[1:] + wanted[:1]
+    shown: list[str] = question.locator("[data-item]").evaluate_all(
+        "rows => rows.map(row => row.getAttribute('data-item'))"
+    )
+    actions: list[Action] = []
+    for index, item in enumerate(wanted):
+        steps = shown.index(item) - index
+        if steps or not actions:  # dropping an item in place answers too
+            actions.append(
+                Keys(
+                    question.locator(f"[data-item={json.dumps(item)}] [data-grab]"),
+                    ("Space", *["ArrowUp"] * steps, "Space"),
+                )
+            )
+            shown.insert(index, shown.pop(index + steps))
+    return actions
 
 
 QUESTION_TYPE = QuestionType(
-    model=Sequencing, template=TEMPLATE, script=SCRIPT, example=EXAMPLE, answer=answer
+    model=Sequencing, template=TEMPLATE, script=SCRIPT, example=EXAMPLE, answer=answer, helpers=DRAG_HELPERS
 )

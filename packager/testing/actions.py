@@ -46,7 +46,15 @@ class Press:
     control: Locator
 
 
-Action = Check | Fill | Choose | Press
+@dataclass(frozen=True)
+class Keys:
+    """Focus a control and press keys on it, in turn (Playwright key names: "Space", "ArrowUp")."""
+
+    control: Locator
+    keys: tuple[str, ...]
+
+
+Action = Check | Fill | Choose | Press | Keys
 
 _TEXT = "(element, asked) => window.CoursePackager.t(asked.key, asked.values)"
 
@@ -67,5 +75,8 @@ def perform(actions: list[Action]) -> None:
             action.control.fill(action.text)
         elif isinstance(action, Press):
             action.control.click()
+        elif isinstance(action, Keys):
+            for key in action.keys:
+                action.control.press(key)
         else:
             action.control.select_option(action.value)

@@ -19,7 +19,7 @@ from packager.course import Course, Lesson, Quiz, load_course
 from packager.player import PlayerServer
 from packager.questions.base import QuestionBase
 from packager.questions.registry import question_types
-from packager.testing.actions import Action, Check, Fill, Press
+from packager.testing.actions import Action, Check, Fill, Keys, Press
 from tests.conftest import build_package
 from tests.e2e.conftest import SCORM_AGAIN
 from tests.e2e.learner import Learner
@@ -97,13 +97,15 @@ class KeyboardLearner:
         self.tab_to(selector, backwards)
         self.keys.press("Enter")
 
-    def in_page_order(self, ids: list[str]) -> list[str]:
-        ordered: list[str] = self.frame.evaluate(
-            """ids => ids.map(id => document.getElementById(id)).sort((a, b) =>
-                 a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1).map(e => e.id)""",
-            ids,
+    def reach(self, selector: str) -> None:
+        """Tab to the control, or Shift+Tab when it comes before the focus."""
+        before = self.frame.evaluate(
+            """selector => { const target = document.querySelector(selector), focus = document.activeElement;
+                 return Boolean(target && focus && focus !== document.body
+                   && target.compareDocumentPosition(focus) & Node.DOCUMENT_POSITION_FOLLOWING); }""",
+            selector,
         )
-        return ordered
+        self.tab_to(selector, backwards=before)
 
     def choose(self, value: str) -> None:
         """Select an option of the focused <select> with the arrow keys."""
@@ -118,34 +120,35 @@ class KeyboardLearner:
         assert self.frame.evaluate("document.activeElement.value") == value
 
     def answer(self, quiz: Quiz, question: QuestionBase) -> None:
-        """Answer one question correctly with the keyboard: what its type says to do, with keys."""
+        """Answer one question correctly with the keyboard: its type's actions, in order, with keys."""
         item = self.reader.item(quiz, question)
-        actions = question_types()[question.type].answer(item, question.answer_key(), True)
-        ids = [str(action.control.get_attribute("id")) for action in actions]
-        by_id = dict(zip(ids, actions, strict=True))
-        for control_id in self.in_page_order(ids):  # Tab moves forward through the page
-            self.act(by_id[control_id], control_id)
+        for action in question_types()[question.type].answer(item, question.answer_key(), True):
+            self.act(action, str(action.control.get_attribute("id")))
 
     def act(self, action: Action, control_id: str) -> None:
         """One action, by keyboard alone."""
         control = f"#{control_id}"
         if isinstance(action, Check) and action.control.get_attribute("type") == "radio":
             # Tab enters the radio group once; the arrow keys move to (and check) the answer.
-            self.tab_to(f"input[name='{action.control.get_attribute('name')}']")
+            self.reach(f"input[name='{action.control.get_attribute('name')}']")
             self.press_until("ArrowDown", control, limit=30)
             self.keys.press("Space")
         elif isinstance(action, Check):
-            self.tab_to(control)
+            self.reach(control)
             if action.control.is_checked() != action.checked:
                 self.keys.press("Space")
         elif isinstance(action, Fill):
-            self.tab_to(control)
+            self.reach(control)
             self.keys.type(action.text)
         elif isinstance(action, Press):
-            self.tab_to(control)
+            self.reach(control)
             self.keys.press("Enter")
+        elif isinstance(action, Keys):
+            self.reach(control)
+            for key in action.keys:
+                self.keys.press(key)
         else:
-            self.tab_to(control)
+            self.reach(control)
             self.choose(action.value)
 
     def finish_blocks(self, lesson: Lesson) -> None:

@@ -161,3 +161,40 @@ def test_arabic_blocks_are_mirrored_and_the_learner_finishes_them_by_their_arabi
     assert record is not None
     assert record["cmi"]["cmi.core.lesson_status"] == "passed"
     assert session.page_errors == []
+
+
+def test_arrow_keys_and_drag_follow_the_writing_direction(
+    page: Page, arabic_course: tuple[Course, Path]
+) -> None:
+    """In a right-to-left list, the left arrow moves an item on (down) and the right arrow back (up);
+    the moves are announced in Arabic, and the matching answers sit on the right, where lines start."""
+    course, package = arabic_course
+    text = messages(course)
+    with PlayerServer(package, scorm_again=SCORM_AGAIN) as player:
+        page.goto(player.url + "content/index.html")
+        learner = Learner(page, course)
+        assert course.quiz is not None
+        learner.open(course.quiz.title)
+        item = learner.item(course.quiz, next(q for q in course.quiz.questions if q.type == "sequencing"))
+        rows = item.locator("[data-item]")
+        start = rows.evaluate_all("rows => rows.map(row => row.getAttribute('data-item'))")
+        first = item.locator(f"[data-item='{start[0]}'] [data-grab]")
+        words = first.locator("[data-text]").inner_text()
+        first.focus()
+        for key in ("Space", "ArrowLeft", "Space"):
+            page.keyboard.press(key)
+        moved = rows.evaluate_all("rows => rows.map(row => row.getAttribute('data-item'))")
+        assert moved == [start[1], start[0], *start[2:]]
+        total = len(start)
+        expected = text.text("dnd.dropped", item=words, position=2, total=total)
+        assert item.locator("[data-announce]").inner_text().strip() == expected
+        for key in ("Space", "ArrowRight", "Space"):
+            page.keyboard.press(key)
+        assert rows.evaluate_all("rows => rows.map(row => row.getAttribute('data-item'))") == start
+        grab_box = first.bounding_box()
+        move_box = rows.first.locator("[data-move]").first.bounding_box()
+        assert grab_box and move_box and grab_box["x"] > move_box["x"], "the item starts on the right"
+        pairs = learner.item(course.quiz, next(q for q in course.quiz.questions if q.type == "matching"))
+        chips = pairs.locator("[data-chip]")
+        first_chip, second_chip = chips.nth(0).bounding_box(), chips.nth(1).bounding_box()
+        assert first_chip and second_chip and first_chip["x"] > second_chip["x"]
