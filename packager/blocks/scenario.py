@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 LEADS = re.compile(r"^(?P<label>.*?\S)\s*(?:->|→)\s*(?P<target>\S.*?)\s*$")
 OUTCOME = re.compile(r"^(?P<title>.*?\S)\s*\{(?P<outcome>[^{}]*)\}\s*$")
+ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash escape ('-\\>' from a translation's Markdown)
 FIRST_CHOICE_FACT = 2  # facts: 0 an ending reached, 1 the last choice continued past, then each choice taken
 
 
@@ -119,6 +120,7 @@ class Scenario(BlockBase):
 
 def _outcome(heading: str, index: int, has_choices: bool) -> tuple[str, str]:
     """A situation's title without its mark, and the mark ("good", "poor" or "")."""
+    heading = ESCAPED.sub(r"\1", heading)
     found = OUTCOME.match(heading)
     if found is None:
         return heading.strip(), ""
@@ -134,7 +136,7 @@ def _outcome(heading: str, index: int, has_choices: bool) -> tuple[str, str]:
 
 def _choice(heading: str, titles: dict[str, int], index: int, at: int, fact: int) -> Choice:
     """One choice of situation ``index``, checked: it leads to a situation further down."""
-    found = LEADS.match(heading)
+    found = LEADS.match(ESCAPED.sub(r"\1", heading))
     target = titles.get(found["target"], -1) if found else -1
     if found is None:
         problem = (

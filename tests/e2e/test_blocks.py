@@ -257,7 +257,7 @@ def test_blocks_fit_without_sideways_scrolling(
 
 def test_the_sample_course_uses_blocks(sample_course: Course) -> None:
     used = {block.type for lesson in sample_course.lessons for block in lesson.blocks}
-    assert {"callout", "accordion", "tabs", "flipcards"} <= used
+    assert {"callout", "accordion", "tabs", "flipcards", "scenario"} <= used
 
 
 def test_the_plugin_learner_finishes_blocks_that_must_be_finished(
