@@ -169,18 +169,18 @@ TEMPLATE = """\
 {% if situation.choices %}
     <ul class="scenario-choices" aria-label="{{ t('scenario.choices') }}">
 {% for choice in situation.choices %}
-      <li><button type="button" class="scenario-choice" aria-pressed="false" aria-controls="{{ item.parts[loop.index0].id }}" data-fact="{{ choice.fact }}" data-leads="{{ choice.target }}">{{ choice.label }}</button></li>
+      <li><button type="button" class="scenario-choice" id="{{ item.parts[loop.index0].id }}-choice" aria-pressed="false" aria-controls="{{ item.parts[loop.index0].id }}" data-fact="{{ choice.fact }}" data-leads="{{ choice.target }}">{{ choice.label }}</button></li>
 {% endfor %}
     </ul>
 {% for part in item.parts %}
     <div class="scenario-consequence" id="{{ part.id }}" tabindex="-1" hidden>
       <p class="scenario-chose">{{ t("scenario.you_chose", choice=situation.choices[part.index].label) }}</p>
 {{ part.body }}
-      <button type="button" class="scenario-button" data-continue>{{ t("scenario.continue") }}</button>
+      <button type="button" class="scenario-button" id="{{ part.id }}-continue" data-continue>{{ t("scenario.continue") }}</button>
     </div>
 {% endfor %}
 {% else %}
-    <button type="button" class="scenario-button" data-restart>{{ t("scenario.restart") }}</button>
+    <button type="button" class="scenario-button" id="{{ item.id }}-restart" data-restart>{{ t("scenario.restart") }}</button>
 {% endif %}
   </div>
 {% endfor %}
@@ -253,7 +253,7 @@ CSS = """\
 .scenario-kicker.scenario-good { color: var(--good); } .scenario-kicker.scenario-poor { color: var(--bad); }
 .scenario-choices { list-style: none; margin: 0.75rem 0 0; padding: 0; display: grid; gap: 0.5rem; }
 .scenario-choice { inline-size: 100%; min-block-size: 44px; padding: 0.5rem 0.9rem; border: 2px solid var(--accent); border-radius: 0.4rem; background: var(--background); color: var(--text); text-align: start; cursor: pointer; }
-.scenario-choice[aria-pressed="true"] { background: var(--accent); color: var(--accent-text); font-weight: 700; } .scenario-choice[aria-pressed="true"]::before { content: "✓ "; }
+.scenario-choice[aria-pressed="true"] { background: var(--accent); color: var(--accent-text); font-weight: 700; } .scenario-choice[aria-pressed="true"]::before { content: "✓ " / ""; }
 .scenario-choice[aria-disabled="true"] { cursor: default; }
 .scenario-choice[aria-disabled="true"][aria-pressed="false"] { border-color: var(--border); color: var(--muted); }
 .scenario-consequence { margin-block-start: 0.75rem; padding: 0.75rem 1rem; border: 1px solid var(--border); border-radius: 0.4rem; background: var(--surface); } .scenario-chose { margin-block-start: 0; font-weight: 700; }
