@@ -134,7 +134,7 @@ def test_every_block_keeps_its_state_across_resume_and_must_be_finished(
 
 def open_everything(view: Locator) -> None:
     """Open every item of the blocks, turn every card, choose in every scenario's first situation."""
-    shown = ".scenario-situation:not([hidden]) .scenario-choice"
+    shown = ".scenario-situation:not([hidden]) li:first-child .scenario-choice"
     for button in view.locator(f".accordion-button, .flipcard-button, .graphic-marker, {shown}").all():
         button.click()
     for tab in view.get_by_role("tab").all():
