@@ -188,76 +188,69 @@ TEMPLATE = """\
 """
 
 SCRIPT = """\
-/* Scenario block: one situation at a time; a choice shows its consequence, Continue goes where it leads.
-   Facts: 0 an ending reached, 1 the last choice continued past, then each choice taken (data-fact). */
+/* Scenario block: one situation at a time. Facts: 0 an ending reached, 1 the last choice continued, then data-fact. */
 (function (ns) {
   "use strict";
   ns.blockTypes.scenario = function (element, progress) {
     var situations = element.querySelectorAll(".scenario-situation"), all = element.querySelectorAll(".scenario-choice");
     function choices(at) { return situations[at].querySelectorAll(".scenario-choice"); }
-    function fact(button) { return Number(button.getAttribute("data-fact")); } function panel(button) { return document.getElementById(button.getAttribute("aria-controls")); }
+    function panel(button) { return document.getElementById(button.getAttribute("aria-controls")); }
     function show(at, focus) {
       situations.forEach(function (situation, index) { situation.hidden = index !== at; });
       if (!choices(at).length) { progress.set(0, true); }
       if (focus) { situations[at].querySelector(".scenario-title").focus(); }
     }
-    function mark(button, taken) {
-      choices(Number(button.closest(".scenario-situation").getAttribute("data-situation"))).forEach(function (other) {
-        other.setAttribute("aria-pressed", String(other === button && taken));
-        if (taken) { other.setAttribute("aria-disabled", "true"); } else { other.removeAttribute("aria-disabled"); }
-        panel(other).hidden = !(other === button && taken);
+    function mark(button, on) {
+      button.closest("ul").querySelectorAll("button").forEach(function (other) {
+        other.setAttribute("aria-pressed", other === button && on);
+        other.setAttribute("aria-disabled", on);
+        panel(other).hidden = !(other === button && on);
       });
     }
-    function taken(at) {
-      return Array.prototype.filter.call(choices(at), function (button) { return progress.seen(fact(button)); })[0];
-    }
+    function taken(at) { return [].filter.call(choices(at), function (b) { return progress.seen(+b.dataset.fact); })[0]; }
     all.forEach(function (button) {
-      button.addEventListener("click", function () {
-        if (button.getAttribute("aria-disabled")) { return; }
+      button.onclick = function () {
+        if (button.getAttribute("aria-disabled") === "true") { return; }
         mark(button, true);
         progress.set(1, false);
-        progress.set(fact(button), true);
+        progress.set(+button.dataset.fact, true);
         panel(button).focus();
-      });
-      panel(button).querySelector("[data-continue]").addEventListener("click", function () {
-        progress.set(1, true);
-        show(Number(button.getAttribute("data-leads")), true);
-      });
+      };
+      panel(button).querySelector("[data-continue]").onclick = function () { progress.set(1, true); show(+button.dataset.leads, true); };
     });
     element.querySelectorAll("[data-restart]").forEach(function (restart) {
-      restart.addEventListener("click", function () {
+      restart.onclick = function () {
         progress.set(1, false);
-        all.forEach(function (button) { mark(button, false); progress.set(fact(button), false); });
+        all.forEach(function (b) { mark(b, false); progress.set(+b.dataset.fact, false); });
         show(0, true);
-      });
+      };
     });
-    var at = 0;
-    for (var choice = taken(0); choice; choice = taken(at)) {
+    for (var at = 0, choice = taken(0); choice && (taken(+choice.dataset.leads) || progress.seen(1)); choice = taken(at)) {
       mark(choice, true);
-      var next = Number(choice.getAttribute("data-leads"));
-      if (!taken(next) && !progress.seen(1)) { break; }
-      at = next;
+      at = +choice.dataset.leads;
     }
+    if (choice) { mark(choice, true); }
     show(at, false);
   };
 })(window.CoursePackager = window.CoursePackager || {});
 """
 
 CSS = """\
-.scenario { margin-block: 1.25rem; padding: 1rem; border: 1px solid var(--border); border-radius: 0.6rem; background: var(--surface); }
-.scenario-name { margin: 0; font-weight: 700; font-size: 1.05rem; }
-.scenario-kicker { display: block; font-size: 0.85rem; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; }
-.scenario-note { margin-block: 0.25rem 0.75rem; color: var(--muted); font-size: 0.9rem; }
-.scenario-situation { padding: 0.75rem 1rem; border-inline-start: 4px solid var(--accent); background: var(--background); } .scenario-situation > :last-child { margin-block-end: 0; }
-.scenario-title { margin-block: 0 0.5rem; font-size: 1.15rem; }
-.scenario-kicker.scenario-good { color: var(--good); } .scenario-kicker.scenario-poor { color: var(--bad); }
-.scenario-choices { list-style: none; margin: 0.75rem 0 0; padding: 0; display: grid; gap: 0.5rem; }
-.scenario-choice { inline-size: 100%; min-block-size: 44px; padding: 0.5rem 0.9rem; border: 2px solid var(--accent); border-radius: 0.4rem; background: var(--background); color: var(--text); text-align: start; cursor: pointer; }
-.scenario-choice[aria-pressed="true"] { background: var(--accent); color: var(--accent-text); font-weight: 700; } .scenario-choice[aria-pressed="true"]::before { content: "✓ " / ""; }
-.scenario-choice[aria-disabled="true"] { cursor: default; }
-.scenario-choice[aria-disabled="true"][aria-pressed="false"] { border-color: var(--border); color: var(--muted); }
-.scenario-consequence { margin-block-start: 0.75rem; padding: 0.75rem 1rem; border: 1px solid var(--border); border-radius: 0.4rem; background: var(--surface); } .scenario-chose { margin-block-start: 0; font-weight: 700; }
-.scenario-button { padding: 0.5rem 1rem; min-block-size: 44px; border-radius: 0.3rem; border: 2px solid var(--accent); background: var(--accent); color: var(--accent-text); cursor: pointer; }
+.scenario { margin-block: 1.25rem; padding: 1rem; border: 1px solid var(--border); border-radius: .6rem; background: var(--surface); }
+.scenario-name { margin: 0; font-weight: 700; }
+.scenario-kicker { display: block; font-size: .85rem; font-weight: 600; color: var(--muted); text-transform: uppercase; }
+.scenario-good { color: var(--good); } .scenario-poor { color: var(--bad); }
+.scenario-note { margin-block: .25rem .75rem; color: var(--muted); font-size: .9rem; }
+.scenario-situation { padding: .75rem 1rem; border-inline-start: 4px solid var(--accent); background: var(--background); }
+.scenario .scenario-title { margin-block: 0 .5rem; font-size: 1.15rem; }
+.scenario-choices { list-style: none; padding: 0; display: grid; gap: .5rem; }
+.scenario-choice, .scenario-button { min-block-size: 44px; padding: .5rem 1rem; border: 2px solid var(--accent); border-radius: .4rem; background: var(--accent); color: var(--accent-text); cursor: pointer; }
+.scenario-choice { inline-size: 100%; background: var(--background); color: var(--text); text-align: start; }
+.scenario-choice[aria-pressed="true"] { background: var(--accent); color: var(--accent-text); font-weight: 700; }
+.scenario-choice[aria-pressed="true"]::before { content: "✓ " / ""; }
+.scenario-choice[aria-pressed="false"][aria-disabled="true"] { border-color: var(--border); color: var(--muted); cursor: default; }
+.scenario-consequence { padding: 0 1rem 1rem; border: 1px solid var(--border); border-radius: .4rem; background: var(--surface); }
+.scenario-chose { font-weight: 700; }
 """
 
 EXAMPLE = """\
