@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from packager import build
+from packager.blocks.registry import block_types
 from packager.errors import PackagerError
 from packager.i18n.catalogue import (
     SOURCE_LOCALE,
@@ -66,6 +67,8 @@ def _used_messages() -> set[str]:
     texts = [
         path.read_text("utf-8") for path in templates_dir().rglob("*") if path.suffix in (".html", ".js")
     ]
+    for block in block_types().values():
+        texts += [block.template, block.script]
     for kind in question_types().values():
         texts += [kind.template, kind.script]
         hint = getattr(kind.model, "hint", "")

@@ -164,7 +164,7 @@ TEMPLATE = """\
 {% for item in items %}{% set situation = situations[item.index] %}
   <div class="scenario-situation" data-situation="{{ item.index }}"{% if not loop.first %} hidden{% endif %}>
     <h{{ level }} class="scenario-title" tabindex="-1">
-{%- if not situation.choices %}<span class="scenario-kicker{% if situation.outcome %} scenario-{{ situation.outcome }}{% endif %}"><span aria-hidden="true">{{ {"good": "✓ ", "poor": "✗ "}.get(situation.outcome, "") }}</span>{{ t("scenario.ending_" + (situation.outcome or "plain")) }}</span> {% endif %}{{ situation.title }}</h{{ level }}>
+{%- if not situation.choices %}<span class="scenario-kicker{% if situation.outcome %} scenario-{{ situation.outcome }}{% endif %}"><span aria-hidden="true">{{ {"good": "✓ ", "poor": "✗ "}.get(situation.outcome, "") }}</span>{{ {"good": t("scenario.ending_good"), "poor": t("scenario.ending_poor")}.get(situation.outcome, t("scenario.ending_plain")) }}</span> {% endif %}{{ situation.title }}</h{{ level }}>
 {{ item.body }}
 {% if situation.choices %}
     <ul class="scenario-choices" aria-label="{{ t('scenario.choices') }}">
