@@ -124,6 +124,7 @@ class BlockType(PluginKind):
     example_files: Mapping[str, str] = field(default_factory=dict)
     """Files the example refers to, by path relative to the lesson (an image...), with their text."""
     must_finish: bool = False
-    """The lesson counts as viewed only once every item of this block was seen."""
+    """The lesson counts as viewed only once this block is finished: all its facts on, or the one its
+    model's ``finished_by()`` names (a scenario's ending reached)."""
     finish: Finish = no_actions
     """How the test learner finishes the block (:mod:`packager.testing.actions`)."""
