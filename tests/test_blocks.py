@@ -80,7 +80,7 @@ def test_every_block_is_read_in_document_order(make_course: CourseMaker) -> None
     assert summary == [
         ("callout", 0, False),
         ("accordion", 2, False),
-        ("tabs", 0, False),
+        ("tabs", 2, False),
         ("flipcards", 1, False),
         ("process", 1, True),
         ("callout", 0, False),  # nested in the process, after it
@@ -224,8 +224,8 @@ def test_the_package_ships_only_the_blocks_used(make_course: CourseMaker) -> Non
 def test_kept_block_facts_count_toward_the_resume_bound(make_course: CourseMaker) -> None:
     plain = max_suspend_data(load_course(make_course(name="plain")))
     with_blocks = max_suspend_data(load_course(lesson_course(make_course, ALL_BLOCKS)))
-    # 4 facts (2 accordion items, 1 card, 1 step after the first): "B" + 1 hex digit + "~".
-    assert with_blocks - plain == 3
+    # 6 facts (2 accordion items, 2 tabs, 1 card, 1 step after the first): "B" + 2 hex digits + "~".
+    assert with_blocks - plain == 4
 
 
 def test_every_installed_block_example_is_valid(make_course: CourseMaker) -> None:

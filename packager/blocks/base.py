@@ -36,6 +36,19 @@ class BlockItem(StrictModel):
     """One item of a block: the text of its heading (the item's content is rendered Markdown)."""
 
     title: Text
+    parts: list[BlockItem] = Field(
+        default=[], description="One per heading a level below (blocks that take parts)."
+    )
+
+
+class ItemProblem(ValueError):
+    """A problem with one item (``item``, 0-based) or one of its parts (``part``): it is reported at
+    that item's or part's heading rather than at the block's opening line."""
+
+    def __init__(self, message: str, item: int, part: int | None = None) -> None:
+        super().__init__(message)
+        self.item = item
+        self.part = part
 
 
 class BlockBase(StrictModel):
@@ -53,6 +66,9 @@ class BlockBase(StrictModel):
     takes_options: typing.ClassVar[bool] = False
     takes_lead: typing.ClassVar[bool] = False
     """Whether content may come before the first heading (an image the items point at...)."""
+    takes_parts: typing.ClassVar[bool] = False
+    """Whether each item is cut into its own text and parts, at its headings a level below its own
+    (a scenario's situations and their choices)."""
 
     @model_validator(mode="after")
     def _check_shape(self) -> BlockBase:
@@ -70,6 +86,11 @@ class BlockBase(StrictModel):
         """How many on/off facts the runtime keeps for this block across resume (one per item that
         was opened, flipped or reached); 0 when nothing about it needs keeping."""
         return 0
+
+    def finished_by(self) -> int | None:
+        """The one fact that says the block is finished (a scenario's ending reached), or None when
+        it is finished once all its facts are on."""
+        return None
 
 
 Finish = Callable[["Locator"], "list[Action]"]
@@ -103,6 +124,7 @@ class BlockType(PluginKind):
     example_files: Mapping[str, str] = field(default_factory=dict)
     """Files the example refers to, by path relative to the lesson (an image...), with their text."""
     must_finish: bool = False
-    """The lesson counts as viewed only once every item of this block was seen."""
+    """The lesson counts as viewed only once this block is finished: all its facts on, or the one its
+    model's ``finished_by()`` names (a scenario's ending reached)."""
     finish: Finish = no_actions
     """How the test learner finishes the block (:mod:`packager.testing.actions`)."""

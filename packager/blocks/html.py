@@ -13,7 +13,7 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from packager.blocks.base import BlockType
-from packager.blocks.source import OPEN, BlockSource, read_block
+from packager.blocks.source import OPEN, BlockSource, ItemSource, read_block
 
 
 class BlockRenderer:
@@ -62,17 +62,7 @@ class BlockRenderer:
         identifier = f"{self.prefix}-{number}"
         model = source.model()
         lead = Markup(self.render(source.lead))  # first: nested blocks are numbered in document order
-        items = [
-            {
-                "title": Markup(
-                    self.renderer.renderInline(item.heading.children or [], self.parser.options, self.env)
-                ),
-                "body": Markup(self.render(item.body)),
-                "id": f"{identifier}-{index}",
-                "index": index,
-            }
-            for index, item in enumerate(source.items)
-        ]
+        items = [self._item(item, f"{identifier}-{index}", index) for index, item in enumerate(source.items)]
         body = Markup("" if source.items else self.render(source.body))
         html = self.template(source.kind).render(
             block=model,
@@ -85,3 +75,15 @@ class BlockRenderer:
             **self.env["text"],  # t, tn: the interface text in the course's language
         )
         return html if html.endswith("\n") else html + "\n"
+
+    def _item(self, item: ItemSource, identifier: str, index: int) -> dict[str, Any]:
+        """An item for the template: its heading's text and its content as HTML, and its parts."""
+        return {
+            "title": Markup(
+                self.renderer.renderInline(item.heading.children or [], self.parser.options, self.env)
+            ),
+            "body": Markup(self.render(item.body)),
+            "id": identifier,
+            "index": index,
+            "parts": [self._item(part, f"{identifier}-{at}", at) for at, part in enumerate(item.parts)],
+        }

@@ -16,7 +16,7 @@ from typing import Any
 from markdown_it.token import Token
 from pydantic import ValidationError
 
-from packager.blocks.base import BlockBase, BlockType
+from packager.blocks.base import BlockBase, BlockType, ItemProblem
 from packager.blocks.registry import block_types
 from packager.errors import Problem
 
@@ -40,6 +40,13 @@ class ItemSource:
 
     heading: Token
     body: list[Token] = field(default_factory=list)
+    parts: list[ItemSource] = field(default_factory=list)
+    """Its parts, for blocks that take them (the body is then the text before the first part)."""
+
+    @property
+    def line(self) -> int:
+        """0-based line of the heading in the Markdown."""
+        return self.heading.map[0] if self.heading.map else 0
 
 
 @dataclass
@@ -63,12 +70,21 @@ class BlockSource:
     def model(self) -> BlockBase:
         """The block checked against its model (raises :class:`BlockProblem`)."""
         values: dict[str, Any] = {"type": self.kind.name, "options": self.options, "lead": self.lead_text}
-        values["items"] = [{"title": item.heading.content} for item in self.items]
+        values["items"] = [
+            {"title": item.heading.content, "parts": [{"title": part.heading.content} for part in item.parts]}
+            for item in self.items
+        ]
         try:
             return self.kind.model.model_validate(values)
         except ValidationError as error:
             first = error.errors()[0]
             message = str(first["msg"]).removeprefix("Value error, ")
+            cause = first.get("ctx", {}).get("error")
+            if isinstance(cause, ItemProblem):
+                item = self.items[cause.item]
+                raise BlockProblem(
+                    message, (item if cause.part is None else item.parts[cause.part]).line
+                ) from None
             where = [part for part in first["loc"] if part != "title"]
             if len(where) == 2 and where[0] == "items":
                 index = int(where[1])
@@ -141,9 +157,28 @@ def _split_items(source: BlockSource, level: int, all_lines: Sequence[str]) -> N
             current.body.append(token)
         index += 1
     source.level = int(tag[1:]) if tag else 0
+    if source.kind.model.takes_parts and tag:
+        for item in source.items:
+            item.body, item.parts = _cut(item.body, level, f"h{source.level + 1}")
     lines = [token.map for token in source.lead if token.map]
     if lines:
         source.lead_text = "\n".join(all_lines[lines[0][0] : max(end for _, end in lines)])
+
+
+def _cut(tokens: list[Token], level: int, tag: str) -> tuple[list[Token], list[ItemSource]]:
+    """The tokens before the first heading ``tag`` (at nesting ``level``), and one part per such heading."""
+    before: list[Token] = []
+    parts: list[ItemSource] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "heading_open" and token.level == level and token.tag == tag:
+            parts.append(ItemSource(tokens[index + 1]))
+            index += 3
+            continue
+        (parts[-1].body if parts else before).append(token)
+        index += 1
+    return before, parts
 
 
 def blocks_in(

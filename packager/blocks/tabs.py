@@ -8,7 +8,8 @@
     :::
 
 Each heading becomes a tab; the optional text after ``tabs`` labels the tab list. The arrow keys
-move between the tabs (and select them), Home and End go to the first and last.
+move between the tabs (and select them), Home and End go to the first and last. The selected tab
+is kept across resume.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ class Tabs(BlockBase):
     min_items: ClassVar[int] = 2
     item_word: ClassVar[str] = "tab"
     takes_options: ClassVar[bool] = True
+
+    def state_size(self) -> int:
+        # Which tab is selected (one fact per tab), so that the learner comes back to it.
+        return len(self.items)
 
 
 TEMPLATE = """\
@@ -43,17 +48,19 @@ SCRIPT = """\
 /* Tabs block: clicking a tab or moving to it with the arrow keys, Home or End shows its panel. */
 (function (ns) {
   "use strict";
-  ns.blockTypes.tabs = function (element) {
+  ns.blockTypes.tabs = function (element, progress) {
     var tabs = Array.prototype.slice.call(element.querySelectorAll("[role=tab]"));
-    function select(chosen, focus) {
-      tabs.forEach(function (tab) {
+    function select(chosen, focus, quiet) {
+      tabs.forEach(function (tab, index) {
         var on = tab === chosen;
+        if (!quiet) { progress.set(index, on); }
         tab.setAttribute("aria-selected", String(on));
         tab.tabIndex = on ? 0 : -1;
         document.getElementById(tab.getAttribute("aria-controls")).hidden = !on;
       });
       if (focus) { chosen.focus(); }
     }
+    select(tabs.filter(function (tab, index) { return progress.seen(index); })[0] || tabs[0], false, true);
     tabs.forEach(function (tab, index) {
       tab.addEventListener("click", function () { select(tab, false); });
       tab.addEventListener("keydown", function (event) {

@@ -123,7 +123,9 @@ class LessonBlock(BaseModel):
     size: int
     """How many on/off facts about it are kept across resume (items opened, steps reached...)."""
     finish: bool
-    """The lesson counts as viewed only once every one of them is on."""
+    """The lesson counts as viewed only once every one of them is on (or the one ``done`` names)."""
+    done: int | None = None
+    """The one fact that says the block is finished, for a block that says so (a scenario)."""
 
 
 class Lesson(BaseModel):
@@ -174,7 +176,7 @@ class Lesson(BaseModel):
         """What the runtime needs about this lesson."""
         found: dict[str, Any] = {"kind": "lesson", "id": self.id, "title": self.title}
         if self.blocks:
-            found["blocks"] = [block.model_dump() for block in self.blocks]
+            found["blocks"] = [block.model_dump(exclude_none=True) for block in self.blocks]
         return found
 
 

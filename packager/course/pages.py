@@ -169,7 +169,10 @@ def _load_lesson(folder: CourseFolder, path: Path, text: str) -> Lesson:
         lesson_links=media.lesson_links,
         blocks=[
             LessonBlock(
-                type=block.type, size=block.state_size(), finish=block_types()[block.type].must_finish
+                type=block.type,
+                size=block.state_size(),
+                finish=block_types()[block.type].must_finish,
+                done=block.finished_by(),
             )
             for block in blocks
         ],

@@ -27,7 +27,7 @@
     var size = 0;
     this.pages = pages.map(function (page) {
       return (page.blocks || []).map(function (block) {
-        var entry = { offset: size, size: block.size, finish: block.finish };
+        var entry = { offset: size, size: block.size, finish: block.finish, done: block.done };
         size += block.size;
         return entry;
       });
@@ -36,10 +36,11 @@
     for (var index = 0; index < size; index++) { this.facts.push(false); }
   }
 
-  /* Every block of the page that must be finished is: all its facts are on. */
+  /* Every block of the page that must be finished is: all its facts are on, or its "done" one. */
   BlockProgress.prototype.finished = function (pageIndex) {
     var facts = this.facts;
     return this.pages[pageIndex].every(function (block) {
+      if (block.done !== undefined) { return !block.finish || facts[block.offset + block.done]; }
       return !block.finish || facts.slice(block.offset, block.offset + block.size).every(Boolean);
     });
   };

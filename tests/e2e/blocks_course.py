@@ -52,6 +52,35 @@ Say you cannot work with them.
 ### Refer
 Offer another specialist.
 :::
+
+::: graphic
+![Two shapes: a circle at the top left and a square at the bottom right](media/graphic-example.svg)
+### The circle @ 25, 25
+Round and small.
+### The square @ 75, 75
+Square and brown.
+:::
+
+::: scenario Sam asks for help
+### Sam calls
+Sam, a former partner, asks you to be their specialist.
+#### Say yes -> Working together
+You agree on the spot.
+#### Ask for a day to think -> The next day
+You promise an answer tomorrow.
+### The next day
+What do you tell Sam?
+#### Refer Sam to a colleague -> Sam is referred
+A colleague with no shared history can see Sam this week.
+#### Say you are too busy -> Sam waits
+Sam says they will wait for you.
+### Working together {poor}
+Your shared history gets in the way.
+### Sam waits {poor}
+Sam has no support and no referral.
+### Sam is referred {good}
+Sam gets support from someone with no shared history.
+:::
 """
 
 COURSE_YAML = """\

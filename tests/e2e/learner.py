@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from playwright.sync_api import Frame, FrameLocator, Locator, Page, expect
 
+from packager.blocks.registry import block_types
 from packager.course import Course, Quiz
 from packager.questions.base import QuestionBase
 from packager.questions.registry import question_types
@@ -37,8 +38,18 @@ class Learner:
         """Wait until the page titled ``title`` is on screen."""
         expect(self.surface.locator(SHOWN_HEADING)).to_have_text(title)
 
+    def finish_blocks(self) -> None:
+        """Do what the page on screen asks before it counts as viewed (a process's steps, a scenario
+        to an ending), as each block's plug-in says."""
+        self.heading()
+        for block in self.surface.locator("main section:not([hidden]) [data-block]").all():
+            kind = block_types().get(block.get_attribute("data-block-type") or "")
+            if kind is not None and kind.must_finish:
+                perform(kind.finish(block))
+
     def next(self) -> None:
-        """Press Next and wait for another page to show."""
+        """Do what the page asks, press Next and wait for another page to show."""
+        self.finish_blocks()
         before = self.heading()
         self.surface.get_by_role("button", name=self.text("layout.next"), exact=True).click()
         expect(self.surface.locator(SHOWN_HEADING)).not_to_have_text(before)
@@ -54,9 +65,10 @@ class Learner:
         self.expect_heading(title)
 
     def read_all_lessons(self) -> None:
-        """Open every lesson through the outline, then go to the assessment."""
+        """Open every lesson through the outline and do what it asks, then go to the assessment."""
         for lesson in self.course.lessons:
             self.open(lesson.title)
+            self.finish_blocks()
         assert self.quiz is not None
         self.open(self.quiz.title)
 
