@@ -23,7 +23,8 @@ from tests.conftest import run_packager
 
 HOSTILE_COURSE = Path(__file__).resolve().parent / "e2e" / "courses" / "hostile"
 INJECTED = (
-    "//img[@src='x'] | //svg | //iframe | //*[@id='injected'] | //input[@autofocus] | //b | //div[@onclick]"
+    "//img[@src='x'] | //svg[not(@class='icon')] | //iframe | //*[@id='injected'] | //input[@autofocus]"
+    " | //b | //div[@onclick]"
 )
 """Elements the payloads would create if they were read as markup."""
 SCRIPT_SCHEMES = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
