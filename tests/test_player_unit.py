@@ -14,6 +14,7 @@ import sys
 import urllib.error
 import urllib.request
 import zipfile
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ import pytest
 from packager.cli import main, preview
 from packager.errors import PackagerError
 from packager.player import PlayerServer, scorm_again
+from packager.player.local_server import LocalServer
 from packager.player.server import describe_launch, extract_package
 from tests.conftest import PreviewProcess, npm_tarball
 
@@ -292,3 +294,24 @@ def test_the_plugin_is_registered_and_light() -> None:
     code = "import sys, packager.testing.plugin; print('playwright' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_a_browser_that_goes_away_is_no_error_but_a_real_error_is_reported(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    server = LocalServer(0, BaseHTTPRequestHandler)
+    try:
+        for error in (
+            BrokenPipeError(32, "Broken pipe"),
+            ConnectionResetError(104, "reset"),
+            KeyError("bug"),
+        ):
+            try:
+                raise error
+            except Exception:
+                server.handle_error(None, ("127.0.0.1", 1))
+        printed = capsys.readouterr().err
+    finally:
+        server.server_close()
+    assert "KeyError" in printed and "bug" in printed
+    assert "BrokenPipe" not in printed and "ConnectionReset" not in printed

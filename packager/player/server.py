@@ -17,7 +17,7 @@ import threading
 import zipfile
 from collections.abc import Callable
 from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import Any, TypeVar
@@ -27,6 +27,7 @@ from lxml import etree
 
 from packager.errors import PackagerError
 from packager.player.live import LiveChannel, live_page
+from packager.player.local_server import LocalServer
 from packager.player.scorm_again import find_scorm_again
 from packager.standards import CMI5_STRUCTURE, MANIFEST
 
@@ -145,7 +146,7 @@ class PlayerServer:
         self.live = live
         """Given (preview), the page long-polls it and reloads after each rebuild (see live.py)."""
         self._workdir: Path | None = None
-        self._server: ThreadingHTTPServer | None = None
+        self._server: LocalServer | None = None
         self._thread: threading.Thread | None = None
         self.launch: dict[str, Any] = {}
 
@@ -216,7 +217,7 @@ class PlayerServer:
                 self.wfile.write(body)
 
         try:
-            self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+            self._server = LocalServer(self.port, Handler)
         except OSError as error:
             self.stop()
             address = f"127.0.0.1:{self.port}"

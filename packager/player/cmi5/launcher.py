@@ -7,7 +7,6 @@ import shutil
 import threading
 import uuid
 from http import HTTPStatus
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -28,6 +27,7 @@ from packager.player.cmi5.launch import (
 )
 from packager.player.cmi5.launcher_handler import LauncherHandler
 from packager.player.cmi5.lrs import Lrs
+from packager.player.local_server import LocalServer
 from packager.player.server import unpack_to_play
 from packager.player.statement_store import StatementStore
 
@@ -73,7 +73,7 @@ class Cmi5Launcher:
         self.backend_state = BackendState()
         self._lock = threading.Lock()  # for changes of registration
         self._workdir: Path | None = None
-        self._servers: list[ThreadingHTTPServer] = []
+        self._servers: list[LocalServer] = []
 
     # --- addresses -------------------------------------------------------------------------
 
@@ -135,8 +135,8 @@ class Cmi5Launcher:
             owner = launcher
 
         try:
-            self._servers.append(ThreadingHTTPServer(("127.0.0.1", self.port), Launcher))
-            self._servers.append(ThreadingHTTPServer(("127.0.0.1", 0), Backend))
+            self._servers.append(LocalServer(self.port, Launcher))
+            self._servers.append(LocalServer(0, Backend))
         except OSError as error:
             for server in self._servers:  # never served: shutdown() would wait forever
                 server.server_close()
