@@ -34,6 +34,7 @@ RUNTIME_CORE = (
     "runtime/random.js",
     "runtime/resume.js",
     "runtime/quiz.js",
+    "runtime/quizview.js",
     "runtime/lms/standalone.js",
 )
 """Runtime scripts every target ships, in load order (question types' scripts, the target's adapter
@@ -41,6 +42,7 @@ scripts and the app follow). Without an LMS, every package runs standalone."""
 
 RUNTIME_APP = "runtime/app.js"
 STYLESHEET = "theme.css"
+QUIZ_STYLESHEET = "quiz.css"
 
 
 @dataclass
@@ -106,7 +108,7 @@ def _page_html(page: Lesson | Quiz, course: Course) -> str:
     """A page's section of the course page (templates/lesson.html or quiz.html)."""
     if isinstance(page, Quiz):
         template = environment().get_template("quiz.html")
-        html = template.render(quiz=page, course=course, **text_helpers(course))
+        html = template.render(quiz=page, course=course, words=messages(course), **text_helpers(course))
     else:
         body = render_markdown(page, course)
         html = environment().get_template("lesson.html").render(lesson=page, html=body)
@@ -170,6 +172,9 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
     for script in scripts:
         site.add(script, plural_script(messages(course)) if script == PLURAL_SCRIPT else _static(script))
     site.add(STYLESHEET, _static(STYLESHEET))
+    quiz_sheets = [QUIZ_STYLESHEET] if course.quizzes else []
+    for sheet in quiz_sheets:
+        site.add(sheet, _static(sheet))
     if block_sheets:
         site.add(BLOCK_STYLESHEET, block_stylesheet(used))
     page = (
@@ -180,7 +185,7 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
             pages=list(zip(course.pages, sections, strict=True)),
             config=runtime_config(course, runtime.target),
             scripts=scripts,
-            stylesheets=[STYLESHEET, *block_sheets],
+            stylesheets=[STYLESHEET, *quiz_sheets, *block_sheets],
             connect_sources=runtime.connect_sources,
             direction=course.direction,
             **text_helpers(course),

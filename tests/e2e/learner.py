@@ -66,7 +66,7 @@ class Learner:
 
     def asked(self, quiz: Quiz) -> list[QuestionBase]:
         """The questions of this attempt, in the order shown."""
-        shown = self.section(quiz).locator("[data-question]:not([hidden])")
+        shown = self.section(quiz).locator("[data-question][data-asked]")
         ids = shown.evaluate_all("items => items.map(item => item.getAttribute('data-question'))")
         by_id = {question.id: question for question in quiz.questions}
         return [by_id[question_id] for question_id in ids]
@@ -84,10 +84,17 @@ class Learner:
         perform(answer(self.item(quiz, question), question.answer_key(), correctly))
 
     def answer_all(self, correctly: bool, quiz: Quiz | None = None) -> None:
+        """Answer every asked question; one question per screen: from the first screen to the last."""
         quiz = quiz or self.quiz
         assert quiz is not None
+        section = self.section(quiz)
+        back, forward = section.locator("[data-step='-1']"), section.locator("[data-step='1']")
+        while back.is_visible():
+            back.click()
         for question in self.asked(quiz):
             self.answer(question, correctly, quiz)
+            if forward.is_visible():
+                forward.click()
 
     def submit_after(self, answering: Callable[[], None], quiz: Quiz | None = None) -> str:
         """Answer (with ``answering``), then submit; returns the result summary."""
@@ -99,6 +106,9 @@ class Learner:
         quiz = quiz or self.quiz
         assert quiz is not None
         section = self.section(quiz)
+        forward = section.locator("[data-step='1']")  # one question per screen: submit on the last
+        while forward.is_visible():
+            forward.click()
         section.get_by_role("button", name=self.text("quiz.submit")).click()
         summary = section.locator("[data-result-summary]")
         summary.wait_for()
