@@ -1,9 +1,5 @@
-/*
- * How a quiz shows: one question per screen or all on one page; each judged question's verdict
- * (correct, partly correct, incorrect: icon and text from the page, never colour alone), the
- * learner's own answer marked, and the right one when the quiz reveals it; the lock that keeps a
- * quiz closed until every lesson counts as viewed.
- */
+/* How a quiz shows: one question per screen or all on one page; a judged question's verdict (icon
+   and text from the page), the learner's own answer and, if allowed, the right one; the lock. */
 (function (ns) {
   "use strict";
 
@@ -13,27 +9,28 @@
     if (response === null || response === undefined) { return "incorrect"; }
     var given = ns.questionTypes[question.type].learner(response, question);
     var right = question.interaction.correct[0];
-    if (!Array.isArray(given) || !Array.isArray(right)) { return "incorrect"; }
     var choice = question.interaction.type === "choice";
-    return given.some(function (part, index) {
+    return Array.isArray(given) && Array.isArray(right) && given.some(function (part, index) {
       return choice ? right.indexOf(part) !== -1 : JSON.stringify(part) === JSON.stringify(right[index]);
     }) ? "partial" : "incorrect";
   };
 
   function tag(option, name, key) {
     var label = option.querySelector("label");
-    var old = label.querySelector('[data-tag="' + name + '"]');
+    var old = label.querySelector(".tag-" + name);
     if (old && !key) { old.remove(); }
     if (key && !old) {
-      var span = document.createElement("span");
+      var span = label.appendChild(document.createElement("span"));
       span.className = "tag tag-" + name;
-      span.setAttribute("data-tag", name);
       span.textContent = ns.t(key);
-      label.appendChild(span);
     }
   }
 
-  /* One question as its state says: open for answers, or judged (submitted, or checked alone). */
+  function show(item, selector, test) {
+    item.querySelectorAll(selector).forEach(function (node) { node.hidden = !test(node); });
+  }
+
+  /* A question open for answers, or judged (the quiz submitted, or the question checked alone). */
   ns.markQuestion = function (item, question, progress) {
     var judged = progress.submitted || Boolean(progress.checked[question.id]);
     var response = progress.answers[question.id];
@@ -43,17 +40,14 @@
     var chosen = [].concat(response);
     item.setAttribute("data-verdict", verdict);
     item.querySelector("[data-feedback]").hidden = !judged;
-    item.querySelectorAll("[data-verdict-text]").forEach(function (line) {
-      line.hidden = line.getAttribute("data-verdict-text") !== verdict;
+    show(item, "[data-verdict-text]", function (line) { return line.getAttribute("data-verdict-text") === verdict; });
+    show(item, "[data-feedback-when]", function (line) {
+      return line.getAttribute("data-feedback-when") === (verdict === "correct" ? "correct" : "incorrect");
     });
-    item.querySelectorAll("[data-feedback-when]").forEach(function (line) {
-      line.hidden = line.getAttribute("data-feedback-when") !== (verdict === "correct" ? "correct" : "incorrect");
+    show(item, "[data-feedback-option]", function (line) {
+      return chosen.indexOf(line.getAttribute("data-feedback-option")) !== -1;
     });
-    item.querySelectorAll("[data-feedback-option]").forEach(function (line) {
-      line.hidden = chosen.indexOf(line.getAttribute("data-feedback-option")) === -1;
-    });
-    var right = item.querySelector("[data-right-answer]");
-    if (right) { right.hidden = !reveal; }
+    show(item, "[data-right-answer]", function () { return reveal; });
     item.querySelectorAll(".option").forEach(function (option) {
       var input = option.querySelector("input");
       if (!input) { return; }
@@ -69,8 +63,7 @@
     });
   };
 
-  /* One question per screen: the current one, its position and the buttons around it; after
-     submitting (the results page) every question shows, for review. */
+  /* One per screen: the current question, its position, the buttons around it. Submitted: all. */
   ns.showScreen = function (section, progress) {
     var asked = progress.askedQuestions();
     var one = progress.quiz.onePerScreen && !progress.submitted;
@@ -81,21 +74,21 @@
       position.hidden = !one;
       position.textContent = one ? ns.t("quiz.position", { number: at + 1, total: asked.length }) : "";
     }
-    section.querySelectorAll("[data-step]").forEach(function (button) {
-      var step = Number(button.getAttribute("data-step"));
-      button.hidden = !one || at + step < 0 || at + step >= asked.length;
+    show(section, "[data-step]", function (button) {
+      var to = at + Number(button.getAttribute("data-step"));
+      return one && to >= 0 && to < asked.length;
     });
     section.querySelector("[data-submit]").hidden = progress.submitted || (one && at < asked.length - 1);
   };
 
-  /* Keyboard focus to the question on screen (its fieldset names it by the legend). */
+  /* Focus to the question on screen (its fieldset is named by the legend). */
   ns.focusQuestion = function (section, progress) {
     var box = ns.itemFor(section, progress.askedQuestions()[progress.position]).querySelector(".question");
     box.setAttribute("tabindex", "-1");
     box.focus();
   };
 
-  /* The lessons still to view before a locked quiz opens; none when it is open. */
+  /* The lessons still to view before a locked quiz opens (none: it is open). */
   ns.lessonsLeft = function (state, quiz) {
     return quiz.locked ? state.pages.filter(function (page, index) {
       return page.kind === "lesson" && !state.viewed(index);
@@ -108,10 +101,9 @@
     if (!lock) { return; }
     lock.hidden = !left.length;
     lock.querySelector("[data-lock-count]").textContent = left.length ? ns.tn("quiz.locked_left", left.length) : "";
-    lock.querySelectorAll("[data-lock-go]").forEach(function (button) {
-      button.parentNode.hidden = !left.some(function (page) {
-        return "lesson:" + page.id === button.getAttribute("data-lock-go");
-      });
+    show(lock, "li", function (line) {
+      var go = line.firstElementChild.getAttribute("data-lock-go");
+      return left.some(function (page) { return "lesson:" + page.id === go; });
     });
   };
 })(window.CoursePackager = window.CoursePackager || {});
