@@ -60,7 +60,9 @@ class Sequencing(QuestionBase):
 
     def shown_answer(self, words: Messages) -> list[str]:
         """The items in order, numbered."""
-        return [words.text("answer.step", number=place, item=item) for place, item in enumerate(self.items, 1)]
+        return [
+            words.text("answer.step", number=place, item=item) for place, item in enumerate(self.items, 1)
+        ]
 
     def describe_wrong(self) -> str:
         """The first two items swapped."""

@@ -15,14 +15,14 @@
     }) ? "partial" : "incorrect";
   };
 
-  function tag(option, name, key) {
+  function tag(option, name, text) {
     var label = option.querySelector("label");
     var old = label.querySelector(".tag-" + name);
-    if (old && !key) { old.remove(); }
-    if (key && !old) {
+    if (old && !text) { old.remove(); }
+    if (text && !old) {
       var span = label.appendChild(document.createElement("span"));
       span.className = "tag tag-" + name;
-      span.textContent = ns.t(key);
+      span.textContent = text;
     }
   }
 
@@ -55,8 +55,8 @@
       var isKey = reveal && key.indexOf(input.value) !== -1;
       option.classList.toggle("is-mine", mine);
       option.classList.toggle("is-key", isKey);
-      tag(option, "mine", mine && "quiz.your_answer");
-      tag(option, "key", isKey && "quiz.right_answer");
+      tag(option, "mine", mine ? ns.t("quiz.your_answer") : "");
+      tag(option, "key", isKey ? ns.t("quiz.right_answer") : "");
     });
     item.querySelectorAll("input, select, button").forEach(function (control) {
       if (control.hasAttribute("data-check")) { control.hidden = judged; } else { control.disabled = judged; }

@@ -36,10 +36,14 @@ def variant(root: Path, assessment: str, warm_up: str = "") -> Course:
     lesson after the warm-up (the first is viewed on arrival)."""
     folder = root / "course"
     shutil.copytree(EVERY_TYPE, folder)
-    (folder / "lessons" / "02-more.md").write_text("---\ntitle: More\n---\nA second lesson.\n", encoding="utf-8")
+    (folder / "lessons" / "02-more.md").write_text(
+        "---\ntitle: More\n---\nA second lesson.\n", encoding="utf-8"
+    )
     listing = folder / "course.yaml"
     text = listing.read_text(encoding="utf-8")
-    listing.write_text(text.replace("  - quizzes/warm-up.yaml\n", "  - quizzes/warm-up.yaml\n  - lessons/02-more.md\n"))
+    listing.write_text(
+        text.replace("  - quizzes/warm-up.yaml\n", "  - quizzes/warm-up.yaml\n  - lessons/02-more.md\n")
+    )
     for name, settings in (("assessment", assessment), ("warm-up", warm_up)):
         quiz = folder / "quizzes" / f"{name}.yaml"
         quiz.write_text(settings + quiz.read_text(encoding="utf-8"), encoding="utf-8")
@@ -82,7 +86,9 @@ def verdict(item: Locator) -> str:
     return shown.inner_text().strip()
 
 
-def test_one_per_screen_by_keyboard_only(page: Page, play_paged: Callable[[str], PlayerServer], paged: Course) -> None:
+def test_one_per_screen_by_keyboard_only(
+    page: Page, play_paged: Callable[[str], PlayerServer], paged: Course
+) -> None:
     learner = web(page, play_paged("web"), paged)
     quiz = paged.quiz
     assert quiz is not None
@@ -143,7 +149,9 @@ def answer_partly(learner: Learner, course: Course) -> None:
             Choose(item["pairs"].get_by_label("Dog"), "3"),
             Choose(item["pairs"].get_by_label("Cow"), "2"),
         ],
-        "order": [Choose(item["order"].locator(f"select[data-item={i}]"), str(n)) for n, i in enumerate("abc", 1)],
+        "order": [
+            Choose(item["order"].locator(f"select[data-item={i}]"), str(n)) for n, i in enumerate("abc", 1)
+        ],
         "pi": [Fill(item["pi"].locator("input"), "3.14")],
     }
     section = learner.section(quiz)
@@ -185,12 +193,16 @@ def test_results_page_shows_verdicts_own_answers_right_answers_and_retry(
     # The learner's own choice stays marked; the right one is marked and listed (show_answers: at-end).
     first = items["pick-one"].locator(".option", has_text="First")
     expect(first.locator(".tag-mine")).to_have_text("Your answer")
-    expect(items["pick-one"].locator(".option", has_text="Second").locator(".tag-key")).to_have_text("Correct answer")
+    expect(items["pick-one"].locator(".option", has_text="Second").locator(".tag-key")).to_have_text(
+        "Correct answer"
+    )
     expect(items["pick-one"].get_by_text("Not the first one.")).to_be_visible()
     right = items["pick-many"].locator("[data-right-answer]")
     expect(right).to_be_visible()
     expect(right.locator("li")).to_have_text(["Two", "Four"])
-    expect(items["pairs"].locator("[data-right-answer] li")).to_have_text(["Cat → Meow", "Dog → Woof", "Cow → Moo"])
+    expect(items["pairs"].locator("[data-right-answer] li")).to_have_text(
+        ["Cat → Meow", "Dog → Woof", "Cow → Moo"]
+    )
     expect(items["statement"].locator("[data-right-answer]")).to_be_hidden()  # right: nothing to add
     expect(items["capital"].get_by_text("Yes, Paris.")).to_be_visible()
     # Retry: attempt 2 starts on question 1, blank; its answers are new interaction records.
