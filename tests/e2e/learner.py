@@ -80,21 +80,30 @@ class Learner:
         (the same answers the pytest plugin's learner gives)."""
         quiz = quiz or self.quiz
         assert quiz is not None
+        self.show(quiz, question)
         answer = question_types()[question.type].answer
         perform(answer(self.item(quiz, question), question.answer_key(), correctly))
+
+    def show(self, quiz: Quiz, question: QuestionBase) -> None:
+        """One question per screen: go to the question's screen with Previous or Next question."""
+        section = self.section(quiz)
+        ids = [asked.id for asked in self.asked(quiz)]
+        shown = section.locator("[data-question][data-asked]:not([hidden])")
+        for _ in ids:
+            if shown.count() != 1:  # every question on one page
+                return
+            at = ids.index(shown.get_attribute("data-question") or "")
+            if ids[at] == question.id:
+                return
+            section.locator(f"[data-step='{1 if ids.index(question.id) > at else -1}']").click()
 
     def answer_all(self, correctly: bool, quiz: Quiz | None = None) -> None:
         """Answer every asked question; one question per screen: from the first screen to the last."""
         quiz = quiz or self.quiz
         assert quiz is not None
         section = self.section(quiz)
-        back, forward = section.locator("[data-step='-1']"), section.locator("[data-step='1']")
-        while back.is_visible():
-            back.click()
         for question in self.asked(quiz):
             self.answer(question, correctly, quiz)
-            if forward.is_visible():
-                forward.click()
 
     def submit_after(self, answering: Callable[[], None], quiz: Quiz | None = None) -> str:
         """Answer (with ``answering``), then submit; returns the result summary."""
