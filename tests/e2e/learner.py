@@ -98,10 +98,9 @@ class Learner:
             section.locator(f"[data-step='{1 if ids.index(question.id) > at else -1}']").click()
 
     def answer_all(self, correctly: bool, quiz: Quiz | None = None) -> None:
-        """Answer every asked question; one question per screen: from the first screen to the last."""
+        """Answer every asked question (one question per screen: each on its screen)."""
         quiz = quiz or self.quiz
         assert quiz is not None
-        section = self.section(quiz)
         for question in self.asked(quiz):
             self.answer(question, correctly, quiz)
 

@@ -28,8 +28,11 @@ pytestmark = pytest.mark.browser
 
 COURSE_DIR = Path(__file__).parent / "courses" / "hostile"
 TARGETS_PLAYED = ("web", "scorm12")
-# The page's own icons are inline SVG with the class "icon" (templates/quiz_icons.html); any other is injected.
-INJECTED = "img[src='x'], svg:not(.icon), iframe, b, #injected, [onerror], [onload], [onclick], [onfocus], input[autofocus]"
+# The page's own icons are inline SVG of class "icon" (templates/quiz_icons.html); any other is injected.
+INJECTED = (
+    "img[src='x'], svg:not(.icon), iframe, b, #injected, [onerror], [onload], [onclick], [onfocus], "
+    "input[autofocus]"
+)
 INLINE_SCRIPT_RUNS = """() => {
     const script = document.createElement('script');
     script.textContent = 'window.__control = 1';
