@@ -35,6 +35,7 @@ RUNTIME_CORE = (
     "runtime/random.js",
     "runtime/resume.js",
     "runtime/quiz.js",
+    "runtime/quizview.js",
     "runtime/lms/standalone.js",
 )
 """Runtime scripts every target ships, in load order (question types' scripts, the target's adapter
@@ -47,6 +48,7 @@ STYLESHEET = "theme.css"
 SCREENS_STYLESHEET = "screens.css"
 LAYOUT_STYLESHEETS = ("menu.css", "print.css")
 """The outline as a menu on phones, and the page as it prints: after the blocks' stylesheet."""
+QUIZ_STYLESHEET = "quiz.css"
 
 
 @dataclass
@@ -112,7 +114,7 @@ def _page_html(page: Lesson | Quiz, course: Course) -> str:
     """A page's section of the course page (templates/lesson.html or quiz.html)."""
     if isinstance(page, Quiz):
         template = environment().get_template("quiz.html")
-        html = template.render(quiz=page, course=course, **text_helpers(course))
+        html = template.render(quiz=page, course=course, words=messages(course), **text_helpers(course))
     else:
         body = render_markdown(page, course)
         html = environment().get_template("lesson.html").render(lesson=page, html=body)
@@ -194,7 +196,8 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
     ]
     for script in scripts:
         site.add(script, plural_script(messages(course)) if script == PLURAL_SCRIPT else _static(script))
-    for sheet in (STYLESHEET, SCREENS_STYLESHEET, *helper_sheets):
+    quiz_sheets = [QUIZ_STYLESHEET] if course.quizzes else []
+    for sheet in (STYLESHEET, SCREENS_STYLESHEET, *quiz_sheets, *helper_sheets):
         site.add(sheet, _static(sheet))
     if block_sheets:
         site.add(BLOCK_STYLESHEET, block_stylesheet(used))
@@ -212,6 +215,7 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
             stylesheets=[
                 STYLESHEET,
                 SCREENS_STYLESHEET,
+                *quiz_sheets,
                 *helper_sheets,
                 *block_sheets,
                 *LAYOUT_STYLESHEETS,

@@ -2,11 +2,12 @@
 
 The runtime (``templates/runtime/resume.js``) encodes the learner's state compactly:
 
-    "3" + visited pages (hex, 4 pages a digit) + "|" + interactions written + one block per started quiz
+    "4" + visited pages (hex, 4 pages a digit) + "|" + interactions written + one block per started quiz
 
 The interactions written (the course's own numbering of ``cmi.interactions``, base 36) take a fixed
 width: enough for every asked question of every quiz in up to 1295 attempts (the most the attempt
-field can hold). Format "2", the same without that count, is still read on resume.
+field can hold). Formats "3" (without each quiz's question on screen and checked questions) and "2"
+(also without the count) are still read on resume.
 
 preceded, when lessons have blocks that keep facts (:meth:`packager.blocks.base.BlockBase.state_size`),
 by "B" + those facts (hex, 4 a digit) + "~" (``templates/runtime/state.js``);
@@ -15,6 +16,7 @@ and each quiz block is fixed-width fields followed by one framed answer per aske
 
     quiz index (base 36, width of the largest index) + attempt (2) + seed (6) + submitted (1)
     + correct answers (base 36, width of the number asked)
+    + the question on screen (base 36, width of the largest position) + checked questions (hex, 4 a digit)
     + per asked question: "_" when unanswered, else len(payload) in base 36 + ":" + payload
 
 Each question type states the largest payload it can produce (``max_response_length``), so the
@@ -27,7 +29,7 @@ from __future__ import annotations
 from packager.course import Course, Quiz, course_file_problem
 from packager.errors import PackagerError
 
-FORMAT_VERSION = "3"
+FORMAT_VERSION = "4"
 ATTEMPT_WIDTH = 2
 MAX_ATTEMPT = 36**ATTEMPT_WIDTH - 1
 SEED_WIDTH = 6
@@ -50,6 +52,7 @@ def quiz_block_limit(quiz: Quiz, quiz_count: int) -> int:
     """The longest block one quiz can take: fixed fields plus its largest asked answers."""
     answers = sorted((_framed(question.max_response_length()) for question in quiz.questions), reverse=True)
     fixed = base36_width(max(quiz_count - 1, 0)) + ATTEMPT_WIDTH + SEED_WIDTH + 1 + base36_width(quiz.asked)
+    fixed += base36_width(quiz.asked - 1) + -(-quiz.asked // 4)
     return fixed + sum(answers[: quiz.asked])
 
 

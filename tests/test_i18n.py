@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import re
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -72,6 +74,8 @@ def _used_messages() -> set[str]:
         texts += [block.template, block.script]
     for kind in question_types().values():
         texts += [kind.template, kind.script]
+        # The right answer as shown (shown_answer) words its lines through words.text("...").
+        texts.append(inspect.getsource(sys.modules[kind.model.__module__]).replace("words.text(", "t("))
         hint = getattr(kind.model, "hint", "")
         texts.append(f't("{hint}")' if hint else "")
     used: set[str] = set()

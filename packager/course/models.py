@@ -18,6 +18,8 @@ from packager.types import LanguageTag, RelativePath, Slug, StrictModel, Title
 
 CompletionRule = Literal["lessons", "quiz", "lessons-and-quiz"]
 """What "complete" means: every lesson viewed, the quiz submitted, or both."""
+Presentation = Literal["one-per-screen", "all-on-one-page"]
+ShowAnswers = Literal["after-each", "at-end", "never"]
 
 
 class CourseFile(StrictModel):
@@ -88,6 +90,17 @@ class QuizFile(StrictModel):
     shuffle_questions: bool = Field(default=False, description="Ask the questions in a random order.")
     shuffle_options: bool = Field(default=False, description="Show choice options in a random order.")
     attempts: int = Field(default=0, ge=0, description="How many attempts the learner gets; 0: no limit.")
+    presentation: Presentation = Field(
+        default="all-on-one-page", description="One question per screen, or every question on one page."
+    )
+    show_answers: ShowAnswers = Field(
+        default="at-end",
+        description="When the right answers show: after each question (checked one by one), "
+        "after submitting, or never (the learner still sees right or wrong).",
+    )
+    locked_until_lessons_viewed: bool = Field(
+        default=False, description="The quiz opens only once every lesson counts as viewed."
+    )
 
     @model_validator(mode="after")
     def _draw_within_pool(self) -> QuizFile:
@@ -192,6 +205,9 @@ class Quiz(BaseModel):
     shuffle_questions: bool = False
     shuffle_options: bool = False
     attempts: int = 0
+    presentation: Presentation = "all-on-one-page"
+    show_answers: ShowAnswers = "at-end"
+    locked_until_lessons_viewed: bool = False
     graded: bool = True
     """The assessment decides pass or fail; knowledge checks do not count."""
     source: Path
@@ -212,6 +228,9 @@ class Quiz(BaseModel):
             "shuffleQuestions": self.shuffle_questions,
             "shuffleOptions": self.shuffle_options,
             "attempts": self.attempts,
+            "onePerScreen": self.presentation == "one-per-screen",
+            "showAnswers": self.show_answers,
+            "locked": self.locked_until_lessons_viewed,
             "questions": [question.runtime() for question in self.questions],
         }
 

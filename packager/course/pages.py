@@ -209,6 +209,9 @@ def _load_quiz(folder: CourseFolder, path: Path, text: str, graded: bool) -> Qui
         shuffle_questions=quiz_file.shuffle_questions,
         shuffle_options=quiz_file.shuffle_options,
         attempts=quiz_file.attempts,
+        presentation=quiz_file.presentation,
+        show_answers=quiz_file.show_answers,
+        locked_until_lessons_viewed=quiz_file.locked_until_lessons_viewed,
         graded=graded,
         source=path,
     )

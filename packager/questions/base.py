@@ -27,6 +27,7 @@ from packager.types import Slug, StrictModel, Text
 if TYPE_CHECKING:
     from playwright.sync_api import Locator
 
+    from packager.i18n.catalogue import Messages
     from packager.testing.actions import Action
 
 
@@ -98,6 +99,12 @@ class QuestionBase(StrictModel):
         """One answer the quiz marks wrong, in words, for the answer key."""
         raise NotImplementedError
 
+    def shown_answer(self, words: Messages) -> list[str]:
+        """The right answer as the learner reads it when the quiz reveals it: one line each, in the
+        course's language (``words`` gives interface text such as True, and number formats).
+        A type that does not say falls back to its answer-key text (:meth:`describe_correct`)."""
+        return [self.describe_correct()]
+
     def runtime(self) -> dict[str, Any]:
         """Everything the runtime needs about this question."""
         return {
@@ -160,6 +167,9 @@ class ChoiceQuestion(QuestionBase):
 
     def describe_correct(self) -> str:
         return self.describe_options(self.correct_ids)
+
+    def shown_answer(self, words: Messages) -> list[str]:
+        return [option.text for option in self.options if option.correct]
 
     def correct_responses(self) -> list[Any]:
         return [self.correct_ids]

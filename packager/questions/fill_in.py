@@ -12,6 +12,7 @@ from packager.testing.actions import Fill
 if TYPE_CHECKING:
     from playwright.sync_api import Locator
 
+    from packager.i18n.catalogue import Messages
     from packager.testing.actions import Action
 
 MAX_ANSWER = 255
@@ -57,6 +58,10 @@ class FillIn(QuestionBase):
         while normalize(wrong, self.case_sensitive) in accepted:
             wrong = f"not {wrong}"
         return f'"{wrong}"'
+
+    def shown_answer(self, words: Messages) -> list[str]:
+        """Every accepted answer, one a line."""
+        return list(self.answers)
 
     def max_response_length(self) -> int:
         return MAX_ANSWER

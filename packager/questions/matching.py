@@ -14,6 +14,7 @@ from packager.types import StrictModel, Text
 if TYPE_CHECKING:
     from playwright.sync_api import Locator
 
+    from packager.i18n.catalogue import Messages
     from packager.testing.actions import Action
 
 
@@ -69,6 +70,9 @@ class Matching(QuestionBase):
 
     def describe_correct(self) -> str:
         return "; ".join(f"{pair.prompt} → {pair.match}" for pair in self.pairs)
+
+    def shown_answer(self, words: Messages) -> list[str]:
+        return [words.text("answer.pair", prompt=pair.prompt, match=pair.match) for pair in self.pairs]
 
     def describe_wrong(self) -> str:
         """The first two matches swapped."""

@@ -13,6 +13,7 @@ from packager.testing.actions import Fill
 if TYPE_CHECKING:
     from playwright.sync_api import Locator
 
+    from packager.i18n.catalogue import Messages
     from packager.testing.actions import Action
 
 MAX_INPUT = 32
@@ -75,6 +76,14 @@ class Numeric(QuestionBase):
             return f"from {_number(low)} to {_number(high)}"
         answer = _number(self.answer)
         return f"{answer} (± {_number(self.tolerance)})" if self.tolerance else answer
+
+    def shown_answer(self, words: Messages) -> list[str]:
+        if self.answer is None:
+            low, high = self.bounds
+            return [words.text("answer.range", low=low, high=high)]
+        if self.tolerance:
+            return [words.text("answer.tolerance", answer=self.answer, tolerance=self.tolerance)]
+        return [words.number(self.answer)]
 
     def describe_wrong(self) -> str:
         """A number just above the accepted range."""

@@ -14,6 +14,7 @@ from packager.types import Text
 if TYPE_CHECKING:
     from playwright.sync_api import Locator
 
+    from packager.i18n.catalogue import Messages
     from packager.testing.actions import Action
 
 
@@ -56,6 +57,12 @@ class Sequencing(QuestionBase):
 
     def describe_correct(self) -> str:
         return " → ".join(self.items)
+
+    def shown_answer(self, words: Messages) -> list[str]:
+        """The items in order, numbered."""
+        return [
+            words.text("answer.step", number=place, item=item) for place, item in enumerate(self.items, 1)
+        ]
 
     def describe_wrong(self) -> str:
         """The first two items swapped."""

@@ -12,6 +12,7 @@ from packager.testing.actions import Check
 if TYPE_CHECKING:
     from playwright.sync_api import Locator
 
+    from packager.i18n.catalogue import Messages
     from packager.testing.actions import Action
 
 
@@ -39,6 +40,9 @@ class TrueFalse(QuestionBase):
 
     def describe_wrong(self) -> str:
         return "False" if self.answer else "True"
+
+    def shown_answer(self, words: Messages) -> list[str]:
+        return [words.text("question.true" if self.answer else "question.false")]
 
 
 TEMPLATE = r"""<fieldset class="question">

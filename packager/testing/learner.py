@@ -132,7 +132,22 @@ class Learner:
         self.heading()
 
     def answer_quiz(self, correct: bool = True) -> bool:
-        """Answer every question on screen; False when there is none to answer."""
+        """Answer every question of the quiz on screen; False when there is none to answer.
+
+        A quiz that shows one question per screen is answered screen by screen, pressing its
+        next-question button until the last one (where its submit button is)."""
+        view = self.frame.locator(CURRENT_VIEW)
+        answered = self._answer_shown(correct)
+        if view.get_attribute("data-presentation") == "one-per-screen":
+            forward = view.locator("[data-step='1']")
+            for _ in range(view.locator("[data-question]").count()):
+                if not forward.is_visible():
+                    break
+                forward.click()
+                answered = self._answer_shown(correct) or answered
+        return answered
+
+    def _answer_shown(self, correct: bool) -> bool:
         keys = self.keys()
         quiz = self.frame.locator(CURRENT_VIEW).get_attribute("data-quiz") or ""
         questions = self.frame.locator(f"{CURRENT_VIEW} [data-question]").all()

@@ -84,6 +84,9 @@
   function showQuiz(quiz) {
     var section = sectionOf(quiz);
     var progress = state.progress(quiz);
+    var left = ns.lessonsLeft(state, quiz);
+    ns.showLock(section, left);
+    if (left.length) { return; }
     if (section.getAttribute("data-arranged") !== progress.attempt + ":" + progress.seed) {
       ns.arrangeAttempt(section, progress);
       section.setAttribute("data-arranged", progress.attempt + ":" + progress.seed);
@@ -91,15 +94,15 @@
     progress.askedQuestions().forEach(function (question) {
       var item = ns.itemFor(section, question);
       ns.showAnswer(item, question, progress.answers[question.id]);
-      item.querySelectorAll("input, select").forEach(function (control) { control.disabled = progress.submitted; });
+      ns.markQuestion(item, question, progress);
     });
-    section.querySelector("[data-submit]").hidden = progress.submitted;
-    ns.showFeedback(section, progress);
+    ns.showScreen(section, progress);
     var attemptText = quiz.attempts
       ? ns.t("quiz.attempt_of", { attempt: progress.attempt, attempts: quiz.attempts })
       : ns.t("quiz.attempt", { attempt: progress.attempt });
-    section.querySelector("[data-attempt-text]").textContent =
-      progress.attempt > 1 || quiz.attempts ? attemptText : "";
+    var attemptLine = section.querySelector("[data-attempt-text]");
+    attemptLine.textContent = progress.attempt > 1 || quiz.attempts ? attemptText : "";
+    attemptLine.hidden = !attemptLine.textContent;
     var result = section.querySelector("[data-quiz-result]");
     result.hidden = !progress.submitted;
     if (progress.submitted) {
@@ -133,7 +136,8 @@
       ns.tn("progress.steps", summary.steps, { done: summary.stepsDone, total: summary.steps });
     state.pages.forEach(function (page, index) {
       var mark = document.querySelector('[data-visited-mark="' + ns.locationOf(page) + '"]');
-      if (mark) { mark.textContent = state.viewed(index) ? " " + ns.t("layout.viewed") : ""; }
+      var locked = page.kind === "quiz" && ns.lessonsLeft(state, page).length;
+      if (mark) { mark.textContent = locked ? " " + ns.t("layout.locked") : state.viewed(index) ? " " + ns.t("layout.viewed") : ""; }
     });
     document.querySelectorAll("[data-go]").forEach(function (button) {
       if (button.getAttribute("data-go") === current) { button.setAttribute("aria-current", "step"); }
@@ -186,6 +190,8 @@
     var missing = ns.unanswered(progress);
     section.querySelector("[data-quiz-error]").hidden = missing.length === 0;
     if (missing.length) {
+      progress.position = progress.asked.indexOf(quiz.questions.indexOf(missing[0]));
+      render(false);
       var first = ns.itemFor(section, missing[0]).querySelector("input, select");
       if (first) { first.focus(); }
       return;
@@ -202,6 +208,31 @@
     report();
     render(false);
     section.querySelector("[data-result-heading]").focus();
+  }
+
+  /* One question per screen: the previous or next one. */
+  function step(quiz, by) {
+    var progress = state.progress(quiz);
+    progress.position += by;
+    reportSoon();
+    render(false);
+    ns.focusQuestion(sectionOf(quiz), progress);
+  }
+
+  /* show_answers: after-each: judge one answered question now; its answer is then final. */
+  function check(quiz, item) {
+    var question = questionOf(quiz, item);
+    var progress = state.progress(quiz);
+    var answered = progress.answers.hasOwnProperty(question.id);
+    item.querySelector("[data-check-error]").hidden = answered;
+    if (!answered) {
+      item.querySelector("input, select").focus();
+      return;
+    }
+    progress.checked[question.id] = true;
+    report();
+    render(false);
+    item.querySelector("[data-feedback]").focus();
   }
 
   function retry(quiz) {
@@ -229,6 +260,13 @@
       form.addEventListener("change", function (event) { onAnswer(page, event, true); });
       form.addEventListener("submit", function (event) { submit(page, event); });
       section.querySelector("[data-retry]").addEventListener("click", function () { retry(page); });
+      section.addEventListener("click", function (event) {
+        var button = event.target.closest("[data-step], [data-check], [data-lock-go]");
+        if (!button) { return; }
+        if (button.hasAttribute("data-step")) { step(page, Number(button.getAttribute("data-step"))); }
+        else if (button.hasAttribute("data-check")) { check(page, button.closest("[data-question]")); }
+        else { go(button.getAttribute("data-lock-go")); }
+      });
     });
     document.addEventListener("visibilitychange", function () {
       if (document.visibilityState === "hidden" && pendingSave !== null) { report(); }

@@ -41,6 +41,7 @@
       var item = ns.itemFor(section, question);
       var included = asked.indexOf(question) !== -1;
       item.hidden = !included;
+      item.toggleAttribute("data-asked", included);
       item.querySelectorAll("input, select").forEach(function (control) { control.disabled = !included; });
     });
     asked.forEach(function (question, position) {
@@ -82,28 +83,6 @@
     return progress.askedQuestions().filter(function (question) {
       return ns.isCorrect(question, progress.answers[question.id]);
     }).length;
-  };
-
-  /* Reveal per-question feedback after submitting (or hide it while answering). */
-  ns.showFeedback = function (section, progress) {
-    progress.askedQuestions().forEach(function (question) {
-      var item = ns.itemFor(section, question);
-      var panel = item.querySelector("[data-feedback]");
-      panel.hidden = !progress.submitted;
-      if (!progress.submitted) { return; }
-      var response = progress.answers[question.id];
-      var correct = ns.isCorrect(question, response);
-      item.classList.toggle("is-correct", correct);
-      item.classList.toggle("is-incorrect", !correct);
-      panel.querySelector("[data-feedback-result]").textContent = ns.t(correct ? "quiz.correct" : "quiz.incorrect");
-      panel.querySelectorAll("[data-feedback-when]").forEach(function (line) {
-        line.hidden = line.getAttribute("data-feedback-when") !== (correct ? "correct" : "incorrect");
-      });
-      var chosen = Array.isArray(response) ? response : [response];
-      panel.querySelectorAll("[data-feedback-option]").forEach(function (line) {
-        line.hidden = chosen.indexOf(line.getAttribute("data-feedback-option")) === -1;
-      });
-    });
   };
 
   /* The standard-neutral interaction record of one answered question. */

@@ -1,12 +1,13 @@
 /* Compact suspend_data; packager/resume.py proves at build time that its longest form fits the target.
-   "3" + visited pages (hex) + "|" + interactions written (base 36) + per started quiz: index, attempt (2),
-   seed (6), result flag (0 none, 1 submitted, 2 an earlier attempt's), correct, and per asked question
-   "_" or len(payload) in base 36 + ":" + payload. Format "2" (no count) is still read. */
+   "4" + visited pages (hex) + "|" + interactions written (base 36) + per started quiz: index, attempt (2),
+   seed (6), result flag (0 none, 1 submitted, 2 an earlier attempt's), correct, question on screen,
+   checked questions (hex), and per asked question "_" or len(payload) in base 36 + ":" + payload.
+   Formats "3" (no question on screen, no checked ones) and "2" (also no count) are still read. */
 (function (ns) {
   "use strict";
 
-  var VERSION = "3";
-  var PREVIOUS = "2";
+  var VERSION = "4";
+  var OLDER = "23";
   var MAX_ATTEMPT = 1295;
 
   function width(value) { return Math.max(1, value.toString(36).length); }
@@ -14,6 +15,25 @@
     var text = value.toString(36);
     while (text.length < size) { text = "0" + text; }
     return text;
+  }
+
+  /* On/off facts as hex digits, 4 a digit (and back). */
+  function bits(flags) {
+    var text = "";
+    for (var start = 0; start < flags.length; start += 4) {
+      var nibble = 0;
+      for (var bit = 0; bit < 4; bit++) { if (flags[start + bit]) { nibble |= 1 << bit; } }
+      text += nibble.toString(16);
+    }
+    return text;
+  }
+  function unbits(text) {
+    var flags = [];
+    text.split("").forEach(function (digit) {
+      var nibble = parseInt(digit, 16);
+      for (var bit = 0; bit < 4; bit++) { flags.push(Boolean(nibble & (1 << bit))); }
+    });
+    return flags;
   }
 
   function quizPages(config) {
@@ -28,14 +48,7 @@
   ns.encodeState = function (state) {
     var config = state.config;
     var quizzes = quizPages(config);
-    var visited = "";
-    for (var start = 0; start < state.visited.length; start += 4) {
-      var nibble = 0;
-      for (var bit = 0; bit < 4; bit++) {
-        if (state.visited[start + bit]) { nibble |= 1 << bit; }
-      }
-      visited += nibble.toString(16);
-    }
+    var visited = bits(state.visited);
     var blocks = quizzes.map(function (quiz, index) {
       var progress = state.quizzes[quiz.id];
       if (!progress) { return ""; }
@@ -45,8 +58,10 @@
         var payload = ns.questionTypes[question.type].encode(progress.answers[question.id], question);
         return payload.length.toString(36) + ":" + payload;
       }).join("");
+      var checked = bits(progress.askedQuestions().map(function (question) { return progress.checked[question.id]; }));
       return pad(index, width(Math.max(quizzes.length - 1, 0))) + pad(Math.min(progress.attempt, MAX_ATTEMPT), 2) +
-        pad(progress.seed, 6) + String(progress.resultFlag()) + pad(progress.correct, width(quiz.draw)) + answers;
+        pad(progress.seed, 6) + String(progress.resultFlag()) + pad(progress.correct, width(quiz.draw)) +
+        pad(progress.position, width(quiz.draw - 1)) + checked + answers;
     });
     var most = maxInteractions(quizzes);
     return VERSION + visited + "|" + pad(Math.min(state.interactions, most), width(most)) + blocks.join("");
@@ -54,16 +69,13 @@
 
   /* Apply encoded data to a fresh state; returns false (leaving it fresh) if it does not fit the course. */
   ns.decodeState = function (state, text) {
-    if (typeof text !== "string" || (text.charAt(0) !== VERSION && text.charAt(0) !== PREVIOUS)) { return false; }
+    var format = typeof text === "string" ? text.charAt(0) : "";
+    if (!format || (format !== VERSION && OLDER.indexOf(format) === -1)) { return false; }
     var config = state.config;
     var quizzes = quizPages(config);
     var bar = text.indexOf("|");
     if (bar < 0) { return false; }
-    var visited = [];
-    text.slice(1, bar).split("").forEach(function (digit) {
-      var nibble = parseInt(digit, 16);
-      for (var bit = 0; bit < 4; bit++) { visited.push(Boolean(nibble & (1 << bit))); }
-    });
+    var visited = unbits(text.slice(1, bar));
     var cursor = bar + 1;
     var restored = {};
     var interactions = 0;
@@ -74,7 +86,7 @@
       return piece;
     }
     try {
-      if (text.charAt(0) === VERSION) {
+      if (format !== "2") {
         var counted = take(width(maxInteractions(quizzes)));
         if (!/^[0-9a-z]+$/.test(counted)) { return false; }
         interactions = parseInt(counted, 36);
@@ -87,6 +99,11 @@
         progress.correct = parseInt(take(width(quiz.draw)), 36);
         progress.submitted = flag === 1;
         progress.hasResult = flag !== 0;
+        var checked = [];
+        if (format === VERSION) {
+          progress.position = parseInt(take(width(quiz.draw - 1)), 36);
+          checked = unbits(take(Math.ceil(quiz.draw / 4)));
+        }
         progress.asked.forEach(function (questionIndex) {
           var question = quiz.questions[questionIndex];
           if (text.charAt(cursor) === "_") { cursor += 1; return; }
@@ -96,6 +113,7 @@
           cursor = colon + 1;
           var response = ns.questionTypes[question.type].decode(take(size), question);
           if (response !== null) { progress.answers[question.id] = response; }
+          if (checked[progress.asked.indexOf(questionIndex)]) { progress.checked[question.id] = true; }
         });
         restored[quiz.id] = progress;
       }

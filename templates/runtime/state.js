@@ -14,6 +14,8 @@
     this.submitted = false;
     this.hasResult = false;
     this.correct = 0;
+    this.position = 0; /* the question on screen (one per screen), in asked order */
+    this.checked = {}; /* question id -> true once checked on its own (show_answers: after-each) */
     var order = quiz.questions.map(function (question, index) { return index; });
     var drawn = quiz.draw < order.length ? ns.seededShuffle(order, seed, 1).slice(0, quiz.draw) : order;
     if (!quiz.shuffleQuestions) { drawn = drawn.slice().sort(function (a, b) { return a - b; }); }
@@ -99,7 +101,7 @@
 
   CourseState.prototype.setAnswer = function (quiz, questionId, response) {
     var progress = this.progress(quiz);
-    if (progress.submitted) { return false; }
+    if (progress.submitted || progress.checked[questionId]) { return false; }
     var before = JSON.stringify(progress.answers[questionId]);
     if (response === null) { delete progress.answers[questionId]; } else { progress.answers[questionId] = response; }
     return before !== JSON.stringify(progress.answers[questionId]);

@@ -81,7 +81,7 @@ class Learner:
 
     def asked(self, quiz: Quiz) -> list[QuestionBase]:
         """The questions of this attempt, in the order shown."""
-        shown = self.section(quiz).locator("[data-question]:not([hidden])")
+        shown = self.section(quiz).locator("[data-question][data-asked]")
         ids = shown.evaluate_all("items => items.map(item => item.getAttribute('data-question'))")
         by_id = {question.id: question for question in quiz.questions}
         return [by_id[question_id] for question_id in ids]
@@ -95,10 +95,25 @@ class Learner:
         (the same answers the pytest plugin's learner gives)."""
         quiz = quiz or self.quiz
         assert quiz is not None
+        self.show(quiz, question)
         answer = question_types()[question.type].answer
         perform(answer(self.item(quiz, question), question.answer_key(), correctly))
 
+    def show(self, quiz: Quiz, question: QuestionBase) -> None:
+        """One question per screen: go to the question's screen with Previous or Next question."""
+        section = self.section(quiz)
+        ids = [asked.id for asked in self.asked(quiz)]
+        shown = section.locator("[data-question][data-asked]:not([hidden])")
+        for _ in ids:
+            if shown.count() != 1:  # every question on one page
+                return
+            at = ids.index(shown.get_attribute("data-question") or "")
+            if ids[at] == question.id:
+                return
+            section.locator(f"[data-step='{1 if ids.index(question.id) > at else -1}']").click()
+
     def answer_all(self, correctly: bool, quiz: Quiz | None = None) -> None:
+        """Answer every asked question (one question per screen: each on its screen)."""
         quiz = quiz or self.quiz
         assert quiz is not None
         for question in self.asked(quiz):
@@ -114,6 +129,9 @@ class Learner:
         quiz = quiz or self.quiz
         assert quiz is not None
         section = self.section(quiz)
+        forward = section.locator("[data-step='1']")  # one question per screen: submit on the last
+        while forward.is_visible():
+            forward.click()
         section.get_by_role("button", name=self.text("quiz.submit")).click()
         summary = section.locator("[data-result-summary]")
         summary.wait_for()

@@ -20,6 +20,7 @@ from tests.conftest import build_package
 from tests.e2e.conftest import REPO, SCORM_AGAIN
 from tests.e2e.learner import Learner
 from tests.e2e.lms import launch
+from tests.e2e.test_quiz_presentation import ONE_PER_SCREEN, answer_partly, variant
 
 pytestmark = pytest.mark.browser
 
@@ -131,8 +132,11 @@ def test_sample_course_has_no_violations_in_any_state(
     section = learner.section(final)
     asked = learner.asked(final)
     learner.answer(asked[0], correctly=True)
+    section.get_by_role("button", name="Next question").click()  # one question per screen
     learner.answer(asked[1], correctly=False)
     scanner.scan("final quiz partly answered")
+    while section.get_by_role("button", name="Next question").is_visible():
+        section.get_by_role("button", name="Next question").click()
     section.get_by_role("button", name="Submit answers").click()
     section.locator("[data-quiz-error]").wait_for()
     scanner.scan("final quiz with 'please answer every question' shown")
@@ -187,3 +191,37 @@ def test_the_scan_reports_violations(
     )
     scanner = Scanner(axe_page)
     assert "label" in {violation["id"] for violation in scanner.violations()}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_quiz_screens_and_results_have_no_violations(axe_page: Page, tmp_path: Path, scheme: str) -> None:
+    """One question per screen, the lock, a checked answer, and the results page with every verdict
+    (correct, partly correct, incorrect) and the right answers: in light and dark."""
+    course = variant(tmp_path, ONE_PER_SCREEN, "show_answers: after-each\n")
+    package = build_package(course.source_dir, tmp_path, "web")
+    axe_page.emulate_media(color_scheme=scheme)
+    with PlayerServer(package, scorm_again=SCORM_AGAIN) as player:
+        axe_page.goto(player.url + "content/index.html")
+        learner = Learner(axe_page, course)
+        learner.heading()
+        scanner = Scanner(axe_page)
+        quiz = course.quiz
+        assert quiz is not None
+        learner.open(quiz.title)
+        learner.section(quiz).locator("[data-quiz-lock]").wait_for()
+        scanner.scan("assessment locked")
+        check = next(page for page in course.quizzes if not page.graded)
+        learner.open(check.title)
+        item = learner.item(check, check.questions[0])
+        item.get_by_role("button", name="Check answer").click()
+        scanner.scan("knowledge check: 'answer first'")
+        item.get_by_label("False").check()
+        item.get_by_role("button", name="Check answer").click()
+        scanner.scan("knowledge check: checked, not correct, right answer shown")
+        learner.read_all_lessons()
+        scanner.scan("assessment, question 1 of 7")
+        answer_partly(learner, course)
+        scanner.scan("assessment, last question")
+        learner.submit()
+        scanner.scan("results page: every verdict, right answers, retry")
+    assert not scanner.found, "axe-core found WCAG 2.1 A/AA violations:\n" + scanner.report()

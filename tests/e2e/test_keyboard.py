@@ -162,12 +162,19 @@ class KeyboardLearner:
         """Submit once too early (focus goes to the first unanswered question), answer, submit."""
         section = self.content.locator(f"[data-quiz='{quiz.id}']")
         asked = self.reader.asked(quiz)
+        forward = f"[data-quiz='{quiz.id}'] [data-step='1']"
+        one_per_screen = section.get_attribute("data-presentation") == "one-per-screen"
+        for _ in asked[1:] if one_per_screen else []:  # Submit is on the last screen
+            self.press_button(forward)
         self.press_button(f"[data-quiz='{quiz.id}'] [data-submit]")
         expect(section.locator("[data-quiz-error]")).to_be_visible()
         first = asked[0]
         expect(section.locator(f"[data-question='{first.id}'] :is(input, select)").first).to_be_focused()
-        for question in asked:
+        for index, question in enumerate(asked):
             self.answer(quiz, question)
+            if one_per_screen and index + 1 < len(asked):
+                self.press_button(forward)
+                expect(section.locator(f"[data-question='{asked[index + 1].id}'] .question")).to_be_focused()
         self.press_button(f"[data-quiz='{quiz.id}'] [data-submit]")
         expect(section.locator("[data-result-heading]")).to_be_focused()
         self.focus()

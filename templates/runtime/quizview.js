@@ -1,0 +1,109 @@
+/* How a quiz shows: one question per screen or all on one page; a judged question's verdict (icon
+   and text from the page), the learner's own answer and, if allowed, the right one; the lock. */
+(function (ns) {
+  "use strict";
+
+  /* "correct", "partial" (some chosen options, pairs or places right) or "incorrect". */
+  ns.verdict = function (question, response) {
+    if (ns.isCorrect(question, response)) { return "correct"; }
+    if (response === null || response === undefined) { return "incorrect"; }
+    var given = ns.questionTypes[question.type].learner(response, question);
+    var right = question.interaction.correct[0];
+    var choice = question.interaction.type === "choice";
+    return Array.isArray(given) && Array.isArray(right) && given.some(function (part, index) {
+      return choice ? right.indexOf(part) !== -1 : JSON.stringify(part) === JSON.stringify(right[index]);
+    }) ? "partial" : "incorrect";
+  };
+
+  function tag(option, name, text) {
+    var label = option.querySelector("label");
+    var old = label.querySelector(".tag-" + name);
+    if (old && !text) { old.remove(); }
+    if (text && !old) {
+      var span = label.appendChild(document.createElement("span"));
+      span.className = "tag tag-" + name;
+      span.textContent = text;
+    }
+  }
+
+  function show(item, selector, test) {
+    item.querySelectorAll(selector).forEach(function (node) { node.hidden = !test(node); });
+  }
+
+  /* A question open for answers, or judged (the quiz submitted, or the question checked alone). */
+  ns.markQuestion = function (item, question, progress) {
+    var judged = progress.submitted || Boolean(progress.checked[question.id]);
+    var response = progress.answers[question.id];
+    var verdict = judged ? ns.verdict(question, response) : "";
+    var reveal = judged && progress.quiz.showAnswers !== "never" && verdict !== "correct";
+    var key = [].concat.apply([], question.interaction.correct);
+    var chosen = [].concat(response);
+    item.setAttribute("data-verdict", verdict);
+    item.querySelector("[data-feedback]").hidden = !judged;
+    show(item, "[data-verdict-text]", function (line) { return line.getAttribute("data-verdict-text") === verdict; });
+    show(item, "[data-feedback-when]", function (line) {
+      return line.getAttribute("data-feedback-when") === (verdict === "correct" ? "correct" : "incorrect");
+    });
+    show(item, "[data-feedback-option]", function (line) {
+      return chosen.indexOf(line.getAttribute("data-feedback-option")) !== -1;
+    });
+    show(item, "[data-right-answer]", function () { return reveal; });
+    item.querySelectorAll(".option").forEach(function (option) {
+      var input = option.querySelector("input");
+      if (!input) { return; }
+      var mine = judged && input.checked;
+      var isKey = reveal && key.indexOf(input.value) !== -1;
+      option.classList.toggle("is-mine", mine);
+      option.classList.toggle("is-key", isKey);
+      tag(option, "mine", mine ? ns.t("quiz.your_answer") : "");
+      tag(option, "key", isKey ? ns.t("quiz.right_answer") : "");
+    });
+    item.querySelectorAll("input, select, button").forEach(function (control) {
+      if (control.hasAttribute("data-check")) { control.hidden = judged; } else { control.disabled = judged; }
+    });
+  };
+
+  /* One per screen: the current question, its position, the buttons around it. Submitted: all. */
+  ns.showScreen = function (section, progress) {
+    var asked = progress.askedQuestions();
+    var one = progress.quiz.onePerScreen && !progress.submitted;
+    var at = progress.position = Math.max(0, Math.min(progress.position, asked.length - 1));
+    asked.forEach(function (question, index) { ns.itemFor(section, question).hidden = one && index !== at; });
+    var position = section.querySelector("[data-position]");
+    if (position) {
+      position.hidden = !one;
+      position.textContent = one ? ns.t("quiz.position", { number: at + 1, total: asked.length }) : "";
+    }
+    show(section, "[data-step]", function (button) {
+      var to = at + Number(button.getAttribute("data-step"));
+      return one && to >= 0 && to < asked.length;
+    });
+    section.querySelector("[data-submit]").hidden = progress.submitted || (one && at < asked.length - 1);
+  };
+
+  /* Focus to the question on screen (its fieldset is named by the legend). */
+  ns.focusQuestion = function (section, progress) {
+    var box = ns.itemFor(section, progress.askedQuestions()[progress.position]).querySelector(".question");
+    box.setAttribute("tabindex", "-1");
+    box.focus();
+  };
+
+  /* The lessons still to view before a locked quiz opens (none: it is open). */
+  ns.lessonsLeft = function (state, quiz) {
+    return quiz.locked ? state.pages.filter(function (page, index) {
+      return page.kind === "lesson" && !state.viewed(index);
+    }) : [];
+  };
+
+  ns.showLock = function (section, left) {
+    var lock = section.querySelector("[data-quiz-lock]");
+    section.querySelector("[data-quiz-body]").hidden = left.length > 0;
+    if (!lock) { return; }
+    lock.hidden = !left.length;
+    lock.querySelector("[data-lock-count]").textContent = left.length ? ns.tn("quiz.locked_left", left.length) : "";
+    show(lock, "li", function (line) {
+      var go = line.firstElementChild.getAttribute("data-lock-go");
+      return left.some(function (page) { return "lesson:" + page.id === go; });
+    });
+  };
+})(window.CoursePackager = window.CoursePackager || {});
