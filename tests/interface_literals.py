@@ -44,6 +44,11 @@ SINK = re.compile(
     r"""|setAttribute\(\s*["'](?:aria-label|aria-description|aria-roledescription|aria-valuetext|title|alt|placeholder)["']\s*,"""
     r"""|createTextNode\(|insertAdjacentText\(|\b(?:alert|confirm|prompt)\()([^;]*)"""
 )
+NAME = re.compile(r"[a-z][a-z0-9_-]*")
+"""A name the code uses (an icon, a class, a role, a state), not words a learner reads."""
+COMPARISONS = frozenset({"==", "!=", "in"})
+COMPARED = re.compile(r"""[!=]==?\s*(?:"[a-z][a-z0-9_-]*"|'[a-z][a-z0-9_-]*')""")
+"""A script comparing a value with a name ('=== "passed"'): code, not text."""
 STRING = re.compile(r""""((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'""")
 
 
@@ -92,19 +97,28 @@ def template_literals(source: str) -> list[str]:
 
 
 def _may_write(expression: list[tuple[str, str]]) -> str:
-    """What an expression stands for: its string constants (not a key given to t or tn), else "0"."""
-    constants = [
-        value
-        for at, (token, value) in enumerate(expression)
-        if token == "string"
-        and not (at >= 2 and expression[at - 2][1] in ("t", "tn") and expression[at - 1][1] == "(")
-    ]
+    """What an expression stands for: its string constants, else "0". A key given to t or tn is no
+    text, nor is a name (an icon, a class, a role: lower case, no spaces) given to a call or compared."""
+    constants = []
+    depth = 0
+    tokens = [(token, value) for token, value in expression if token != "whitespace"]
+    for at, (token, value) in enumerate(tokens):
+        if token == "operator":
+            depth += (value in "([{") - (value in ")]}")
+        if token != "string":
+            continue
+        key = at >= 2 and tokens[at - 2][1] in ("t", "tn") and tokens[at - 1][1] == "("
+        compared = any(
+            0 <= near < len(tokens) and tokens[near][1] in COMPARISONS for near in (at - 1, at + 1)
+        )
+        if not key and not (NAME.fullmatch(value[1:-1]) and (depth or compared)):
+            constants.append(value)
     return " ".join(constants) or "0"
 
 
 def script_literals(source: str) -> list[str]:
     """The interface text a runtime script writes into the page itself."""
-    code = NAMES.sub("0", KEY.sub("0", source))
+    code = COMPARED.sub("0", NAMES.sub("0", KEY.sub("0", source)))
     return [
         match.group(0).strip()
         for match in SINK.finditer(code)

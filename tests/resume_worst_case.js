@@ -3,6 +3,7 @@
 // Usage: node resume_worst_case.js RUNTIME_FILES... CONFIG_JSON
 const vm = require("vm");
 global.window = {};
+global.document = { querySelectorAll: () => [], addEventListener: () => {} };  // scripts that set up their controls find none
 for (const file of process.argv.slice(2, -1)) { vm.runInThisContext(require("fs").readFileSync(file, "utf8")); }
 const config = JSON.parse(require("fs").readFileSync(process.argv[process.argv.length - 1], "utf8"));
 const ns = window.CoursePackager;

@@ -360,11 +360,14 @@ def test_index_has_every_question_with_its_controls(index: str, sample_course: C
         types = [question.type for question in quiz.questions]
         assert [item.get("data-type") for item in items] == types
         for item, question in zip(items, quiz.questions, strict=True):
-            found = item.xpath(".//input|.//select|.//textarea")
-            assert found, question.id
-            # Every control has a visible label.
+            found = item.xpath(".//input[not(@type='hidden')]|.//select|.//textarea")
+            buttons = item.xpath(".//button")
+            assert found or buttons, question.id
+            # Every field has a visible label; every button says what it does.
             for control in found:
                 assert page.xpath(f'//label[@for="{control.get("id")}"]'), control.get("id")
+            for button in buttons:
+                assert button.text_content().strip() or button.get("aria-label"), question.id
 
 
 def test_index_has_a_strict_content_security_policy(index: str) -> None:
