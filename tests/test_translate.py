@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -20,6 +21,9 @@ from packager.translate.segments import course_segments
 from tests.conftest import SAMPLE_COURSE
 
 BOLD_PARAGRAPH = "**Conflict of interest.** Your own feelings count."
+LOGO_ALT = "Recovery Support Training"
+SCENARIO = "lesson/former-partners/scenario-1/title"
+CALLOUT = "lesson/former-partners/callout-1/title"
 
 
 def _unit_id(path: Path, source_text: str) -> str:
@@ -36,6 +40,10 @@ def course(tmp_path: Path) -> Path:
     )
     with (folder / "lessons" / "02-former-partners.md").open("a", encoding="utf-8") as lesson:
         lesson.write(f"\n{BOLD_PARAGRAPH}\n")
+    yaml_file = folder / "course.yaml"
+    yaml_file.write_text(
+        yaml_file.read_text("utf-8").replace("  logo: ", f"  logo_alt: {LOGO_ALT}\n  logo: "), "utf-8"
+    )
     return folder
 
 
@@ -63,8 +71,18 @@ def test_every_kind_of_text_is_exported_with_its_markup_as_placeholders(course: 
     assert "<source>Final assessment</source>" in text  # a quiz title
     assert '<g id="1">Conflict of interest.</g> Your own feelings count.' in text  # bold as a placeholder
     assert "**" not in text
-    ids = [unit.getid() for unit in xliff.xlifffile.parsestring(text.encode()).getunits()]
+    ids = [
+        u.getid().split(xliff.ID_SEPARATOR)[-1] for u in xliff.xlifffile.parsestring(text.encode()).getunits()
+    ]
     assert any(i.endswith("options.0.feedback") for i in ids) and any(i.endswith("items.2") for i in ids)
+    # Text on blocks' opening lines, without the words the packager reads (a callout's kind)...
+    assert _unit_id(tmp_path / "fr.xlf", "Jordan asks for your support") == SCENARIO
+    assert _unit_id(tmp_path / "fr.xlf", "Expectations of each") == "lesson/dual-relationships/tabs-1/title"
+    assert CALLOUT in ids and "<source>Key takeaway</source>" in text
+    assert _unit_id(tmp_path / "fr.xlf", LOGO_ALT) == "course/theme.logo_alt"
+    assert (
+        "<source>important" not in text and "#1d2b2c" not in text
+    )  # ...and the theme's text, not its colours
 
 
 def test_export_import_build_without_changes_gives_the_source_course(course: Path, tmp_path: Path) -> None:
@@ -94,6 +112,9 @@ def test_a_translation_reaches_the_page_with_its_markup(course: Path, tmp_path: 
     targets = {
         _unit_id(exported, "Your own feelings count."): [bold, " Sus sentimientos [*] cuentan."],
         "quiz/final/title": ["Evaluación final"],
+        SCENARIO: ["Jordan le pide apoyo"],
+        CALLOUT: ["Idea <clave> & más"],
+        "course/theme.logo_alt": ["Formación en apoyo a la recuperación"],
     }
     _edit(exported, targets)
     assert main(["translate", "import", str(exported), str(course), "-q"]) == 0
@@ -102,6 +123,16 @@ def test_a_translation_reaches_the_page_with_its_markup(course: Path, tmp_path: 
     html = "".join(render_pages(translated).html)
     assert "<strong>Conflicto de intereses.</strong> Sus sentimientos [*] cuentan." in html
     assert translated.quiz is not None and translated.quiz.title == "Evaluación final"
+    build(course, tmp_path / "out", ["scorm12"], cache=False, translations=True)
+    with zipfile.ZipFile(tmp_path / "out" / "crss-professional-boundaries-es-scorm12.zip") as archive:
+        page = archive.read("index.html").decode()
+    # The kind stays the packager's word; the title is the translator's (plain text, escaped once).
+    callout = r'callout-important" [^>]*>\s*<p class="callout-title" [^>]*>.*?</span>'
+    callout += "Idea &lt;clave&gt; &amp; más</p>"
+    assert re.search(callout, page)
+    assert '<span class="scenario-kicker">Escenario</span> Jordan le pide apoyo</p>' in page
+    assert '<img class="logo" src="media/logo.svg" alt="Formación en apoyo a la recuperación">' in page
+    assert "Jordan asks for your support" not in page and LOGO_ALT not in page
 
 
 def test_untranslated_and_stale_segments_are_reported_and_fail_a_strict_build(

@@ -82,6 +82,12 @@ class BlockBase(StrictModel):
             )
         return self
 
+    @property
+    def shown_text(self) -> str:
+        """The end of ``options`` the learner reads (a title, a label), which a translator translates;
+        empty when the opening line holds only words the packager reads (a callout's kind)."""
+        return ""
+
     def state_size(self) -> int:
         """How many on/off facts the runtime keeps for this block across resume (one per item that
         was opened, flipped or reached); 0 when nothing about it needs keeping."""

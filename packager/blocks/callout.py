@@ -45,6 +45,10 @@ class Callout(BlockBase):
         rest = self.options.split(" ", 1)[1:]
         return rest[0].strip() if rest else ""
 
+    @property
+    def shown_text(self) -> str:
+        return self.title
+
 
 TEMPLATE = """\
 <div class="block callout callout-{{ block.kind }}" role="note" aria-labelledby="{{ id }}-title">

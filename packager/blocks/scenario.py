@@ -111,6 +111,10 @@ class Scenario(BlockBase):
             for index, (item, (title, outcome)) in enumerate(zip(self.items, marks, strict=True))
         ]
 
+    @property
+    def shown_text(self) -> str:
+        return self.options  # the title
+
     def state_size(self) -> int:
         return FIRST_CHOICE_FACT + sum(len(item.parts) for item in self.items)
 

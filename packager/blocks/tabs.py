@@ -25,6 +25,10 @@ class Tabs(BlockBase):
     item_word: ClassVar[str] = "tab"
     takes_options: ClassVar[bool] = True
 
+    @property
+    def shown_text(self) -> str:
+        return self.options  # the label (read by screen readers)
+
     def state_size(self) -> int:
         # Which tab is selected (one fact per tab), so that the learner comes back to it.
         return len(self.items)

@@ -13,7 +13,7 @@ import yaml
 from packager.course.models import Course
 from packager.errors import PackagerError, Problem
 from packager.translate.captions import chosen_captions, use_captions
-from packager.translate.segments import Pair, Part, Segment, Single, course_segments, is_captions
+from packager.translate.segments import Pair, Part, Segment, Single, course_segments, is_captions, plain
 from packager.translate.xliff import read_xliff
 
 TRANSLATIONS = "translations"
@@ -128,11 +128,22 @@ def _translate_lesson(path: Path, segments: list[Segment], chosen: dict[str, tup
             index = next(i for i, line in enumerate(lines) if line.startswith("title:"))
             lines[index] = "title: " + yaml.safe_dump(title, allow_unicode=True, width=10_000).split("\n")[0]
             continue
+        if segment.opening:
+            _replace_title(lines, segment, plain(chosen[segment.id]))
+            continue
         text = markdown(chosen[segment.id], segment.parts)
         if text == markdown(segment.parts, segment.parts) and "\\" not in text:
             continue
         _replace_block(lines, segment, text)
     path.write_text("\n".join(lines), "utf-8")
+
+
+def _replace_title(lines: list[str], segment: Segment, text: str) -> None:
+    """Put a block's translated title at the end of its opening line, on that one line."""
+    line = lines[segment.lines[0]].rstrip()
+    if not line.endswith(segment.raw):
+        raise PackagerError(f"cannot place the translation of {segment.id}", file=Path(segment.file))
+    lines[segment.lines[0]] = line[: len(line) - len(segment.raw)] + " ".join(text.split())
 
 
 def _replace_block(lines: list[str], segment: Segment, text: str) -> None:

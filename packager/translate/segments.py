@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 from markdown_it.token import Token
 
+from packager.blocks.source import BlockProblem, blocks_in
 from packager.course.media import CAPTIONS_SUFFIX, media_kind, new_markdown_parser
 from packager.course.models import Course, Lesson
 
@@ -25,10 +26,13 @@ TRANSLATABLE_FIELDS = frozenset(
         "match",
         "items",
         "answers",
+        "logo_alt",
     }
 )
 """Keys of course.yaml and quiz files whose text values a translator translates (ids, types and
 numbers are not text of these keys, and booleans such as ``correct: true`` are not text)."""
+_NOT_TEXT = frozenset({"id", "type", "lessons", "quiz", "language", "strings", "colors", "fonts"})
+"""Keys whose values are never text for the learner (a theme's ``colors.text`` is a colour)."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,9 @@ class Segment:
     """For a Markdown block: its inline source as markdown-it reads it."""
     path: tuple[str | int, ...] = field(default=())
     """For a YAML value: its path in the file's data."""
+    opening: bool = False
+    """A block's title on its opening line (``::: callout tip Title``): the end of line ``lines[0]``,
+    plain text (not Markdown)."""
 
     @property
     def location(self) -> str:
@@ -138,7 +145,7 @@ def _texts(
 ) -> Iterator[tuple[tuple[str | int, ...], str]]:
     if isinstance(data, dict):
         for key, value in data.items():
-            if key not in ("id", "type", "lessons", "quiz", "language", "strings"):
+            if key not in _NOT_TEXT:
                 yield from _texts(value, (*path, key), key in TRANSLATABLE_FIELDS)
     elif isinstance(data, list):
         for index, value in enumerate(data):
@@ -147,11 +154,36 @@ def _texts(
         yield path, data
 
 
-def _markdown_segments(lesson: Lesson, relative: str) -> Iterator[Segment]:
+def _markdown_segments(lesson: Lesson, relative: str) -> list[Segment]:
+    """The lesson's Markdown blocks and its blocks' titles, in the order of their lines."""
     text = lesson.source.read_text("utf-8")
     offset = text[: len(text) - len(lesson.markdown)].count("\n") if text.endswith(lesson.markdown) else 0
+    tokens = new_markdown_parser().parse(lesson.markdown)
+    found = [*_inline_segments(lesson, tokens, relative, offset), *_titles(lesson, tokens, relative, offset)]
+    return sorted(found, key=lambda segment: segment.lines[0])
+
+
+def _titles(lesson: Lesson, tokens: list[Token], relative: str, offset: int) -> Iterator[Segment]:
+    """The text on blocks' opening lines that the learner reads (``::: scenario Title``), each named
+    by its block's kind and place among the lesson's blocks of that kind: ``lesson/x/callout-2/title``."""
+    counts: dict[str, int] = {}
+    for source in blocks_in(tokens, lesson.markdown.splitlines(), []):
+        counts[source.kind.name] = number = counts.get(source.kind.name, 0) + 1
+        try:
+            shown = source.model().shown_text
+        except BlockProblem:  # the loader has reported it
+            continue
+        if shown.strip():
+            line = source.line + offset
+            identifier = f"lesson/{lesson.id}/{source.kind.name}-{number}/title"
+            yield Segment(
+                identifier, (shown,), relative, str(line + 1), (line, line + 1), shown, opening=True
+            )
+
+
+def _inline_segments(lesson: Lesson, tokens: list[Token], relative: str, offset: int) -> Iterator[Segment]:
     number = 0
-    for token in new_markdown_parser().parse(lesson.markdown):
+    for token in tokens:
         if token.type != "inline" or token.map is None or not token.content.strip():
             continue
         number += 1

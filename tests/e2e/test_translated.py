@@ -92,8 +92,14 @@ def test_the_blocks_speak_spanish_and_the_learner_finishes_them_by_their_spanish
     build(course, tmp_path / "out", ["scorm12"], cache=False, translations=True, strict=True)
     session = scorm_player.launch(tmp_path / "out" / "crss-professional-boundaries-es-scorm12.zip")
     content = session.content
+    content.get_by_role("button", name="Empezar").click()  # past the cover, to the outline behind its menu
+    content.get_by_role("button", name="Contenido").click()
     content.get_by_role("button", name="Por qué no debes atender a una expareja sentimental").click()
     view = content.locator("main section:not([hidden])")
+    titles = view.locator(
+        ".callout-title, .scenario-name"
+    ).all_text_contents()  # on the blocks' opening lines
+    assert [" ".join(title.split()) for title in titles] == ["Idea clave", "Escenario Jordan le pide apoyo"]
     card = view.get_by_role("button", name="Conflicto de intereses")
     assert card.inner_text().split("\n")[-1] == "Dar la vuelta"
     card.click()
