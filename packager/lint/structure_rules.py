@@ -31,11 +31,7 @@ def default_organization(package: Package) -> Iterator[Hit]:
     for organizations in cp(package, "organizations"):
         default = organizations.get("default")
         if default is not None and names.get(default) != "organization":
-            yield at(
-                organizations,
-                f"organizations default {default!r} names no organization; set it to the identifier "
-                "of the organization LMSs should show",
-            )
+            yield at(organizations, "ORG001", default=default)
 
 
 def _titles(organization: etree._Element) -> list[etree._Element]:
@@ -48,11 +44,7 @@ def organization_has_title(package: Package) -> Iterator[Hit]:
         return
     for organization in cp(package, "organization"):
         if not _titles(organization):
-            yield at(
-                organization,
-                f"organization {organization.get('identifier')!r} has no <title>; SCORM 2004 "
-                "requires exactly one, which LMSs show as the course name: add it as its first child",
-            )
+            yield at(organization, "ORG002", organization=organization.get("identifier"))
 
 
 @rule("ORG003", Severity.ERROR, "no organization has more than one title", needs="manifest")
@@ -60,11 +52,7 @@ def organization_has_one_title(package: Package) -> Iterator[Hit]:
     for organization in cp(package, "organization"):
         titles = _titles(organization)
         if len(titles) > 1:
-            yield at(
-                titles[1],
-                f"organization {organization.get('identifier')!r} has {len(titles)} titles; keep one "
-                "(the content packaging XSD and SCORM 2004's CAM allow exactly one)",
-            )
+            yield at(titles[1], "ORG003", organization=organization.get("identifier"), count=len(titles))
 
 
 @rule("REF001", Severity.ERROR, "every identifierref names a resource", needs="manifest")
@@ -75,11 +63,7 @@ def references_resolve(package: Package) -> Iterator[Hit]:
         if reference is not None and names.get(reference) != "resource":
             owner = element.get("identifier") if local_name(element) == "item" else None
             subject = f"item {owner!r}" if owner else local_name(element)
-            yield at(
-                element,
-                f"{subject} refers to a missing resource {reference!r}; add that resource or point "
-                "to an existing one",
-            )
+            yield at(element, "REF001", subject=subject, reference=reference)
 
 
 def _parents_with_launch(package: Package) -> Iterator[etree._Element]:
@@ -94,11 +78,7 @@ def leaf_references(package: Package) -> Iterator[Hit]:
     if _is_12(package):
         return
     for item in _parents_with_launch(package):
-        yield at(
-            item,
-            f"item {item.get('identifier')!r} has child items and an identifierref; SCORM 2004's CAM "
-            "lets only leaf items launch a resource: move the launch into a child item",
-        )
+        yield at(item, "REF002", item=item.get("identifier"))
 
 
 @rule("REF003", Severity.WARNING, "only leaf items have an identifierref (SCORM 1.2)", needs="manifest")
@@ -106,12 +86,7 @@ def leaf_references_12(package: Package) -> Iterator[Hit]:
     if not _is_12(package):
         return
     for item in _parents_with_launch(package):
-        yield at(
-            item,
-            f"item {item.get('identifier')!r} has child items and an identifierref; SCORM 1.2 allows it "
-            "and Moodle plays it, but other LMSs show a parent item as a folder and never launch its "
-            "resource: move the launch into a child item",
-        )
+        yield at(item, "REF003", item=item.get("identifier"))
 
 
 @rule("HREF001", Severity.ERROR, "hrefs are relative paths inside the package", needs="manifest")
@@ -129,8 +104,11 @@ def safe_hrefs(package: Package) -> Iterator[Hit]:
             if problem:
                 yield at(
                     element,
-                    f"{local_name(element)} {label} {value!r} {problem}; write it as a path relative "
-                    "to the package root, as LMSs unpack the package in a folder of their own",
+                    "HREF001",
+                    tag=local_name(element),
+                    attribute=label,
+                    value=value,
+                    problem=problem,
                 )
 
 
@@ -154,11 +132,7 @@ def launch_file_listed(package: Package) -> Iterator[Hit]:
     if _is_12(package):
         return
     for resource in _launch_files_unlisted(package):
-        yield at(
-            resource,
-            f"resource {resource.get('identifier')!r} launches {resource.get('href')!r}, not among its "
-            "files; SCORM 2004's CAM requires the launch file as a <file> of the resource: add it",
-        )
+        yield at(resource, "RES001", resource=resource.get("identifier"), href=resource.get("href"))
 
 
 @rule("RES002", Severity.WARNING, "a resource's href is one of its files (SCORM 1.2)", needs="manifest")
@@ -166,12 +140,7 @@ def launch_file_listed_12(package: Package) -> Iterator[Hit]:
     if not _is_12(package):
         return
     for resource in _launch_files_unlisted(package):
-        yield at(
-            resource,
-            f"resource {resource.get('identifier')!r} launches {resource.get('href')!r}, not among its "
-            "files; SCORM 1.2 does not require it and Moodle plays it, but LMSs that copy only the "
-            "listed files lose the page: add it as a <file>",
-        )
+        yield at(resource, "RES002", resource=resource.get("identifier"), href=resource.get("href"))
 
 
 @rule("EXT003", Severity.WARNING, "resources launch from the package, not from a URL", needs="manifest")
@@ -179,9 +148,4 @@ def local_launch(package: Package) -> Iterator[Hit]:
     for resource in cp(package, "resource"):
         href = resource.get("href")
         if href is not None and is_external(href):
-            yield at(
-                resource,
-                f"resource {resource.get('identifier')!r} launches the external URL {href!r}; it fails "
-                "offline and behind LMSs' content security policies, and the SCORM API cannot be found "
-                "across origins: ship the page in the package",
-            )
+            yield at(resource, "EXT003", resource=resource.get("identifier"), href=href)
