@@ -16,7 +16,7 @@ from lxml import etree
 
 from packager.lint.cmi5_schema import structure_errors
 from packager.lint.findings import Hit, Severity
-from packager.lint.hrefs import resolve_href, source_line
+from packager.lint.hrefs import resolve_href, source_line, unresolved
 from packager.lint.messages import message
 from packager.lint.package import WEB_START, Package
 from packager.lint.registry import RULES, rule
@@ -49,17 +49,19 @@ def _own(root: etree._Element, name: str) -> list[etree._Element]:
     return list(root.iter(f"{{{CMI5_NAMESPACE}}}{name}"))
 
 
-def _nested(files: frozenset[str], name: str) -> str | None:
-    return next((f for f in sorted(files) if f.rsplit("/", 1)[-1].lower() == name and f != name), None)
+def _start_at_root(package: Package, kind: str, start: str, key: str) -> Iterator[Hit]:
+    """The message ``key`` if a package of ``kind`` lacks its start file at the root of the zip, at the
+    file of that name in a folder if there is one (the author zipped the folder, not its contents)."""
+    if package.kind != kind or start in package.files:
+        return
+    nested = next((f for f in sorted(package.files) if f.rsplit("/", 1)[-1].lower() == start), None)
+    where = f"it is at {nested!r}" if nested else "there is none"
+    yield Hit(message(key, where=where), nested)
 
 
 @rule("CMI001", Severity.ERROR, "a cmi5 package has cmi5.xml at the root of the zip", needs="archive")
 def structure_at_root(package: Package) -> Iterator[Hit]:
-    if package.kind != "cmi5" or CMI5_STRUCTURE in package.files:
-        return
-    nested = _nested(package.files, CMI5_STRUCTURE)
-    where = f"it is at {nested!r}" if nested else "there is none"
-    yield Hit(message("CMI001", where=where), nested)
+    return _start_at_root(package, "cmi5", CMI5_STRUCTURE, "CMI001")
 
 
 @rule("CMI002", Severity.ERROR, "cmi5.xml is readable, well-formed XML", needs="archive")
@@ -120,16 +122,10 @@ def launch_urls(package: Package) -> Iterator[Hit]:
         if not url or _SCHEME.match(url):
             continue  # empty is CMI003's; a fully qualified URL is allowed (cmi5 14.1)
         path = None if url.startswith("/") or "\\" in url else resolve_href(urlsplit(url).path)
-        if path is None:
-            yield _at(url_element, "CMI007-form", url=url)
-        elif path not in package.files:
-            yield _at(url_element, "CMI007-missing", url=url)
+        if problem := unresolved(path, package.files):
+            yield _at(url_element, f"CMI007-{problem}", url=url)
 
 
 @rule("WEB001", Severity.ERROR, "a web package has index.html at the root of the zip", needs="archive")
 def web_start_page(package: Package) -> Iterator[Hit]:
-    if package.kind != "web" or WEB_START in package.files:
-        return
-    nested = _nested(package.files, WEB_START)
-    where = f"it is at {nested!r}" if nested else "there is none"
-    yield Hit(message("WEB001", where=where), nested)
+    return _start_at_root(package, "web", WEB_START, "WEB001")

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from lxml import etree
 
 from packager.lint.findings import Hit, Severity
-from packager.lint.hrefs import resolve_href
+from packager.lint.hrefs import resolve_href, unresolved
 from packager.lint.manifest_index import XSI_SCHEMA_LOCATION, at, cp, manifest_of
 from packager.lint.messages import message
 from packager.lint.package import Package
@@ -136,11 +136,8 @@ def schemas_shipped(package: Package) -> Iterator[Hit]:
         if len(tokens) % 2:
             yield at(element, "XSD003-pairs")
         for location in tokens[1::2]:
-            path = resolve_href(location)
-            if path is None:
-                yield at(element, "XSD003-outside", location=location)
-            elif path not in package.files:
-                yield at(element, "XSD003-missing", location=location)
+            if problem := unresolved(resolve_href(location), package.files):
+                yield at(element, f"XSD003-{problem}", location=location)
 
 
 # --- identifiers and references -----------------------------------------------------------------

@@ -8,7 +8,7 @@ what the IMS Content Packaging 1.1.2 XSD says. A 2004 requirement that 1.2 lacks
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from lxml import etree
 
@@ -23,6 +23,28 @@ from packager.standards import SCORM_12
 
 def _is_12(package: Package) -> bool:
     return package.version.version is SCORM_12
+
+
+Finder = Callable[[Package, str], Iterable[Hit]]
+"""Reports the message of the given key wherever a package breaks a requirement."""
+
+
+def _stricter_in_2004(rule_2004: str, rule_12: str, summary: str) -> Callable[[Finder], Finder]:
+    """Register the decorated finder as two rules: an error in SCORM 2004 packages (its CAM requires
+    it) and a warning in SCORM 1.2 packages (1.2 does not, but LMSs still fail on it)."""
+
+    def register(find: Finder) -> Finder:
+        def in_2004(package: Package) -> Iterable[Hit]:
+            return () if _is_12(package) else find(package, rule_2004)
+
+        def in_12(package: Package) -> Iterable[Hit]:
+            return find(package, rule_12) if _is_12(package) else ()
+
+        rule(rule_2004, Severity.ERROR, f"{summary} (SCORM 2004)", needs="manifest")(in_2004)
+        rule(rule_12, Severity.WARNING, f"{summary} (SCORM 1.2)", needs="manifest")(in_12)
+        return find
+
+    return register
 
 
 @rule("ORG001", Severity.ERROR, "organizations@default names an organization", needs="manifest")
@@ -66,27 +88,13 @@ def references_resolve(package: Package) -> Iterator[Hit]:
             yield at(element, "REF001", subject=subject, reference=reference)
 
 
-def _parents_with_launch(package: Package) -> Iterator[etree._Element]:
+@_stricter_in_2004("REF002", "REF003", "only leaf items have an identifierref")
+def leaf_references(package: Package, key: str) -> Iterator[Hit]:
+    """The message ``key`` at each item that has child items and launches a resource."""
     for item in cp(package, "item"):
         has_children = any(local_name(child) == "item" for child in item)
         if item.get("identifierref") is not None and has_children:
-            yield item
-
-
-@rule("REF002", Severity.ERROR, "only leaf items have an identifierref (SCORM 2004)", needs="manifest")
-def leaf_references(package: Package) -> Iterator[Hit]:
-    if _is_12(package):
-        return
-    for item in _parents_with_launch(package):
-        yield at(item, "REF002", item=item.get("identifier"))
-
-
-@rule("REF003", Severity.WARNING, "only leaf items have an identifierref (SCORM 1.2)", needs="manifest")
-def leaf_references_12(package: Package) -> Iterator[Hit]:
-    if not _is_12(package):
-        return
-    for item in _parents_with_launch(package):
-        yield at(item, "REF003", item=item.get("identifier"))
+            yield at(item, key, item=item.get("identifier"))
 
 
 @rule("HREF001", Severity.ERROR, "hrefs are relative paths inside the package", needs="manifest")
@@ -112,7 +120,9 @@ def safe_hrefs(package: Package) -> Iterator[Hit]:
                 )
 
 
-def _launch_files_unlisted(package: Package) -> Iterator[etree._Element]:
+@_stricter_in_2004("RES001", "RES002", "a resource's href is one of its files")
+def launch_file_listed(package: Package, key: str) -> Iterator[Hit]:
+    """The message ``key`` at each resource whose href is not one of its files."""
     for resource in cp(package, "resource"):
         href = resource.get("href")
         path = None if href is None else resolve_href(href, bases(package, resource))
@@ -124,23 +134,7 @@ def _launch_files_unlisted(package: Package) -> Iterator[etree._Element]:
             if local_name(file) == "file"
         }
         if path not in files:
-            yield resource
-
-
-@rule("RES001", Severity.ERROR, "a resource's href is one of its files (SCORM 2004)", needs="manifest")
-def launch_file_listed(package: Package) -> Iterator[Hit]:
-    if _is_12(package):
-        return
-    for resource in _launch_files_unlisted(package):
-        yield at(resource, "RES001", resource=resource.get("identifier"), href=resource.get("href"))
-
-
-@rule("RES002", Severity.WARNING, "a resource's href is one of its files (SCORM 1.2)", needs="manifest")
-def launch_file_listed_12(package: Package) -> Iterator[Hit]:
-    if not _is_12(package):
-        return
-    for resource in _launch_files_unlisted(package):
-        yield at(resource, "RES002", resource=resource.get("identifier"), href=resource.get("href"))
+            yield at(resource, key, resource=resource.get("identifier"), href=href)
 
 
 @rule("EXT003", Severity.WARNING, "resources launch from the package, not from a URL", needs="manifest")
