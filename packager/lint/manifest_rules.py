@@ -60,8 +60,8 @@ def no_external_entities(package: Package) -> Iterator[Hit]:
     parsed = package.manifest_xml
     for entity in [] if parsed is None else parsed.entities:
         if entity.content is None:
-            facts = {"entity": entity.name, "url": entity.system_url}
-            yield Hit(message("MAN003", **facts), MANIFEST, parsed.line if parsed else None)
+            text = message("MAN003", entity=entity.name, url=entity.system_url)
+            yield Hit(text, MANIFEST, parsed.line if parsed else None)
 
 
 @rule("VER001", Severity.INFO, "the manifest names its SCORM version", needs="manifest")
@@ -76,8 +76,8 @@ def known_version(package: Package) -> Iterator[Hit]:
     if detection.schemaversion is not None and not detection.exact:
         guess = f"; checked as {detection.version.schemaversion}" if detection.version else ""
         known = ", ".join(repr(version.schemaversion) for version in known_versions())
-        facts = {"schemaversion": detection.schemaversion, "known": known, "guess": guess}
-        yield Hit(message("VER002", **facts), MANIFEST)
+        text = message("VER002", schemaversion=detection.schemaversion, known=known, guess=guess)
+        yield Hit(text, MANIFEST)
 
 
 @rule(
@@ -96,8 +96,8 @@ def namespace_matches_version(package: Package) -> Iterator[Hit]:
     version = package.version.version
     namespace = etree.QName(manifest_of(package)).namespace
     if version is not None and namespace != version.imscp:
-        facts = {"namespace": namespace or "none", "schemaversion": version.schemaversion}
-        yield at(manifest_of(package), "VER003", imscp=version.imscp, **facts)
+        found, schemaversion, wanted = namespace or "none", version.schemaversion, version.imscp
+        yield at(manifest_of(package), "VER003", namespace=found, schemaversion=schemaversion, imscp=wanted)
 
 
 @rule("NS001", Severity.ERROR, "imscp is the manifest's default namespace", needs="manifest")
