@@ -16,7 +16,8 @@ from lxml import etree
 
 from packager.lint.cmi5_schema import structure_errors
 from packager.lint.findings import Hit, Severity
-from packager.lint.hrefs import resolve_href, source_line
+from packager.lint.hrefs import resolve_href, source_line, unresolved
+from packager.lint.messages import message
 from packager.lint.package import WEB_START, Package
 from packager.lint.registry import RULES, rule
 from packager.lint.versions import local_name
@@ -40,29 +41,27 @@ def _structure(package: Package) -> etree._Element:
     return package.structure
 
 
-def _at(element: etree._Element, message: str) -> Hit:
-    return Hit(message, CMI5_STRUCTURE, source_line(element))
+def _at(element: etree._Element, key: str, /, **facts: object) -> Hit:
+    return Hit(message(key, **facts), CMI5_STRUCTURE, source_line(element))
 
 
 def _own(root: etree._Element, name: str) -> list[etree._Element]:
     return list(root.iter(f"{{{CMI5_NAMESPACE}}}{name}"))
 
 
-def _nested(files: frozenset[str], name: str) -> str | None:
-    return next((f for f in sorted(files) if f.rsplit("/", 1)[-1].lower() == name and f != name), None)
+def _start_at_root(package: Package, kind: str, start: str, key: str) -> Iterator[Hit]:
+    """The message ``key`` if a package of ``kind`` lacks its start file at the root of the zip, at the
+    file of that name in a folder if there is one (the author zipped the folder, not its contents)."""
+    if package.kind != kind or start in package.files:
+        return
+    nested = next((f for f in sorted(package.files) if f.rsplit("/", 1)[-1].lower() == start), None)
+    where = f"it is at {nested!r}" if nested else "there is none"
+    yield Hit(message(key, where=where), nested)
 
 
 @rule("CMI001", Severity.ERROR, "a cmi5 package has cmi5.xml at the root of the zip", needs="archive")
 def structure_at_root(package: Package) -> Iterator[Hit]:
-    if package.kind != "cmi5" or CMI5_STRUCTURE in package.files:
-        return
-    nested = _nested(package.files, CMI5_STRUCTURE)
-    where = f"it is at {nested!r}" if nested else "there is none"
-    yield Hit(
-        f"a cmi5 package needs cmi5.xml at the root of the zip (cmi5 14.1), but {where}: LMSs refuse the "
-        "import; zip the contents of the course folder, not the folder",
-        nested,
-    )
+    return _start_at_root(package, "cmi5", CMI5_STRUCTURE, "CMI001")
 
 
 @rule("CMI002", Severity.ERROR, "cmi5.xml is readable, well-formed XML", needs="archive")
@@ -71,31 +70,17 @@ def structure_well_formed(package: Package) -> Iterator[Hit]:
     if parsed is not None and parsed.problem is not None:
         yield parsed.problem
     if parsed is not None and (parsed.entities or parsed.external_dtd):
-        yield Hit(
-            "cmi5.xml has a DOCTYPE; LMSs parse it without DTDs or entities, so declared text is lost: "
-            "remove the DOCTYPE and write the text in place",
-            CMI5_STRUCTURE,
-            parsed.line,
-        )
+        yield Hit(message("CMI002"), CMI5_STRUCTURE, parsed.line)
 
 
 @rule("CMI003", Severity.ERROR, "cmi5.xml is valid against CourseStructure.xsd", needs="cmi5")
 def structure_valid(package: Package) -> Iterator[Hit]:
     root = _structure(package)
     if root.tag != f"{{{CMI5_NAMESPACE}}}courseStructure":
-        yield _at(
-            root,
-            f"the root element is {root.tag!r}; cmi5.xml must be a courseStructure in the namespace "
-            f"{CMI5_NAMESPACE!r} (cmi5 13.2), or LMSs refuse it",
-        )
+        yield _at(root, "CMI003-root", tag=root.tag, namespace=CMI5_NAMESPACE)
         return
-    for line, message in structure_errors(root):
-        yield Hit(
-            f"{message} (cmi5 CourseStructure.xsd); LMSs refuse a course structure that breaks it (cmi5 "
-            "13.2): fix the element on this line",
-            CMI5_STRUCTURE,
-            line,
-        )
+    for line, problem in structure_errors(root):
+        yield Hit(message("CMI003-xsd", problem=problem), CMI5_STRUCTURE, line)
 
 
 @rule("CMI004", Severity.ERROR, "course, block, AU and objective ids are unique absolute IRIs", needs="cmi5")
@@ -108,17 +93,9 @@ def ids_are_iris(package: Package) -> Iterator[Hit]:
             continue  # an objective reference (idref), or CMI003's
         name = local_name(element)
         if not _IRI.match(value):
-            yield _at(
-                element,
-                f"{name} id {value!r} is not an absolute IRI (cmi5 13.1); LMSs and LRSs use it as the "
-                "xAPI activity id and refuse others: use for example urn:uuid:... or https://...",
-            )
+            yield _at(element, "CMI004-iri", name=name, value=value)
         elif value in seen:
-            yield _at(
-                element,
-                f"{name} id {value!r} is used twice; ids must be unique in the course structure "
-                "(cmi5 13.1.4), or statements of two AUs mix: give each its own",
-            )
+            yield _at(element, "CMI004-unique", name=name, value=value)
         seen.add(value)
 
 
@@ -128,24 +105,14 @@ def mastery_score_counts(package: Package) -> Iterator[Hit]:
         move_on = au.get("moveOn", "NotApplicable")
         ignores_passing = move_on in CMI5_MOVE_ON_VALUES and move_on not in CMI5_MOVE_ON_WITH_PASSED
         if au.get("masteryScore") is not None and ignores_passing:
-            yield _at(
-                au,
-                f"au {au.get('id')!r} has a masteryScore, but moveOn {move_on!r} ignores passing, so the "
-                "LMS counts the AU satisfied whatever the score (cmi5 13.1.4): use moveOn "
-                "'CompletedAndPassed' or 'Passed', or drop the masteryScore",
-            )
+            yield _at(au, "CMI005", au=au.get("id"), move_on=move_on)
 
 
 @rule("CMI006", Severity.WARNING, "an AU with moveOn Passed can report a pass", needs="cmi5")
 def passed_needs_judgement(package: Package) -> Iterator[Hit]:
     for au in _own(_structure(package), "au"):
         if au.get("moveOn") in ("Passed", "CompletedAndPassed") and au.get("masteryScore") is None:
-            yield _at(
-                au,
-                f"au {au.get('id')!r} waits for 'passed' but names no masteryScore, so the AU alone "
-                "decides what passing is and the LMS cannot pass it on: add masteryScore (0 to 1) if the "
-                "AU is scored",
-            )
+            yield _at(au, "CMI006", au=au.get("id"))
 
 
 @rule("CMI007", Severity.ERROR, "AU urls are in the package, or absolute URLs", needs="cmi5")
@@ -155,28 +122,10 @@ def launch_urls(package: Package) -> Iterator[Hit]:
         if not url or _SCHEME.match(url):
             continue  # empty is CMI003's; a fully qualified URL is allowed (cmi5 14.1)
         path = None if url.startswith("/") or "\\" in url else resolve_href(urlsplit(url).path)
-        if path is None:
-            yield _at(
-                url_element,
-                f"AU url {url!r} is neither relative to the package nor a full URL; media in the zip must "
-                "use relative URLs, others fully qualified ones (cmi5 14.1): fix the url",
-            )
-        elif path not in package.files:
-            yield _at(
-                url_element,
-                f"AU url {url!r} names no file of the package, so the LMS launches a missing page (cmi5 "
-                "14.1): add the file or correct the url",
-            )
+        if problem := unresolved(path, package.files):
+            yield _at(url_element, f"CMI007-{problem}", url=url)
 
 
 @rule("WEB001", Severity.ERROR, "a web package has index.html at the root of the zip", needs="archive")
 def web_start_page(package: Package) -> Iterator[Hit]:
-    if package.kind != "web" or WEB_START in package.files:
-        return
-    nested = _nested(package.files, WEB_START)
-    where = f"it is at {nested!r}" if nested else "there is none"
-    yield Hit(
-        f"a web package opens with index.html at the root of the zip, but {where}: web servers and "
-        "LMSs that host web content show a listing or an error; zip the contents of the site folder",
-        nested,
-    )
+    return _start_at_root(package, "web", WEB_START, "WEB001")

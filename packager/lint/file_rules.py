@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 
 from packager.lint.findings import Hit, Severity
 from packager.lint.manifest_index import at, listed_files, schema_files
+from packager.lint.messages import message
 from packager.lint.package import Package
 from packager.lint.registry import rule
 from packager.standards import MANIFEST
@@ -19,11 +20,7 @@ SCHEMA_SUFFIXES = (".xsd", ".dtd")
 def listed_files_present(package: Package) -> Iterator[Hit]:
     for path, element in sorted(listed_files(package).items()):
         if path not in package.files:
-            yield at(
-                element,
-                f"the manifest lists {path!r}, which is not in the package; LMSs then serve a broken "
-                "page or refuse the import: add the file, or remove it from the manifest",
-            )
+            yield at(element, "FILE001", path=path)
 
 
 @rule("FILE002", Severity.WARNING, "every file in the package is listed in the manifest", needs="manifest")
@@ -32,9 +29,4 @@ def files_listed(package: Package) -> Iterator[Hit]:
     for name in sorted(package.files - listed - {MANIFEST}):
         if PurePosixPath(name).suffix.lower() in SCHEMA_SUFFIXES:
             continue  # schema files belong to the package, not to a resource (as the ADL checker has it)
-        yield Hit(
-            f"the package holds {name!r}, which the manifest does not list; LMSs that copy only the "
-            "listed files (and the conformance suite) leave it out: list it as a <file> of the resource "
-            "that uses it, or remove it",
-            name,
-        )
+        yield Hit(message("FILE002", name=name), name)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
+from typing import Literal
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
@@ -46,6 +47,14 @@ def resolve_href(href: str, bases: Sequence[str] = ()) -> str | None:
             elif segment not in ("", "."):
                 parts.append(segment)
     return "/".join(parts) or None
+
+
+def unresolved(path: str | None, files: Set[str]) -> Literal["outside", "missing"] | None:
+    """Why a reference does not name a file of the package, given its package path (from
+    :func:`resolve_href`): it leads ``outside`` the package (None), or the file is ``missing``."""
+    if path is None:
+        return "outside"
+    return None if path in files else "missing"
 
 
 def _plain_path(reference: str) -> bool:

@@ -6,6 +6,7 @@ from lxml import etree
 
 from packager.lint.findings import Hit
 from packager.lint.hrefs import is_url, resolve_href, source_line
+from packager.lint.messages import message
 from packager.lint.package import Package
 from packager.lint.versions import expected_prefixes, local_name
 from packager.standards import MANIFEST, XML_NAMESPACE, XSI_NAMESPACE
@@ -30,8 +31,9 @@ def cp(package: Package, name: str) -> list[etree._Element]:
     return found
 
 
-def at(element: etree._Element, message: str) -> Hit:
-    return Hit(message, MANIFEST, source_line(element))
+def at(element: etree._Element, key: str, /, **facts: object) -> Hit:
+    """The message ``key`` (:mod:`packager.lint.messages`) about a manifest element, at its line."""
+    return Hit(message(key, **facts), MANIFEST, source_line(element))
 
 
 def bases(package: Package, element: etree._Element) -> tuple[str, ...]:

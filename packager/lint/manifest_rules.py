@@ -14,8 +14,9 @@ from collections.abc import Iterable, Iterator
 from lxml import etree
 
 from packager.lint.findings import Hit, Severity
-from packager.lint.hrefs import resolve_href
+from packager.lint.hrefs import resolve_href, unresolved
 from packager.lint.manifest_index import XSI_SCHEMA_LOCATION, at, cp, manifest_of
+from packager.lint.messages import message
 from packager.lint.package import Package
 from packager.lint.registry import RULES, rule
 from packager.lint.versions import expected_prefixes, known_versions
@@ -49,20 +50,9 @@ def no_internal_entities(package: Package) -> Iterator[Hit]:
         return
     for entity in parsed.entities:
         if entity.content is not None:
-            yield Hit(
-                f"the DOCTYPE declares the entity &{entity.name};: importers that parse without a DTD "
-                "(as most LMSs do, for safety) lose or refuse its text; write the text in place and "
-                "remove the DOCTYPE",
-                MANIFEST,
-                parsed.line,
-            )
+            yield Hit(message("MAN002-entity", entity=entity.name), MANIFEST, parsed.line)
     if parsed.external_dtd:
-        yield Hit(
-            f"the DOCTYPE names the DTD {parsed.external_dtd!r}, which LMSs never load (SCORM manifests "
-            "are validated by XSD) and some hardened importers refuse: remove the DOCTYPE",
-            MANIFEST,
-            parsed.line,
-        )
+        yield Hit(message("MAN002-dtd", dtd=parsed.external_dtd), MANIFEST, parsed.line)
 
 
 @rule("MAN003", Severity.ERROR, "the manifest declares no external entity", needs="manifest")
@@ -70,23 +60,14 @@ def no_external_entities(package: Package) -> Iterator[Hit]:
     parsed = package.manifest_xml
     for entity in [] if parsed is None else parsed.entities:
         if entity.content is None:
-            yield Hit(
-                f"the DOCTYPE declares the external entity &{entity.name}; from {entity.system_url!r}: "
-                "LMSs refuse to load it (it is how XXE attacks read server files), so its text is "
-                "missing; remove the declaration and write the text in place",
-                MANIFEST,
-                parsed.line if parsed else None,
-            )
+            text = message("MAN003", entity=entity.name, url=entity.system_url)
+            yield Hit(text, MANIFEST, parsed.line if parsed else None)
 
 
 @rule("VER001", Severity.INFO, "the manifest names its SCORM version", needs="manifest")
 def names_version(package: Package) -> Iterator[Hit]:
     if package.version.schemaversion is None:
-        yield Hit(
-            "the manifest has no metadata/schemaversion; LMSs read it as SCORM 1.2: add "
-            "<schema>ADL SCORM</schema><schemaversion>1.2</schemaversion> to its metadata to say so",
-            MANIFEST,
-        )
+        yield Hit(message("VER001"), MANIFEST)
 
 
 @rule("VER002", Severity.WARNING, "the SCORM version is one the linter knows", needs="manifest")
@@ -95,12 +76,8 @@ def known_version(package: Package) -> Iterator[Hit]:
     if detection.schemaversion is not None and not detection.exact:
         guess = f"; checked as {detection.version.schemaversion}" if detection.version else ""
         known = ", ".join(repr(version.schemaversion) for version in known_versions())
-        yield Hit(
-            f"schemaversion {detection.schemaversion!r} is not one of {known}, so the manifest was not "
-            f"validated against XSDs{guess}; LMSs guess the version from it (Open edX takes anything but "
-            "'1.2' as 2004): write one of the known values",
-            MANIFEST,
-        )
+        text = message("VER002", schemaversion=detection.schemaversion, known=known, guess=guess)
+        yield Hit(text, MANIFEST)
 
 
 @rule(
@@ -111,13 +88,7 @@ def known_version(package: Package) -> Iterator[Hit]:
 )
 def second_edition(package: Package) -> Iterator[Hit]:
     if package.version.validatable is SCORM_2004_2ND:
-        yield Hit(
-            "SCORM 2004 2nd Edition (CAM 1.3): no registry package publishes its XSDs, so the manifest was "
-            "validated against the 3rd Edition's, which accept every 2nd Edition element; LMSs import it "
-            "as 2004: rebuild it as 3rd or 4th Edition when you can, as the conformance suite only "
-            "tests those",
-            MANIFEST,
-        )
+        yield Hit(message("VER004"), MANIFEST)
 
 
 @rule("VER003", Severity.ERROR, "the manifest's namespace matches its SCORM version", needs="manifest")
@@ -125,11 +96,8 @@ def namespace_matches_version(package: Package) -> Iterator[Hit]:
     version = package.version.version
     namespace = etree.QName(manifest_of(package)).namespace
     if version is not None and namespace != version.imscp:
-        yield at(
-            manifest_of(package),
-            f"the manifest's namespace is {namespace or 'none'!r}, but SCORM {version.schemaversion} "
-            f"manifests use {version.imscp!r}: make it the manifest's default namespace (xmlns=...)",
-        )
+        found, schemaversion, wanted = namespace or "none", version.schemaversion, version.imscp
+        yield at(manifest_of(package), "VER003", namespace=found, schemaversion=schemaversion, imscp=wanted)
 
 
 @rule("NS001", Severity.ERROR, "imscp is the manifest's default namespace", needs="manifest")
@@ -138,12 +106,7 @@ def imscp_is_default_namespace(package: Package) -> Iterator[Hit]:
     namespace = etree.QName(manifest).namespace
     for element in [manifest, *cp(package, "*")]:
         if element.prefix is not None:
-            yield at(
-                element,
-                f"the content-packaging namespace {namespace!r} is written with the prefix "
-                f"'{element.prefix}:'; it must be the default namespace (Moodle matches literal names): "
-                "declare it as xmlns=...",
-            )
+            yield at(element, "NS001", namespace=namespace, prefix=element.prefix)
             return
 
 
@@ -160,11 +123,7 @@ def standard_prefixes(package: Package) -> Iterator[Hit]:
                 continue
             reported.add((prefix, namespace))
             written = "the default namespace" if prefix is None else f"the prefix '{prefix}'"
-            yield at(
-                element,
-                f"{namespace!r} is bound to {written}; LMS importers match the literal prefix "
-                f"'{wanted}:', so declare xmlns:{wanted}",
-            )
+            yield at(element, "NS002", namespace=namespace, written=written, wanted=wanted)
 
 
 @rule("XSD003", Severity.ERROR, "every XSD named in xsi:schemaLocation is in the package", needs="manifest")
@@ -175,25 +134,10 @@ def schemas_shipped(package: Package) -> Iterator[Hit]:
             continue
         tokens = value.split()
         if len(tokens) % 2:
-            yield at(
-                element,
-                "xsi:schemaLocation must hold pairs of namespace and file name; add the missing half",
-            )
+            yield at(element, "XSD003-pairs")
         for location in tokens[1::2]:
-            path = resolve_href(location)
-            if path is None:
-                yield at(
-                    element,
-                    f"xsi:schemaLocation names {location!r}, outside the package; "
-                    "ship the XSD at the package root and name it by file name",
-                )
-            elif path not in package.files:
-                yield at(
-                    element,
-                    f"xsi:schemaLocation names {location!r}, which is not in the package; "
-                    "the conformance suite needs every named XSD at the package root: add it, or remove it "
-                    "from xsi:schemaLocation",
-                )
+            if problem := unresolved(resolve_href(location), package.files):
+                yield at(element, f"XSD003-{problem}", location=location)
 
 
 # --- identifiers and references -----------------------------------------------------------------
@@ -204,11 +148,7 @@ def valid_identifiers(package: Package) -> Iterator[Hit]:
     for element in manifest_of(package).iter():
         value = element.get("identifier") if isinstance(element.tag, str) else None
         if value is not None and not NCNAME.match(value):
-            yield at(
-                element,
-                f"identifier {value!r} is not a valid xs:ID: start it with a letter or '_', and use only "
-                "letters, digits, '_', '-' and '.' (no spaces or colons)",
-            )
+            yield at(element, "ID001", value=value)
 
 
 @rule("ID002", Severity.ERROR, "identifiers are unique", needs="manifest")
@@ -219,5 +159,5 @@ def unique_identifiers(package: Package) -> Iterator[Hit]:
         if value is None:
             continue
         if value in seen:
-            yield at(element, f"identifier {value!r} is used twice; give each element its own identifier")
+            yield at(element, "ID002", value=value)
         seen.add(value)

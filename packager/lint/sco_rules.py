@@ -10,6 +10,7 @@ from lxml import etree
 
 from packager.lint.findings import Hit, Severity
 from packager.lint.manifest_index import at, cp, identifiers, manifest_of
+from packager.lint.messages import message
 from packager.lint.package import Package
 from packager.lint.registry import rule
 from packager.standards import MANIFEST, SCORM_12, SCORM_2004_4TH
@@ -23,13 +24,7 @@ def scormtype_present(package: Package) -> Iterator[Hit]:
     name, other = found
     for resource in cp(package, "resource"):
         if resource.get(name.text) is None and resource.get(other.text) is None:
-            yield at(
-                resource,
-                f"resource {resource.get('identifier')!r} has no adlcp:{name.localname}; LMSs then treat "
-                "it as an "
-                "asset that never reports, and the conformance suite fails it: add "
-                f'adlcp:{name.localname}="sco" (or "asset" for a page without the SCORM API)',
-            )
+            yield at(resource, "SCO001", resource=resource.get("identifier"), attribute=name.localname)
 
 
 @rule("SCO002", Severity.ERROR, "the scormType attribute is spelt as the version requires", needs="manifest")
@@ -38,13 +33,10 @@ def scormtype_case(package: Package) -> Iterator[Hit]:
     if version is None or found is None:
         return
     name, other = found
-    reads = f"SCORM {version.schemaversion} reads only adlcp:{name.localname}"
+    reads = {"schemaversion": version.schemaversion, "attribute": name.localname, "spelt": other.localname}
     for resource in cp(package, "resource"):
         if resource.get(other.text) is not None:
-            spells = f"resource {resource.get('identifier')!r} spells adlcp:{other.localname}"
-            yield at(
-                resource, f"{spells}; {reads} (attribute names are case-sensitive): rename the attribute"
-            )
+            yield at(resource, "SCO002", resource=resource.get("identifier"), **reads)
 
 
 def _spellings(package: Package) -> tuple[etree.QName, etree.QName] | None:
@@ -65,11 +57,7 @@ def has_a_sco(package: Package) -> Iterator[Hit]:
     if version is None or not resources:
         return
     if not any(resource.get(version.scormtype_attribute) == "sco" for resource in resources):
-        yield Hit(
-            "no resource is a SCO, so nothing reports progress or a score and LMSs show the course as "
-            "never completed: mark the resource that calls the SCORM API as a sco",
-            MANIFEST,
-        )
+        yield Hit(message("SCO003"), MANIFEST)
 
 
 @rule("LCH001", Severity.WARNING, "the launch SCO is the first resource with an href", needs="manifest")
@@ -88,11 +76,7 @@ def launch_first(package: Package) -> Iterator[Hit]:
     if identifiers(package).get(str(wanted)) != "resource":
         return  # a dangling reference is REF001's
     if launched.get("identifier") != wanted:
-        yield at(
-            launched,
-            f"the first resource with an href is {launched.get('identifier')!r}, but the course starts "
-            f"with {wanted!r}; Open edX launches the first one: put the launch SCO first",
-        )
+        yield at(launched, "LCH001", launched=launched.get("identifier"), wanted=wanted)
 
 
 @rule("MAS001", Severity.ERROR, "a SCORM 1.2 masteryscore is a number from 0 to 100", needs="manifest")
@@ -106,12 +90,7 @@ def mastery_score_range(package: Package) -> Iterator[Hit]:
         except InvalidOperation:
             value = Decimal("NaN")
         if not value.is_finite() or not Decimal(0) <= value <= Decimal(100):
-            yield at(
-                element,
-                f"adlcp:masteryscore {text!r} is not a number from 0 to 100: it is a percentage of "
-                "cmi.core.score.raw, and LMS runtimes refuse to load a SCO whose mastery score is out "
-                "of range: write a value from 0 to 100",
-            )
+            yield at(element, "MAS001", text=text)
 
 
 @rule(
@@ -123,9 +102,4 @@ def completion_threshold_form(package: Package) -> Iterator[Hit]:
     for element in manifest_of(package).iter(SCORM_2004_4TH.qualified("adlcp", "completionThreshold")):
         text = (element.text or "").strip()
         if text and element.get("minProgressMeasure") is None:
-            yield at(
-                element,
-                f"adlcp:completionThreshold holds the text {text!r}, the 3rd Edition's form; 4th Edition "
-                "LMSs ignore it (the ADL conformance suite warns), so completion is not derived from "
-                f'progress: write completedByMeasure="true" minProgressMeasure="{text}" instead',
-            )
+            yield at(element, "CT001", text=text)

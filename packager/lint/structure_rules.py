@@ -8,7 +8,7 @@ what the IMS Content Packaging 1.1.2 XSD says. A 2004 requirement that 1.2 lacks
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from lxml import etree
 
@@ -25,17 +25,35 @@ def _is_12(package: Package) -> bool:
     return package.version.version is SCORM_12
 
 
+Finder = Callable[[Package, str], Iterable[Hit]]
+"""Reports the message of the given key wherever a package breaks a requirement."""
+
+
+def _stricter_in_2004(rule_2004: str, rule_12: str, summary: str) -> Callable[[Finder], Finder]:
+    """Register the decorated finder as two rules: an error in SCORM 2004 packages (its CAM requires
+    it) and a warning in SCORM 1.2 packages (1.2 does not, but LMSs still fail on it)."""
+
+    def register(find: Finder) -> Finder:
+        def in_2004(package: Package) -> Iterable[Hit]:
+            return () if _is_12(package) else find(package, rule_2004)
+
+        def in_12(package: Package) -> Iterable[Hit]:
+            return find(package, rule_12) if _is_12(package) else ()
+
+        rule(rule_2004, Severity.ERROR, f"{summary} (SCORM 2004)", needs="manifest")(in_2004)
+        rule(rule_12, Severity.WARNING, f"{summary} (SCORM 1.2)", needs="manifest")(in_12)
+        return find
+
+    return register
+
+
 @rule("ORG001", Severity.ERROR, "organizations@default names an organization", needs="manifest")
 def default_organization(package: Package) -> Iterator[Hit]:
     names = identifiers(package)
     for organizations in cp(package, "organizations"):
         default = organizations.get("default")
         if default is not None and names.get(default) != "organization":
-            yield at(
-                organizations,
-                f"organizations default {default!r} names no organization; set it to the identifier "
-                "of the organization LMSs should show",
-            )
+            yield at(organizations, "ORG001", default=default)
 
 
 def _titles(organization: etree._Element) -> list[etree._Element]:
@@ -48,11 +66,7 @@ def organization_has_title(package: Package) -> Iterator[Hit]:
         return
     for organization in cp(package, "organization"):
         if not _titles(organization):
-            yield at(
-                organization,
-                f"organization {organization.get('identifier')!r} has no <title>; SCORM 2004 "
-                "requires exactly one, which LMSs show as the course name: add it as its first child",
-            )
+            yield at(organization, "ORG002", organization=organization.get("identifier"))
 
 
 @rule("ORG003", Severity.ERROR, "no organization has more than one title", needs="manifest")
@@ -60,11 +74,7 @@ def organization_has_one_title(package: Package) -> Iterator[Hit]:
     for organization in cp(package, "organization"):
         titles = _titles(organization)
         if len(titles) > 1:
-            yield at(
-                titles[1],
-                f"organization {organization.get('identifier')!r} has {len(titles)} titles; keep one "
-                "(the content packaging XSD and SCORM 2004's CAM allow exactly one)",
-            )
+            yield at(titles[1], "ORG003", organization=organization.get("identifier"), count=len(titles))
 
 
 @rule("REF001", Severity.ERROR, "every identifierref names a resource", needs="manifest")
@@ -75,43 +85,16 @@ def references_resolve(package: Package) -> Iterator[Hit]:
         if reference is not None and names.get(reference) != "resource":
             owner = element.get("identifier") if local_name(element) == "item" else None
             subject = f"item {owner!r}" if owner else local_name(element)
-            yield at(
-                element,
-                f"{subject} refers to a missing resource {reference!r}; add that resource or point "
-                "to an existing one",
-            )
+            yield at(element, "REF001", subject=subject, reference=reference)
 
 
-def _parents_with_launch(package: Package) -> Iterator[etree._Element]:
+@_stricter_in_2004("REF002", "REF003", "only leaf items have an identifierref")
+def leaf_references(package: Package, key: str) -> Iterator[Hit]:
+    """The message ``key`` at each item that has child items and launches a resource."""
     for item in cp(package, "item"):
         has_children = any(local_name(child) == "item" for child in item)
         if item.get("identifierref") is not None and has_children:
-            yield item
-
-
-@rule("REF002", Severity.ERROR, "only leaf items have an identifierref (SCORM 2004)", needs="manifest")
-def leaf_references(package: Package) -> Iterator[Hit]:
-    if _is_12(package):
-        return
-    for item in _parents_with_launch(package):
-        yield at(
-            item,
-            f"item {item.get('identifier')!r} has child items and an identifierref; SCORM 2004's CAM "
-            "lets only leaf items launch a resource: move the launch into a child item",
-        )
-
-
-@rule("REF003", Severity.WARNING, "only leaf items have an identifierref (SCORM 1.2)", needs="manifest")
-def leaf_references_12(package: Package) -> Iterator[Hit]:
-    if not _is_12(package):
-        return
-    for item in _parents_with_launch(package):
-        yield at(
-            item,
-            f"item {item.get('identifier')!r} has child items and an identifierref; SCORM 1.2 allows it "
-            "and Moodle plays it, but other LMSs show a parent item as a folder and never launch its "
-            "resource: move the launch into a child item",
-        )
+            yield at(item, key, item=item.get("identifier"))
 
 
 @rule("HREF001", Severity.ERROR, "hrefs are relative paths inside the package", needs="manifest")
@@ -129,12 +112,17 @@ def safe_hrefs(package: Package) -> Iterator[Hit]:
             if problem:
                 yield at(
                     element,
-                    f"{local_name(element)} {label} {value!r} {problem}; write it as a path relative "
-                    "to the package root, as LMSs unpack the package in a folder of their own",
+                    "HREF001",
+                    tag=local_name(element),
+                    attribute=label,
+                    value=value,
+                    problem=problem,
                 )
 
 
-def _launch_files_unlisted(package: Package) -> Iterator[etree._Element]:
+@_stricter_in_2004("RES001", "RES002", "a resource's href is one of its files")
+def launch_file_listed(package: Package, key: str) -> Iterator[Hit]:
+    """The message ``key`` at each resource whose href is not one of its files."""
     for resource in cp(package, "resource"):
         href = resource.get("href")
         path = None if href is None else resolve_href(href, bases(package, resource))
@@ -146,32 +134,7 @@ def _launch_files_unlisted(package: Package) -> Iterator[etree._Element]:
             if local_name(file) == "file"
         }
         if path not in files:
-            yield resource
-
-
-@rule("RES001", Severity.ERROR, "a resource's href is one of its files (SCORM 2004)", needs="manifest")
-def launch_file_listed(package: Package) -> Iterator[Hit]:
-    if _is_12(package):
-        return
-    for resource in _launch_files_unlisted(package):
-        yield at(
-            resource,
-            f"resource {resource.get('identifier')!r} launches {resource.get('href')!r}, not among its "
-            "files; SCORM 2004's CAM requires the launch file as a <file> of the resource: add it",
-        )
-
-
-@rule("RES002", Severity.WARNING, "a resource's href is one of its files (SCORM 1.2)", needs="manifest")
-def launch_file_listed_12(package: Package) -> Iterator[Hit]:
-    if not _is_12(package):
-        return
-    for resource in _launch_files_unlisted(package):
-        yield at(
-            resource,
-            f"resource {resource.get('identifier')!r} launches {resource.get('href')!r}, not among its "
-            "files; SCORM 1.2 does not require it and Moodle plays it, but LMSs that copy only the "
-            "listed files lose the page: add it as a <file>",
-        )
+            yield at(resource, key, resource=resource.get("identifier"), href=href)
 
 
 @rule("EXT003", Severity.WARNING, "resources launch from the package, not from a URL", needs="manifest")
@@ -179,9 +142,4 @@ def local_launch(package: Package) -> Iterator[Hit]:
     for resource in cp(package, "resource"):
         href = resource.get("href")
         if href is not None and is_external(href):
-            yield at(
-                resource,
-                f"resource {resource.get('identifier')!r} launches the external URL {href!r}; it fails "
-                "offline and behind LMSs' content security policies, and the SCORM API cannot be found "
-                "across origins: ship the page in the package",
-            )
+            yield at(resource, "EXT003", resource=resource.get("identifier"), href=href)
