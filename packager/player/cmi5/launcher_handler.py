@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from packager.errors import PackagerError
-from packager.player.cmi5.http_base import BaseHandler
+from packager.player.http_base import BaseHandler
 from packager.player.server import STATIC
 
 
