@@ -1,9 +1,10 @@
 """A small HTTP server on 127.0.0.1 that plays a package the way an LMS would.
 
-It serves the player page (``static/``), scorm-again's browser bundles, the package's files
-(extracted to a temporary folder) under ``/content/``, and ``/launch.json`` describing the
-launch (read from the package's manifest). Everything standard-specific on the page side lives in
-``static/standards.js``; the LMS profiles (strict, moodle, ...) in ``static/profiles.js``.
+It serves the player page (``pages/player.html``; its scripts and styles from ``static/``),
+scorm-again's browser bundles, the package's files (extracted to a temporary folder) under
+``/content/``, and ``/launch.json`` describing the launch (read from the package's manifest).
+Everything standard-specific on the page side lives in ``static/standards.js``; the LMS profiles
+(strict, moodle, ...) in ``static/profiles.js``.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from packager.errors import PackagerError
 from packager.player.http_base import BaseHandler
 from packager.player.live import LiveChannel, live_page
 from packager.player.local_server import LocalServer, Service
+from packager.player.pages import render_page
 from packager.player.scorm_again import find_scorm_again
 from packager.standards import CMI5_STRUCTURE, MANIFEST
 
@@ -159,7 +161,7 @@ class PlayerServer(Service):
         self.launch["session"] = secrets.token_hex(8)
         routes = {"/player/": STATIC, "/vendor/scorm-again/": self.scorm_again}
         player = self
-        page = (STATIC / "player.html").read_bytes()
+        page = render_page("player.html")
         page = page if self.live is None else live_page(page)
 
         class Handler(BaseHandler):
