@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from packager.player.live import LiveChannel, live_page
+from packager.player.pages import render_page
 from tests.conftest import PreviewProcess
 
 REPO = Path(__file__).resolve().parents[1]
@@ -40,7 +41,7 @@ def test_the_channel_answers_at_once_when_behind_and_waits_otherwise() -> None:
 
 
 def test_the_live_script_is_added_to_the_player_page_only() -> None:
-    page = (REPO / "packager" / "player" / "static" / "player.html").read_bytes()
+    page = render_page("player.html")
     assert b"live.js" not in page
     live = live_page(page)
     assert live.startswith(b"<!DOCTYPE html>")

@@ -42,7 +42,8 @@ def test_wheel_holds_templates_runtime_and_player(wheel: Path) -> None:
         "packager/templates/runtime/app.js",
         "packager/templates/runtime/lms/scorm12.js",
         "packager/templates/theme.css",
-        "packager/player/static/player.html",
+        "packager/player/pages/player.html",
+        "packager/player/pages/inspector-page.html",
     ]:
         assert required in names, required
 

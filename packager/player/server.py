@@ -1,33 +1,31 @@
 """A small HTTP server on 127.0.0.1 that plays a package the way an LMS would.
 
-It serves the player page (``static/``), scorm-again's browser bundles, the package's files
-(extracted to a temporary folder) under ``/content/``, and ``/launch.json`` describing the
-launch (read from the package's manifest). Everything standard-specific on the page side lives in
-``static/standards.js``; the LMS profiles (strict, moodle, ...) in ``static/profiles.js``.
+It serves the player page (``pages/player.html``; its scripts and styles from ``static/``),
+scorm-again's browser bundles, the package's files (extracted to a temporary folder) under
+``/content/``, and ``/launch.json`` describing the launch (read from the package's manifest).
+Everything standard-specific on the page side lives in ``static/standards.js``; the LMS profiles
+(strict, moodle, ...) in ``static/profiles.js``.
 """
 
 from __future__ import annotations
 
-import json
-import mimetypes
 import secrets
 import shutil
 import tempfile
-import threading
 import zipfile
 from collections.abc import Callable
 from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler
 from pathlib import Path, PurePosixPath
-from types import TracebackType
 from typing import Any, TypeVar
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from lxml import etree
 
 from packager.errors import PackagerError
+from packager.player.http_base import BaseHandler
 from packager.player.live import LiveChannel, live_page
-from packager.player.local_server import LocalServer
+from packager.player.local_server import LocalServer, Service
+from packager.player.pages import render_page
 from packager.player.scorm_again import find_scorm_again
 from packager.standards import CMI5_STRUCTURE, MANIFEST
 
@@ -126,7 +124,7 @@ def unpack_to_play(
         raise
 
 
-class PlayerServer:
+class PlayerServer(Service):
     """Serve one package in the test LMS player; use as a context manager.
 
     >>> with PlayerServer(Path("build/course-scorm12.zip")) as player:
@@ -147,7 +145,6 @@ class PlayerServer:
         """Given (preview), the page long-polls it and reloads after each rebuild (see live.py)."""
         self._workdir: Path | None = None
         self._server: LocalServer | None = None
-        self._thread: threading.Thread | None = None
         self.launch: dict[str, Any] = {}
 
     @property
@@ -155,8 +152,7 @@ class PlayerServer:
         """The player page's address."""
         if self._server is None:
             raise RuntimeError("the player is not running")
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}/"
+        return self._server.url
 
     def start(self) -> PlayerServer:
         """Extract the package and start serving on 127.0.0.1 (on a free port unless one was given)."""
@@ -165,56 +161,27 @@ class PlayerServer:
         self.launch["session"] = secrets.token_hex(8)
         routes = {"/player/": STATIC, "/vendor/scorm-again/": self.scorm_again}
         player = self
-        page = (STATIC / "player.html").read_bytes()
+        page = render_page("player.html")
         page = page if self.live is None else live_page(page)
 
-        class Handler(SimpleHTTPRequestHandler):
-            def log_message(self, format: str, *args: Any) -> None:
-                """Quiet: tests read the player's own log instead."""
-
-            def end_headers(self) -> None:
-                self.send_header("Cache-Control", "no-store")
-                super().end_headers()
-
+        class Handler(BaseHandler):
             def do_GET(self) -> None:
                 path = unquote(urlsplit(self.path).path)
                 if path in ("/", "/index.html"):
-                    self._send_bytes(page, "text/html")
+                    self.send_bytes(page, "text/html")
                 elif path == "/launch.json":
-                    self._send_bytes(json.dumps(player.launch).encode("utf-8"), "application/json")
+                    self.send_json(player.launch)
                 elif path == "/live" and player.live is not None:
                     since = parse_qs(urlsplit(self.path).query).get("since", ["-1"])[0]
-                    state = player.live.wait(int(since) if since.lstrip("-").isdigit() else -1)
-                    self._send_bytes(json.dumps(state).encode("utf-8"), "application/json")
+                    self.send_json(player.live.wait(int(since) if since.lstrip("-").isdigit() else -1))
                 elif path.startswith("/content/") and player._workdir is not None:
-                    self._send_from(player._workdir / "content", path.removeprefix("/content/"))
+                    self.send_from(player._workdir / "content", path.removeprefix("/content/"))
                 else:
                     for prefix, folder in routes.items():
                         if path.startswith(prefix):
-                            self._send_from(folder, path.removeprefix(prefix))
+                            self.send_from(folder, path.removeprefix(prefix))
                             return
                     self.send_error(HTTPStatus.NOT_FOUND)
-
-            def _send_from(self, folder: Path, relative: str) -> None:
-                target = (folder / relative).resolve()
-                if not target.is_relative_to(folder.resolve()) or not target.is_file():
-                    self.send_error(HTTPStatus.NOT_FOUND)
-                    return
-                self._send_file(target)
-
-            def _send_file(self, target: Path) -> None:
-                kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-                if target.suffix == ".js":
-                    kind = "text/javascript"
-                self._send_bytes(target.read_bytes(), kind)
-
-            def _send_bytes(self, body: bytes, kind: str) -> None:
-                self.send_response(HTTPStatus.OK)
-                textual = kind.startswith("text") or kind.endswith("json")
-                self.send_header("Content-Type", kind + ("; charset=utf-8" if textual else ""))
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
 
         try:
             self._server = LocalServer(self.port, Handler)
@@ -222,8 +189,7 @@ class PlayerServer:
             self.stop()
             address = f"127.0.0.1:{self.port}"
             raise PackagerError(f"cannot serve the player on {address}: {error.strerror}") from None
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-        self._thread.start()
+        self._server.serve_in_background()
         return self
 
     def replace(self, package: Path) -> None:
@@ -240,17 +206,8 @@ class PlayerServer:
         if self.live is not None:
             self.live.close()
         if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
+            self._server.stop()
             self._server = None
         if self._workdir is not None:
             shutil.rmtree(self._workdir, ignore_errors=True)
             self._workdir = None
-
-    def __enter__(self) -> PlayerServer:
-        return self.start()
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self.stop()

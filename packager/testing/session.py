@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from packager.player import PlayerServer
+from packager.player.local_server import Service
 from packager.testing.learner import Learner
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ def _succeeded(entry: Entry) -> bool:
     return bool(entry["error"] == "0" and (entry["kind"] == "getValue" or entry["result"] == "true"))
 
 
-class PlayerSession:
+class PlayerSession(Service):
     """One package in the player, in a browser context of its own (its own LMS records).
 
     >>> session = PlayerSession(browser).launch("build/course-scorm12.zip", profile="moodle")
@@ -163,10 +163,4 @@ class PlayerSession:
             self._server.stop()
             self._server = None
 
-    def __enter__(self) -> PlayerSession:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self.close()
+    stop = close  # the end of a ``with`` block (:class:`Service`)

@@ -22,7 +22,6 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import bcrypt
@@ -30,13 +29,15 @@ import pytest
 
 from packager.course import Course
 from packager.player.cmi5 import LrsAccount
+from packager.player.local_server import Service
 from packager.targets import TARGETS
+from tests.e2e.processes import end_process
 
 STARTUP_SECONDS = 60
 SERVER = Path(__file__).with_name("ralph_server.py")
 
 
-class RalphLrs:
+class RalphLrs(Service):
     """ralph on 127.0.0.1 with its own storage; use as a context manager."""
 
     def __init__(self) -> None:
@@ -122,22 +123,9 @@ class RalphLrs:
     def stop(self) -> None:
         """Stop the server and delete its storage."""
         if self.process is not None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+            end_process(self.process, timeout=20)
             self.process = None
         shutil.rmtree(self.folder, ignore_errors=True)
-
-    def __enter__(self) -> RalphLrs:
-        return self.start()
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self.stop()
 
 
 @pytest.fixture(scope="session")

@@ -17,9 +17,11 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from types import TracebackType
 
 from playwright.sync_api import APIRequestContext
+
+from packager.player.local_server import Service
+from tests.e2e.processes import end_process
 
 REPO = Path(__file__).resolve().parents[2]
 VENV = REPO / ".venv-openedx"
@@ -45,7 +47,7 @@ def free_port() -> int:
         return port
 
 
-class Workbench:
+class Workbench(Service):
     """The workbench serving the SCORM block; ``setup_seconds`` is how long it took to be ready."""
 
     def __init__(self, folder: Path) -> None:
@@ -88,21 +90,8 @@ class Workbench:
 
     def stop(self) -> None:
         if self._process is not None:
-            self._process.terminate()
-            try:
-                self._process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
+            end_process(self._process, timeout=10)
             self._process = None
-
-    def __enter__(self) -> Workbench:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self.stop()
 
     def scenario_url(self, scenario: str, student: str) -> str:
         return f"{self.url}scenario/{scenario}/?student={student}"

@@ -45,7 +45,7 @@ CONTENT = "iframe.scorm-embedded"
 def workbench(
     tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
 ) -> Iterator[Workbench]:
-    with Workbench(tmp_path_factory.mktemp("openedx-workbench")).start() as started:
+    with Workbench(tmp_path_factory.mktemp("openedx-workbench")) as started:
         reporter = request.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is not None:
             reporter.write_line(f"Open edX workbench ready in {started.setup_seconds:.1f} s")

@@ -30,7 +30,7 @@ Where things are, one concern a module:
 * ``backend_state.py``: what the backend keeps (sessions, tokens, state documents, the record)
   and its checks of what the AU sends;
 * ``launcher_handler.py`` and ``backend_handler.py``: the HTTP handlers of the two origins, on
-  the plumbing in ``http_base.py``.
+  the player's plumbing in ``packager/player/http_base.py``.
 """
 
 from packager.player.cmi5.course import is_cmi5_package

@@ -16,9 +16,9 @@ from typing import Protocol
 from urllib.parse import parse_qs, urlsplit
 
 from packager.player.cmi5.backend_state import BackendState, state_key
-from packager.player.cmi5.http_base import BaseHandler
 from packager.player.cmi5.launch import LaunchSession
 from packager.player.cmi5.lrs import XAPI_VERSION, Lrs
+from packager.player.http_base import BaseHandler
 
 
 class Backend(Protocol):

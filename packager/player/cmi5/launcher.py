@@ -8,7 +8,6 @@ import threading
 import uuid
 from http import HTTPStatus
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 from urllib.parse import urlencode
 
@@ -27,12 +26,12 @@ from packager.player.cmi5.launch import (
 )
 from packager.player.cmi5.launcher_handler import LauncherHandler
 from packager.player.cmi5.lrs import Lrs
-from packager.player.local_server import LocalServer
+from packager.player.local_server import LocalServer, Service
 from packager.player.server import unpack_to_play
 from packager.player.statement_store import StatementStore
 
 
-class Cmi5Launcher:
+class Cmi5Launcher(Service):
     """Play a cmi5 package as a test LMS; use as a context manager.
 
     ``lms`` is the LMS's own LRS account (it records ``launched`` and reads statements back);
@@ -116,8 +115,7 @@ class Cmi5Launcher:
     def _base(self, index: int) -> str:
         if not self._servers:
             raise RuntimeError("the launcher is not running")
-        host, port = self._servers[index].server_address[:2]
-        return f"http://{host!s}:{port}/"
+        return self._servers[index].url
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -145,26 +143,17 @@ class Cmi5Launcher:
             address = f"127.0.0.1:{self.port}"
             raise PackagerError(f"cannot serve the launcher on {address}: {error.strerror}") from None
         for server in self._servers:
-            threading.Thread(target=server.serve_forever, daemon=True).start()
+            server.serve_in_background()
         return self
 
     def stop(self) -> None:
         """Stop both servers and remove the extracted package."""
         for server in self._servers:
-            server.shutdown()
-            server.server_close()
+            server.stop()
         self._servers = []
         if self._workdir is not None:
             shutil.rmtree(self._workdir, ignore_errors=True)
             self._workdir = None
-
-    def __enter__(self) -> Cmi5Launcher:
-        return self.start()
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self.stop()
 
     # --- the LMS's part of a launch ----------------------------------------------------------
 

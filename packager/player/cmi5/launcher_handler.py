@@ -14,7 +14,8 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from packager.errors import PackagerError
-from packager.player.cmi5.http_base import BaseHandler
+from packager.player.http_base import BaseHandler
+from packager.player.pages import render_page
 from packager.player.server import STATIC
 
 
@@ -39,7 +40,7 @@ class LauncherHandler(BaseHandler):
         """The page, its scripts, the package's files, and the live log."""
         path = urlsplit(self.path).path
         if path in ("/", "/index.html"):
-            self.send_file(STATIC / "cmi5-launcher.html")
+            self.send_bytes(render_page("cmi5-launcher.html"), "text/html")
             return
         if path == "/log.json":
             try:

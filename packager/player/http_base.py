@@ -1,4 +1,5 @@
-"""The HTTP plumbing both of the launcher's origins share: :class:`BaseHandler`.
+"""The HTTP plumbing the test LMS player and both of the cmi5 launcher's origins share:
+:class:`BaseHandler`.
 
 Quiet logs, no caching, a bounded request body, files from a folder (never outside it), and
 bytes, JSON and empty answers.
@@ -22,7 +23,7 @@ class BaseHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def log_message(self, format: str, *args: Any) -> None:
-        """Quiet: tests read the launcher's record instead."""
+        """Quiet: tests read the player's log and the launcher's record instead."""
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")
