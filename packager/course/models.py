@@ -10,6 +10,7 @@ from markdown_it.token import Token
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
+from packager.course.quiz_file import Presentation, QuizFile, ShowAnswers
 from packager.i18n.overrides import InterfaceStrings
 from packager.i18n.page import Direction, direction
 from packager.questions.registry import Question
@@ -18,8 +19,6 @@ from packager.types import LanguageTag, RelativePath, Slug, StrictModel, Title
 
 CompletionRule = Literal["lessons", "quiz", "lessons-and-quiz"]
 """What "complete" means: every lesson viewed, the quiz submitted, or both."""
-Presentation = Literal["one-per-screen", "all-on-one-page"]
-ShowAnswers = Literal["after-each", "at-end", "never"]
 
 
 class CourseFile(StrictModel):
@@ -75,56 +74,6 @@ class LessonFrontMatter(StrictModel):
 
     title: Title
     id: Slug | None = Field(default=None, description="Defaults to the file name without its number.")
-
-
-class QuizFile(StrictModel):
-    """A quiz YAML file: the assessment (``quiz:`` in course.yaml) or a knowledge check (listed
-    among the lessons; it does not count toward the score)."""
-
-    id: Slug | None = Field(default=None, description="Defaults to the file name without its number.")
-    title: Title = "Quiz"
-    questions: list[Question] = Field(min_length=1)
-    draw: int | None = Field(
-        default=None, ge=1, description="Ask this many questions, drawn at random for each attempt."
-    )
-    shuffle_questions: bool = Field(default=False, description="Ask the questions in a random order.")
-    shuffle_options: bool = Field(default=False, description="Show choice options in a random order.")
-    attempts: int = Field(default=0, ge=0, description="How many attempts the learner gets; 0: no limit.")
-    presentation: Presentation = Field(
-        default="all-on-one-page", description="One question per screen, or every question on one page."
-    )
-    show_answers: ShowAnswers = Field(
-        default="at-end",
-        description="When the right answers show: after each question (checked one by one), "
-        "after submitting, or never (the learner still sees right or wrong).",
-    )
-    locked_until_lessons_viewed: bool = Field(
-        default=False, description="The quiz opens only once every lesson counts as viewed."
-    )
-
-    @model_validator(mode="after")
-    def _draw_within_pool(self) -> QuizFile:
-        if self.draw is not None and self.draw > len(self.questions):
-            raise PydanticCustomError(
-                "draw_too_large",
-                "'draw' is {draw} but the quiz has only {count} questions",
-                {"draw": self.draw, "count": len(self.questions), "location": ("draw",)},
-            )
-        return self
-
-    @model_validator(mode="after")
-    def _unique_question_ids(self) -> QuizFile:
-        seen: set[str] = set()
-        for index, question in enumerate(self.questions):
-            if question.id in seen:
-                # ``location`` points the loader at the repeated id, relative to this model.
-                raise PydanticCustomError(
-                    "duplicate_id",
-                    "question ids must be unique; an earlier question already has the id '{id}'",
-                    {"id": question.id, "location": ("questions", index, "id")},
-                )
-            seen.add(question.id)
-        return self
 
 
 class LessonBlock(BaseModel):

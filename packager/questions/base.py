@@ -100,7 +100,7 @@ class QuestionBase(StrictModel):
         raise NotImplementedError
 
     def shown_answer(self, words: Messages) -> list[str]:
-        """The right answer as the learner reads it when the quiz reveals it: one line each, in the
+        """The right answer as the learner reads it when the quiz shows it: one line each, in the
         course's language (``words`` gives interface text such as True, and number formats).
         A type that does not say falls back to its answer-key text (:meth:`describe_correct`)."""
         return [self.describe_correct()]
