@@ -54,14 +54,17 @@ class Learner:
         self.surface.get_by_role("button", name=self.text("layout.next"), exact=True).click()
         expect(self.surface.locator(SHOWN_HEADING)).not_to_have_text(before)
 
-    def open(self, title: str) -> None:
-        """Jump to a page through the course outline."""
+    def outline(self) -> Locator:
+        """The course outline, shown (under 768 px it is behind its menu button)."""
         self.heading()  # the runtime has started: the outline's buttons work
         menu = self.surface.get_by_role("button", name=self.text("layout.menu"))
         if menu.is_visible() and menu.get_attribute("aria-expanded") == "false":
-            menu.click()  # under 768 px the outline is behind its menu button
-        outline = self.surface.get_by_role("navigation", name=self.text("layout.outline"))
-        outline.get_by_role("button", name=title).click()
+            menu.click()
+        return self.surface.get_by_role("navigation", name=self.text("layout.outline"))
+
+    def open(self, title: str) -> None:
+        """Jump to a page through the course outline."""
+        self.outline().get_by_role("button", name=title).click()
         self.expect_heading(title)
 
     def read_all_lessons(self) -> None:

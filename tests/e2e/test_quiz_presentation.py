@@ -18,6 +18,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from packager.course import Course, load_course
 from packager.player import PlayerServer
+from packager.questions.registry import question_types
 from packager.testing.actions import Check, Choose, Fill, perform
 from tests.e2e.conftest import build_packages, players
 from tests.e2e.learner import Learner
@@ -139,6 +140,7 @@ def answer_partly(learner: Learner, course: Course) -> None:
     quiz = course.quiz
     assert quiz is not None
     item = {question.id: learner.item(quiz, question) for question in quiz.questions}
+    order = next(question for question in quiz.questions if question.id == "order")
     steps = {
         "pick-one": [Check(item["pick-one"].get_by_label("First"))],
         "pick-many": [Check(item["pick-many"].get_by_label("Two"))],
@@ -149,9 +151,7 @@ def answer_partly(learner: Learner, course: Course) -> None:
             Choose(item["pairs"].get_by_label("Dog"), "3"),
             Choose(item["pairs"].get_by_label("Cow"), "2"),
         ],
-        "order": [
-            Choose(item["order"].locator(f"select[data-item={i}]"), str(n)) for n, i in enumerate("abc", 1)
-        ],
+        "order": question_types()["sequencing"].answer(item["order"], order.answer_key(), True),
         "pi": [Fill(item["pi"].locator("input"), "3.14")],
     }
     section = learner.section(quiz)
@@ -252,14 +252,13 @@ def test_lock_until_lessons_viewed_and_across_resume(
     assert quiz is not None
     learner.open(quiz.title)  # straight from the outline, before the lesson
     section = learner.section(quiz)
-    outline = learner.surface.get_by_role("navigation", name="Course outline")
     lock = section.locator("[data-quiz-lock]")
     expect(lock).to_contain_text("This assessment opens once you have viewed every lesson.")
     expect(lock).to_contain_text("1 lesson is left to view:")
     expect(lock.get_by_role("button", name="More")).to_be_visible()
     expect(lock.get_by_role("button", name="Introduction")).to_be_hidden()  # viewed on arrival
     expect(section.locator("form")).to_be_hidden()
-    expect(outline.get_by_role("button", name=quiz.title)).to_contain_text("(locked)")
+    expect(learner.outline().get_by_role("button", name=quiz.title)).to_contain_text("(locked)")
     page.reload()
     learner.expect_heading(quiz.title)
     expect(lock).to_be_visible()  # still locked after resume
@@ -268,7 +267,7 @@ def test_lock_until_lessons_viewed_and_across_resume(
     learner.open(quiz.title)
     expect(lock).to_be_hidden()
     expect(section.locator("[data-position]")).to_have_text("Question 1 of 7")
-    expect(outline.get_by_role("button", name=quiz.title)).not_to_contain_text("(locked)")
+    expect(learner.outline().get_by_role("button", name=quiz.title)).not_to_contain_text("(locked)")
     page.reload()
     learner.expect_heading(quiz.title)
     expect(lock).to_be_hidden()  # the lesson stays viewed across resume
