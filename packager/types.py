@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
@@ -42,3 +42,13 @@ class StrictModel(BaseModel):
     converted from another YAML type ("80" is not a number, 1 is not true)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+Built = TypeVar("Built", bound=BaseModel)
+
+
+def carried(read: BaseModel, built: type[Built], /, **given: object) -> Built:
+    """A ``built`` model holding every field it shares by name with the file model ``read``, plus
+    what the loader ``given`` (a new setting in both models is carried without a line here)."""
+    shared = {name: getattr(read, name) for name in type(read).model_fields if name in built.model_fields}
+    return built(**{**shared, **given})

@@ -30,7 +30,7 @@ from packager.course.yamlsource import Location, SourceMap, dotted
 from packager.errors import PackagerError, Problem
 from packager.standards import SCORM_VERSIONS
 from packager.theme.files import ThemeFiles, load_theme
-from packager.types import RelativePath
+from packager.types import RelativePath, carried
 
 COURSE_FILE = "course.yaml"
 QUIZ_SUFFIXES = (".yaml", ".yml")
@@ -142,21 +142,13 @@ def load_course(
         raise PackagerError(problems=problems)
 
     completion = settings.completion or ("lessons-and-quiz" if quiz else "lessons")
-    return Course(
-        id=settings.id,
-        title=settings.title,
-        description=settings.description,
-        language=settings.language,
-        version=settings.version,
-        mastery_score=settings.mastery_score,
+    return carried(
+        settings,
+        Course,
         completion=completion,
         pages=[page for _, page in pages],
         source_dir=root,
-        dir=settings.dir,
-        strings=settings.strings,
         shown_dir=folder.shown,
-        duration=settings.duration,
-        theme=settings.theme,
         theme_files=theme.files,
     )
 

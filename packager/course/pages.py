@@ -21,6 +21,7 @@ from packager.course.media import collect_media, parse_lesson
 from packager.course.models import Lesson, LessonBlock, LessonFrontMatter, Quiz, QuizFile
 from packager.course.validation import read_yaml
 from packager.errors import PackagerError, Problem
+from packager.types import carried
 
 PageT = TypeVar("PageT", Lesson, Quiz)
 
@@ -201,17 +202,6 @@ def _load_quiz(folder: CourseFolder, path: Path, text: str, graded: bool) -> Qui
     quiz_file, problems = read.model, read.problems
     if quiz_file is None or problems:
         raise PackagerError(problems=problems)
-    return Quiz(
-        id=quiz_file.id or id_from_file_name(path, display),
-        title=quiz_file.title,
-        questions=list(quiz_file.questions),
-        draw=quiz_file.draw,
-        shuffle_questions=quiz_file.shuffle_questions,
-        shuffle_options=quiz_file.shuffle_options,
-        attempts=quiz_file.attempts,
-        presentation=quiz_file.presentation,
-        show_answers=quiz_file.show_answers,
-        locked_until_lessons_viewed=quiz_file.locked_until_lessons_viewed,
-        graded=graded,
-        source=path,
+    return carried(
+        quiz_file, Quiz, id=quiz_file.id or id_from_file_name(path, display), graded=graded, source=path
     )
