@@ -54,12 +54,11 @@ _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 
 @dataclass(frozen=True)
 class Reference:
-    """One URL a file of the package refers to."""
+    """One URL a file of the package refers to: its kind, the referring file's path and the line."""
 
     url: str
     kind: Kind
     path: str
-    """The referring file."""
     line: int | None
 
 
