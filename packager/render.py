@@ -9,6 +9,7 @@ pages that did not change (:class:`KeptHtml`).
 from __future__ import annotations
 
 import hashlib
+import io
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,11 +136,12 @@ def render_pages(course: Course, kept: KeptHtml | None = None) -> RenderedPages:
         key = _page_key(page, course) if kept is not None else ""
         found = kept.get(key) if kept is not None else None
         if found is None:
-            found = _page_html(page, course)
+            found = Markup(_page_html(page, course))
             rendered.append(location(page))
             if kept is not None:
                 kept.put(key, found)
-        html.append(Markup(found))
+        # One copy of each page's HTML in memory: Markup(text) copies the text.
+        html.append(found if isinstance(found, Markup) else Markup(found))
     return RenderedPages(html, rendered)
 
 
@@ -204,10 +206,12 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
     for sheet in LAYOUT_STYLESHEETS:
         site.add(sheet, _static(sheet))
     theme_sheets = add_theme(site, course)
-    page = (
+    # Written piece by piece as UTF-8: the whole page never sits in memory as text as well as bytes.
+    page = io.BytesIO()
+    pieces = (
         environment()
         .get_template("layout.html")
-        .render(
+        .generate(
             course=course,
             pages=list(zip(course.pages, sections, strict=True)),
             config=runtime_config(course, runtime.target),
@@ -226,7 +230,9 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
             **text_helpers(course),
         )
     )
-    site.add("index.html", page)
+    for piece in pieces:
+        page.write(piece.encode("utf-8"))
+    site.add("index.html", page.getvalue())
     for package_path, source in sorted(course.media_files.items()):
         site.add(package_path, source)
     for package_path, source in sorted(course.theme_files.items()):
