@@ -49,7 +49,7 @@ def _markdown() -> MarkdownIt:
         return str(default_image([token], 0, options, env))
 
     def link_open(self: Any, tokens: list[Token], index: int, options: Any, env: dict[str, Any]) -> str:
-        token = tokens[index].copy(attrs=dict(tokens[index].attrs))  # the loader's tokens stay as parsed
+        token = tokens[index].copy(attrs=dict(tokens[index].attrs))
         href = str(token.attrs.get("href", ""))
         if href in env["pages"]:
             # Another page of the course: the runtime goes there (templates/runtime/app.js, data-go).
@@ -71,7 +71,7 @@ def _markdown() -> MarkdownIt:
 
 def render_markdown(lesson: Lesson, course: Course) -> Markup:
     """A lesson's Markdown as HTML; author HTML is escaped, media come from templates/media/,
-    blocks from their plug-ins' templates. The loader's tokens are used (once) when the lesson has them."""
+    blocks from their plug-ins' templates."""
     env = {
         "media": lesson.media_references,
         "pages": lesson.page_links,
@@ -86,5 +86,4 @@ def render_markdown(lesson: Lesson, course: Course) -> Markup:
         lesson.markdown.splitlines(),
         f"block-{lesson.id}",
     )
-    tokens = lesson.take_tokens()
-    return Markup(blocks.render(parser.parse(lesson.markdown, env) if tokens is None else tokens))
+    return Markup(blocks.render(parser.parse(lesson.markdown, env)))

@@ -6,8 +6,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from markdown_it.token import Token
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from packager.course.quiz_file import Presentation, QuizFile, ShowAnswers
@@ -109,25 +108,6 @@ class Lesson(BaseModel):
     """Each link to another page as written -> that page's location (``lesson:<id>``)."""
     blocks: list[LessonBlock] = []
     """The lesson's blocks, in document order (nested ones after the block holding them)."""
-    _parsed: tuple[str, list[Token]] | None = PrivateAttr(default=None)
-    """The loader's tokens and the Markdown they were parsed from, until rendering takes them; not
-    kept in the page cache."""
-
-    def keep_tokens(self, tokens: list[Token]) -> None:
-        """Keep the loader's parse of :attr:`markdown` so that rendering need not parse it again."""
-        self._parsed = (self.markdown, tokens)
-
-    def take_tokens(self) -> list[Token] | None:
-        """The loader's tokens, handed over once and then let go (they weigh several times the
-        text: a build holding every lesson's while it writes the zips would need far more memory).
-        None after that, for a lesson from the page cache, and for a copy with other text."""
-        parsed, self._parsed = self._parsed, None
-        return parsed[1] if parsed is not None and parsed[0] == self.markdown else None
-
-    def __getstate__(self) -> dict[Any, Any]:
-        # The tokens are many objects: a lesson from the page cache is parsed again if rendered.
-        state = super().__getstate__()
-        return {**state, "__pydantic_private__": {**(state["__pydantic_private__"] or {}), "_parsed": None}}
 
     @property
     def must_finish(self) -> bool:

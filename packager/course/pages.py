@@ -178,7 +178,6 @@ def _load_lesson(folder: CourseFolder, path: Path, text: str) -> Lesson:
             for block in blocks
         ],
     )
-    lesson.keep_tokens(tokens)
     return lesson
 
 
