@@ -1,12 +1,9 @@
-/* The xAPI session of a cmi5 or Tin Can launch, as the adapter app.js calls: statements (strictly
-   increasing timestamps, "answered" about a cmi.interaction activity below the launched one), the
-   verdicts a registration is owed, and the resume document. Finishes exactly once. */
+/* The xAPI session of a cmi5 or Tin Can launch, as the adapter app.js calls: its statements, the
+   verdicts the registration is owed, and the resume document. Finishes exactly once. */
 (function (ns) {
   "use strict";
 
   var VERBS = "http://adlnet.gov/expapi/verbs/";
-  var INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction";
-  var STATE_ID = "course-packager.suspend";
 
   function uuid() {
     var bytes = window.crypto.getRandomValues(new Uint8Array(16));
@@ -18,15 +15,15 @@
 
   function text(value) { return typeof value === "string" ? value : ""; }
 
-  /* { <page language>: value }, an xAPI language map. */
+  /* An xAPI language map: { <page language>: value }. */
   ns.languageMap = function (value) {
     var map = {};
     map[document.documentElement.lang || "und"] = value;
     return map;
   };
 
-  /* The launch's query parameters (`credential`: the one that opens the LRS), or null when the page
-     was not launched by the target's LMS. */
+  /* The launch's query parameters, or null when the page was not launched by the target's LMS
+     (without `endpoint` and `credential`, the parameter that opens the LRS). */
   ns.xapiLaunch = function (credential, activityParameter) {
     var query = new URLSearchParams(window.location.search);
     if (!query.get("endpoint") || !query.get(credential)) { return null; }
@@ -36,17 +33,17 @@
       agent: query.get("actor"),
       registration: query.get("registration"),
       activityId: query.get(activityParameter),
-      records: true // whether this launch reports verdicts and answers and keeps the resume document
+      records: true // verdicts, answers and the resume document are sent (cmi5: Normal mode only)
     };
     try { launch.actor = JSON.parse(launch.agent); } catch (error) { launch.actor = null; }
     return launch;
   };
 
-  /* The adapter of an xAPI launch. `target` gives: name; activity (the launched one, as statements'
-     object); authorize() (the Authorization header or a promise of it); reads(read) (documents read
-     with the resume document); begin(saved, documents) (the first statement's verb; may throw);
-     context(verb); last(report) (the final verb); optional owed(report) (statements before the
-     verdicts) and keep(body) (adds to the resume document). */
+  /* The adapter of an xAPI launch. `target`: activity (the launched one); authorize() (the
+     Authorization header, or its promise); reads(read) (more documents to read at the start);
+     begin(saved resume document, documents) (the first verb; may throw); context(verb);
+     last(report) (the final verb); optional owed(report) (statements before the verdicts) and
+     keep(body) (the resume document with the target's additions). */
   ns.xapiSession = function (config, onFault, launch, target) {
     var lrs = null;
     var finished = false;
@@ -54,20 +51,20 @@
     var lastTimestamp = 0;
     var reported = null; // what the registration was told: {completed, passed, failed}
     var judged = false; // a session judges once
-    var scope = { stateId: STATE_ID, activityId: launch.activityId, agent: launch.agent };
+    var scope = { stateId: "course-packager.suspend", activityId: launch.activityId, agent: launch.agent };
     if (launch.registration) { scope.registration = launch.registration; }
     launch.mastery = config.course.masteryScore / 100;
 
     function elapsed() { return ns.isoDuration(Date.now() - startedAt); }
 
-    /* A statement about the launched activity, or (with its parent) about `object` below it. */
+    /* A statement about the launched activity, or (naming it as parent) about `object`. */
     function statement(verb, result, object) {
       var context = target.context(verb);
       if (object) {
         context.contextActivities = context.contextActivities || {};
         context.contextActivities.parent = [{ id: launch.activityId, objectType: "Activity" }];
       }
-      lastTimestamp = Math.max(Date.now(), lastTimestamp + 1); // keeps the LRS's order the one they were made in
+      lastTimestamp = Math.max(Date.now(), lastTimestamp + 1); // the LRS orders statements by timestamp
       var made = {
         id: uuid(),
         timestamp: new Date(lastTimestamp).toISOString(),
@@ -87,10 +84,16 @@
 
     function answered(entry) {
       var formatted = ns.formatInteraction("xapi", entry);
-      var definition = { type: INTERACTION, interactionType: entry.type, correctResponsesPattern: formatted.correct };
-      definition.description = ns.languageMap(entry.description);
-      var result = { success: entry.result === "correct", response: formatted.learner, duration: ns.isoDuration(entry.latency) };
-      return statement("answered", result, child("interactions", entry.id, definition));
+      return statement("answered", {
+        success: entry.result === "correct",
+        response: formatted.learner,
+        duration: ns.isoDuration(entry.latency)
+      }, child("interactions", entry.id, {
+        type: "http://adlnet.gov/expapi/activities/cmi.interaction",
+        interactionType: entry.type,
+        correctResponsesPattern: formatted.correct,
+        description: ns.languageMap(entry.description)
+      }));
     }
 
     /* The statements a report calls for, not yet sent. Completed and passed once per registration;
@@ -126,8 +129,7 @@
       if (ending) { lrs.add([statement(target.last(report), { duration: elapsed() })]); }
       if (launch.records) {
         var body = { location: report.location, suspendData: suspendData, reported: reported };
-        if (target.keep) { target.keep(body); }
-        lrs.keep(body);
+        lrs.keep(target.keep ? target.keep(body) : body);
       }
       if (ending) { lrs.close(); } else { lrs.flush(); }
       return true;

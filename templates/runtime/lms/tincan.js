@@ -62,7 +62,10 @@
         experienced.push(page.id);
         return [session.statement("experienced", null, session.child("lesson", page.id, named("lesson", page.title)))];
       },
-      keep: function (body) { body.experienced = experienced; },
+      keep: function (body) {
+        body.experienced = experienced;
+        return body;
+      },
       last: function (report) { return report.finished ? "terminated" : "suspended"; }
     });
     return session;
