@@ -7,7 +7,6 @@
 
   var CMI5 = "https://w3id.org/xapi/cmi5/context/";
   var MASTERY = CMI5 + "extensions/masteryscore";
-  var LAUNCH_MODES = ["Normal", "Browse", "Review"];
 
   /* sessionStorage's flag `key`, set as it is read; null if the browser keeps it from the page. */
   function flagged(key) {
@@ -35,26 +34,19 @@
     });
   }
 
-  function checkLaunchData(data) {
-    if (!data || typeof data !== "object") { throw new Error("the LMS wrote no LMS.LaunchData"); }
-    if (!data.contextTemplate || typeof data.contextTemplate !== "object") {
-      throw new Error("LMS.LaunchData has no contextTemplate");
-    }
-    if (LAUNCH_MODES.indexOf(data.launchMode) === -1) { throw new Error("LMS.LaunchData has no valid launchMode"); }
+  /* What is wrong with LMS.LaunchData, or "". */
+  function launchDataProblem(data) {
+    if (!data || typeof data !== "object") { return "missing"; }
+    if (!data.contextTemplate || typeof data.contextTemplate !== "object") { return "without contextTemplate"; }
+    if (["Normal", "Browse", "Review"].indexOf(data.launchMode) === -1) { return "without a valid launchMode"; }
     var mastery = data.masteryScore;
-    if (mastery !== undefined && mastery !== null && !(typeof mastery === "number" && mastery >= 0 && mastery <= 1)) {
-      throw new Error("LMS.LaunchData has a masteryScore outside 0..1");
-    }
+    return mastery === undefined || mastery === null || (mastery >= 0 && mastery <= 1 && typeof mastery === "number") ? "" : "with a masteryScore outside 0..1";
   }
 
   ns.connectLms = function (config, onFault) {
     var launch = ns.xapiLaunch("fetch", "activityId");
     if (!launch) { return null; }
     var launchData = null;
-
-    function state(stateId) {
-      return { stateId: stateId, activityId: launch.activityId, agent: launch.agent, registration: launch.registration };
-    }
 
     /* The context template, untouched, plus the registration, the cmi5 categories of a defined
        statement ("answered" is an allowed one: none) and a judgement's mastery score. */
@@ -78,7 +70,6 @@
     }
 
     return ns.xapiSession(config, onFault, launch, {
-      name: "cmi5",
       activity: { id: launch.activityId, objectType: "Activity" },
       authorize: function () {
         if (!launch.registration) { throw new Error("the launch has no registration"); }
@@ -86,12 +77,13 @@
       },
       reads: function (read) {
         return [
-          read("activities/state", state("LMS.LaunchData")),
+          read("activities/state", { stateId: "LMS.LaunchData", activityId: launch.activityId, agent: launch.agent, registration: launch.registration }),
           read("agents/profile", { agent: launch.agent, profileId: "cmi5LearnerPreferences" }).then(null, function () { return null; })
         ];
       },
       begin: function (saved, documents) {
-        checkLaunchData(documents[1]);
+        var problem = launchDataProblem(documents[1]);
+        if (problem) { throw new Error("LMS.LaunchData " + problem); }
         launchData = documents[1];
         launch.records = launchData.launchMode === "Normal";
         if (typeof launchData.masteryScore === "number") {

@@ -1,13 +1,8 @@
-/*
- * The SCORM adapter (1.2 and 2004), driven by the target's dialect (scorm12.js or scorm2004.js):
- * its API name, method prefix, element names, status values and time formats.
- * Calls: every result is checked, a value is sent only when it changed, a failed SetValue or Commit
- * is tried twice before it is reported, and the session finishes once.
- * Resume: suspend_data the LMS returns belongs to this attempt, so the course resumes from it
- * whatever the entry value says (Open edX never says "resume"); "ab-initio" starts afresh.
- * Interactions are a journal: each answer goes at cmi.interactions._count when the LMS answers
- * it with a number, else at the course's own count (kept in suspend_data), never over an earlier one.
- */
+/* The SCORM adapter (1.2 and 2004), driven by the target's dialect (scorm12.js or scorm2004.js).
+   Resume: suspend_data the LMS returns belongs to this attempt, so the course resumes from it
+   whatever the entry value says (Open edX never says "resume"); "ab-initio" starts afresh.
+   Interactions are a journal: each answer goes at cmi.interactions._count when the LMS answers
+   it with a number, else at the course's own count (kept in suspend_data), never over an earlier one. */
 (function (ns) {
   "use strict";
 
@@ -44,7 +39,7 @@
       try { return String(api[dialect.prefix + method].apply(api, args)); } catch (error) { return "false"; }
     }
 
-    /* A call that must return "true": tried twice, then reported. */
+    /* A call that must return "true": tried twice, then reported; none after the finish. */
     function attempt(method, args) {
       if (finished) { return false; }
       if (call(method, args) === "true" || call(method, args) === "true") { return true; }
@@ -57,6 +52,7 @@
       return call("GetLastError", []) === "0" ? value : "";
     }
 
+    /* A value, sent only when it changed. */
     function set(element, value) {
       value = String(value);
       if (sent[element] !== value && attempt("SetValue", [element, value])) { sent[element] = value; }

@@ -22,8 +22,7 @@
     return map;
   };
 
-  /* The launch's query parameters, or null when the page was not launched by the target's LMS
-     (without `endpoint` and `credential`, the parameter that opens the LRS). */
+  /* The launch's query parameters, or null without `endpoint` and `credential` (no LMS launched it). */
   ns.xapiLaunch = function (credential, activityParameter) {
     var query = new URLSearchParams(window.location.search);
     if (!query.get("endpoint") || !query.get(credential)) { return null; }
@@ -39,11 +38,9 @@
     return launch;
   };
 
-  /* The adapter of an xAPI launch. `target`: activity (the launched one); authorize() (the
-     Authorization header, or its promise); reads(read) (more documents to read at the start);
-     begin(saved resume document, documents) (the first verb; may throw); context(verb);
-     last(report) (the final verb); optional owed(report) (statements before the verdicts) and
-     keep(body) (the resume document with the target's additions). */
+  /* The adapter of an xAPI launch over the target's hooks: activity (the launched one), authorize(),
+     reads(read) (documents read with the resume document), begin(saved, documents) (the first verb),
+     context(verb), last(report) (the last verb); optional owed(report) and keep(body). */
   ns.xapiSession = function (config, onFault, launch, target) {
     var lrs = null;
     var finished = false;
@@ -139,9 +136,11 @@
       statement: statement,
       child: child,
       start: function () {
-        if (!launch.actor || typeof launch.actor !== "object") { return Promise.reject(new Error("the launch's actor is not an xAPI agent")); }
-        if (!launch.activityId) { return Promise.reject(new Error("the launch names no activity")); }
-        return Promise.resolve().then(target.authorize).then(function (authorization) {
+        return Promise.resolve().then(function () {
+          if (!launch.actor || typeof launch.actor !== "object") { throw new Error("the launch's actor is not an xAPI agent"); }
+          if (!launch.activityId) { throw new Error("the launch names no activity"); }
+          return target.authorize();
+        }).then(function (authorization) {
           lrs = ns.xapiConnection(launch.endpoint, authorization, scope, onFault);
           return Promise.all([lrs.read("activities/state", scope)].concat(target.reads(lrs.read)));
         }).then(function (documents) {

@@ -44,7 +44,6 @@
     }
 
     var session = ns.xapiSession(config, onFault, launch, {
-      name: "tincan",
       activity: { id: launch.activityId, objectType: "Activity", definition: named("course", config.course.title) },
       authorize: function () { return launch.credential; },
       reads: function () { return []; },
