@@ -1,4 +1,4 @@
-/* The SCORM adapter (1.2 and 2004), driven by the target's dialect (scorm12.js or scorm2004.js).
+/* The SCORM adapter (1.2 and 2004), driven by the dialect scorm12.js or scorm2004.js sets.
    Resume: suspend_data the LMS returns belongs to this attempt, so the course resumes from it
    whatever the entry value says (Open edX never says "resume"); "ab-initio" starts afresh.
    Interactions are a journal: each answer goes at cmi.interactions._count when the LMS answers
@@ -26,7 +26,8 @@
     return null;
   }
 
-  ns.connectScorm = function (config, onFault, dialect) {
+  ns.connectLms = function (config, onFault) {
+    var dialect = ns.scormDialect;
     var api = findApi(dialect.api, dialect.maxParents);
     if (!api) { return null; }
     var cmi = dialect.cmi;

@@ -4,7 +4,7 @@
 (function (ns) {
   "use strict";
 
-  var DIALECT = {
+  ns.scormDialect = {
     name: "scorm2004", api: "API_1484_11", maxParents: 500, prefix: "", finish: "Terminate",
     cmi: "cmi.", location: "location", exitDone: "normal", scaled: true,
     response: "learner_response", stamp: "timestamp", duration: ns.isoDuration,
@@ -14,10 +14,8 @@
       return [
         ["cmi.completion_status", report.completed ? "completed" : "incomplete"],
         ["cmi.success_status", report.success],
-        ["cmi.progress_measure", String(report.progress)]
+        ["cmi.progress_measure", report.progress]
       ];
     }
   };
-
-  ns.connectLms = function (config, onFault) { return ns.connectScorm(config, onFault, DIALECT); };
 })(window.CoursePackager = window.CoursePackager || {});
