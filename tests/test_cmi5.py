@@ -84,10 +84,9 @@ def test_the_package_is_the_site_plus_cmi5_xml(site: Site, sample_course: Course
         "runtime/lms/interactions.js",
         "runtime/lms/xapi.js",
         "runtime/lms/statements.js",
-        "runtime/lms/xapi-adapter.js",
         "runtime/lms/cmi5.js",
     }
-    assert not [name for name in site.files if name.endswith(("scorm.js", "discover.js"))]
+    assert not [name for name in site.files if name.endswith("scorm.js")]
     assert "imsmanifest.xml" not in site.files
     assert not [name for name in site.files if name.endswith((".xsd", ".dtd"))]
 

@@ -56,7 +56,6 @@ def test_the_package_is_the_site_plus_tincan_xml_and_the_xapi_runtime(
         "runtime/lms/interactions.js",
         "runtime/lms/xapi.js",
         "runtime/lms/statements.js",
-        "runtime/lms/xapi-adapter.js",
         "runtime/lms/tincan.js",
     }
     assert not {"imsmanifest.xml", "cmi5.xml"} & set(site.files)

@@ -55,10 +55,10 @@ XAPI_SCRIPTS = (
     "runtime/lms/interactions.js",
     "runtime/lms/xapi.js",
     "runtime/lms/statements.js",
-    "runtime/lms/xapi-adapter.js",
 )
-"""What the xAPI targets' adapters share: time formats, interaction patterns, the xAPI client and
-outbox, the statements, and the adapter app.js calls; each target's own script follows."""
+"""What the xAPI targets' adapters share: time formats, interaction patterns, the LRS connection
+(reads and the retrying outbox), and the session (statements, verdicts, the adapter app.js calls);
+each target's own script follows."""
 
 
 def xapi_runtime(target: str, adapter_script: str) -> PageRuntime:

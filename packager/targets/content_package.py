@@ -17,13 +17,11 @@ from packager.standards import MANIFEST, XSI_NAMESPACE, ScormVersion
 from packager.targets.base import Target, fail_on, identifier, serialize_xml
 
 SCORM_SCRIPTS = (
-    "runtime/lms/discover.js",
-    "runtime/lms/connection.js",
     "runtime/lms/interactions.js",
     "runtime/lms/scorm.js",
 )
-"""What both SCORM dialects share: finding the API, the retrying connection, interaction records
-and the table-driven adapter; each dialect's own scripts follow (only those of the target)."""
+"""What both SCORM dialects share: interaction records and the table-driven adapter (finding the
+API, guarded calls); each dialect's own scripts follow (only those of the target)."""
 
 
 class ContentPackageTarget(Target):

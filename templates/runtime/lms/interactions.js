@@ -18,7 +18,7 @@
       case "true-false":
         return value === "true" ? syntax.yes : syntax.no;
       case "matching":
-        return value.map(function (pair) { return pair[0] + syntax.pair + pair[1]; }).join(syntax.list);
+        return value.map(function (pair) { return pair.join(syntax.pair); }).join(syntax.list);
       case "numeric":
         if (typeof value === "string") { return value; }
         return syntax.range ? number(value.min) + syntax.range + number(value.max) : number((value.min + value.max) / 2);

@@ -12,7 +12,7 @@
       ":" + pad(Math.floor(centiseconds / 100) % 60, 2) + "." + pad(centiseconds % 100, 2);
   }
 
-  var DIALECT = {
+  ns.scormDialect = {
     name: "scorm12", api: "API", maxParents: 7, prefix: "LMS", finish: "Finish",
     cmi: "cmi.core.", location: "lesson_location", exitDone: "", scaled: false,
     response: "student_response", stamp: "time", duration: timespan,
@@ -22,6 +22,4 @@
       return [["cmi.core.lesson_status", !report.completed ? "incomplete" : report.success === "unknown" ? "completed" : report.success]];
     }
   };
-
-  ns.connectLms = function (config, onFault) { return ns.connectScorm(config, onFault, DIALECT); };
 })(window.CoursePackager = window.CoursePackager || {});

@@ -4,18 +4,18 @@
 (function (ns) {
   "use strict";
 
-  var DIALECT = {
+  ns.scormDialect = {
     name: "scorm2004", api: "API_1484_11", maxParents: 500, prefix: "", finish: "Terminate",
     cmi: "cmi.", location: "location", exitDone: "normal", scaled: true,
-    response: "learner_response", stamp: "timestamp", duration: ns.isoDuration, time: ns.isoTimestamp,
+    response: "learner_response", stamp: "timestamp", duration: ns.isoDuration,
+    /* A Date in UTC with centiseconds (time(second,10,0)). */
+    time: function (date) { return date.toISOString().replace(/(\.\d{2})\d*Z$/, "$1Z"); },
     status: function (report) {
       return [
         ["cmi.completion_status", report.completed ? "completed" : "incomplete"],
         ["cmi.success_status", report.success],
-        ["cmi.progress_measure", String(report.progress)]
+        ["cmi.progress_measure", report.progress]
       ];
     }
   };
-
-  ns.connectLms = function (config, onFault) { return ns.connectScorm(config, onFault, DIALECT); };
 })(window.CoursePackager = window.CoursePackager || {});

@@ -1,17 +1,14 @@
-/* No LMS: progress and the resume point stay in this browser's localStorage. */
+/* No LMS: progress and the resume point stay in this browser's localStorage (when it has one). */
 (function (ns) {
   "use strict";
 
   ns.connectStandalone = function (config) {
     var key = "course-packager:" + config.course.id + ":" + config.target;
-    var storage = null;
-    try { storage = window.localStorage; } catch (error) { storage = null; }
     var finished = false;
 
     function write(report, suspendData) {
-      if (!storage) { return false; }
       try {
-        storage.setItem(key, JSON.stringify({ location: report.location, suspendData: suspendData, report: report }));
+        window.localStorage.setItem(key, JSON.stringify({ location: report.location, suspendData: suspendData, report: report }));
         return true;
       } catch (error) {
         return false;
@@ -19,15 +16,12 @@
     }
 
     return {
-      name: "standalone",
       start: function () {
-        var saved = null;
-        try { saved = storage ? JSON.parse(storage.getItem(key) || "null") : null; } catch (error) { saved = null; }
-        return saved ? { location: saved.location || "", suspendData: saved.suspendData || "" }
-          : { location: "", suspendData: "" };
+        var saved = {};
+        try { saved = JSON.parse(window.localStorage.getItem(key)) || {}; } catch (error) { /* none to read */ }
+        return { location: saved.location || "", suspendData: saved.suspendData || "" };
       },
       save: write,
-      commit: function () { return true; },
       finish: function (report, suspendData) {
         if (finished) { return false; }
         finished = true;
