@@ -129,6 +129,13 @@ class Learner:
         for question in self.asked(quiz):
             self.answer(question, correctly, quiz)
 
+    def complete(self, correctly: bool) -> str:
+        """Read every lesson, answer every question right (or wrong) and submit; returns the result
+        summary."""
+        self.read_all_lessons()
+        self.answer_all(correctly=correctly)
+        return self.submit()
+
     def submit_after(self, answering: Callable[[], None], quiz: Quiz | None = None) -> str:
         """Answer (with ``answering``), then submit; returns the result summary."""
         answering()
