@@ -177,12 +177,13 @@ SCORM12_VIOLATIONS: list[tuple[list[str], str | None]] = [
     ([COMMIT, ""], "after-finish"),
     ([FINISH, ""], "finish-twice"),
 ]
+SCORM12_STEPS = [step for step, _ in SCORM12_VIOLATIONS]
 
 
 def test_scorm12_violations_are_flagged_and_strict_rejects_them(
     scorm_player: PlayerSession, tmp_path: Path
 ) -> None:
-    session = play_script(scorm_player, tmp_path, "scorm12", [step for step, _ in SCORM12_VIOLATIONS])
+    session = play_script(scorm_player, tmp_path, "scorm12", SCORM12_STEPS)
     calls = session.calls()
     assert [entry.get("rule") for entry in calls] == [rule for _, rule in SCORM12_VIOLATIONS]
     assert [entry["violation"] for entry in session.violations()] == [
@@ -208,8 +209,7 @@ def test_scorm12_violations_are_flagged_and_strict_rejects_them(
 
 
 def test_lax_profiles_flag_what_they_accept(scorm_player: PlayerSession, tmp_path: Path) -> None:
-    steps = [step for step, _ in SCORM12_VIOLATIONS]
-    session = play_script(scorm_player, tmp_path, "scorm12", steps, profile="moodle")
+    session = play_script(scorm_player, tmp_path, "scorm12", SCORM12_STEPS, profile="moodle")
     flagged = {entry["args"][-1][:8]: entry for entry in session.violations() if entry["call"] == SET}
     assert {value: (e["result"], e["error"]) for value, e in flagged.items()} == {
         "0:05:30": ("true", "0"),
