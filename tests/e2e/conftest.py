@@ -19,6 +19,7 @@ from packager.course import Course, load_course
 from packager.player import PlayerServer
 from packager.targets import TARGETS
 from tests.e2e.learner import Learner
+from tests.e2e.lms import open_target, open_web
 from tests.e2e.lrs import lrs, xapi_launchers  # noqa: F401  (the real LRS, the xAPI launchers)
 from tests.e2e.openedx_workbench import TIMINGS
 
@@ -48,6 +49,22 @@ def players(package_dir: Path, course: Course) -> Iterator[Callable[[str], Playe
     finally:
         for player in started:
             player.stop()
+
+
+Open = Callable[[str], tuple[PlayerServer, Learner]]
+"""Open a target's package: the player serving it, and the learner on it."""
+
+
+@contextmanager
+def openers(page: Page, package_dir: Path, course: Course) -> Iterator[Open]:
+    """As ``players``, with the learner on each package: in the test LMS, the web one on its own page."""
+    with players(package_dir, course) as start:
+
+        def open_package(target: str) -> tuple[PlayerServer, Learner]:
+            player = start(target)
+            return player, open_target(page, player, course, target)
+
+        yield open_package
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
@@ -100,10 +117,7 @@ def play(package_dir: Path, sample_course: Course) -> Iterator[Callable[[str], P
 @pytest.fixture
 def web_learner(page: Page, play: Callable[[str], PlayerServer], sample_course: Course) -> Learner:
     """A learner on the sample course's web package, its first page open (no LMS around it)."""
-    page.goto(play("web").url + "content/index.html")
-    learner = Learner(page, sample_course)
-    learner.heading()
-    return learner
+    return open_web(page, play("web"), sample_course)
 
 
 @pytest.fixture

@@ -67,16 +67,23 @@ class Learner:
         self.outline().get_by_role("button", name=title).click()
         self.expect_heading(title)
 
-    def read_all_lessons(self) -> None:
-        """Open every lesson through the outline and do what it asks, then go to the assessment."""
+    def read_all_lessons(self) -> Quiz:
+        """Open every lesson through the outline and do what it asks, then go to the assessment;
+        returns it."""
         for lesson in self.course.lessons:
             self.open(lesson.title)
             self.finish_blocks()
-        assert self.quiz is not None
-        self.open(self.quiz.title)
+        self.open(self.assessment.title)
+        return self.assessment
 
     @property
     def quiz(self) -> Quiz | None:
+        return self.course.quiz
+
+    @property
+    def assessment(self) -> Quiz:
+        """The course's graded quiz (the course under test has one)."""
+        assert self.course.quiz is not None, "the course has no graded quiz"
         return self.course.quiz
 
     def section(self, quiz: Quiz) -> Locator:
@@ -121,6 +128,13 @@ class Learner:
         assert quiz is not None
         for question in self.asked(quiz):
             self.answer(question, correctly, quiz)
+
+    def complete(self, correctly: bool) -> str:
+        """Read every lesson, answer every question right (or wrong) and submit; returns the result
+        summary."""
+        self.read_all_lessons()
+        self.answer_all(correctly=correctly)
+        return self.submit()
 
     def submit_after(self, answering: Callable[[], None], quiz: Quiz | None = None) -> str:
         """Answer (with ``answering``), then submit; returns the result summary."""

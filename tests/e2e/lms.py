@@ -31,6 +31,19 @@ def launch(page: Page, player: PlayerServer, course: Course) -> Learner:
     return Learner(page.frame_locator("#content-frame"), course)
 
 
+def open_web(page: Page, player: PlayerServer, course: Course) -> Learner:
+    """Open the web package's page itself (no LMS around it); the learner waits for its first page."""
+    page.goto(player.url + "content/index.html")
+    learner = Learner(page, course)
+    learner.heading()
+    return learner
+
+
+def open_target(page: Page, player: PlayerServer, course: Course, target: str) -> Learner:
+    """The learner on ``target``'s package: the web one on its own page, the others in the player."""
+    return open_web(page, player, course) if target == "web" else launch(page, player, course)
+
+
 def close_session(page: Page, player: PlayerServer) -> dict[str, Any]:
     """Leave the course (the SCO unloads and finishes), then read what the LMS stored."""
     page.goto(player.url + "launch.json")

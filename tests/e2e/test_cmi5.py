@@ -62,6 +62,14 @@ def launch(page: Page, launcher: Cmi5Launcher, course: Course, mode: str = "Norm
     return learner
 
 
+def launch_refusing(
+    page: Page, launcher: Cmi5Launcher, course: Course, refused: int
+) -> tuple[Cmi5Launcher, Learner]:
+    """Launch with the LRS refusing (503) the next ``refused`` statement posts."""
+    launcher.fail_statement_posts = refused
+    return launcher, launch(page, launcher, course)
+
+
 def verb(statement: dict[str, Any]) -> str:
     return str(statement["verb"]["id"]).removeprefix(VERBS)
 
@@ -89,6 +97,12 @@ def verbs_by_session(statements: list[dict[str, Any]], launcher: Cmi5Launcher) -
         [verb(s) for s in statements if session_of(s) == session.id and verb(s) != "answered"]
         for session in launcher.sessions
     ]
+
+
+def check_sessions(statements: list[dict[str, Any]], launcher: Cmi5Launcher, *sessions: list[str]) -> None:
+    """The statements keep the cmi5 rules, and each session's verbs are these, in this order."""
+    assert verbs_by_session(statements, launcher) == list(sessions)
+    check_cmi5_rules(statements, launcher)
 
 
 def check_answered(statement: dict[str, Any], launcher: Cmi5Launcher) -> None:
@@ -160,24 +174,24 @@ def judgement(statements: list[dict[str, Any]]) -> dict[str, Any]:
     return next(s for s in statements if verb(s) in ("passed", "failed"))
 
 
-def test_correct_answers_complete_and_pass(page: Page, cmi5_launcher: Launch, sample_course: Course) -> None:
+@pytest.mark.parametrize(("correctly", "judged"), [(True, "passed"), (False, "failed")])
+def test_answers_complete_and_pass_or_fail(
+    page: Page, cmi5_launcher: Launch, sample_course: Course, correctly: bool, judged: str
+) -> None:
     launcher = cmi5_launcher()
-    learner = launch(page, launcher, sample_course)
-    learner.read_all_lessons()
-    learner.answer_all(correctly=True)
-    assert "You passed" in learner.submit()
+    summary = launch(page, launcher, sample_course).complete(correctly=correctly)
+    assert ("You passed" if correctly else "You did not pass") in summary
 
     statements = end_session(page, launcher)
-    assert verbs_by_session(statements, launcher) == [
-        ["launched", "initialized", "completed", "passed", "terminated"]
-    ]
-    check_cmi5_rules(statements, launcher)
-    passed = judgement(statements)
-    assert passed["result"]["score"]["scaled"] >= 0.8
-    assert passed["context"]["extensions"][MASTERY] == 0.8
+    # With attempts left a fail is provisional: it is reported as the session ends.
+    check_sessions(statements, launcher, ["launched", "initialized", "completed", judged, "terminated"])
+    result = judgement(statements)
+    assert (result["result"]["score"]["scaled"] >= 0.8) is correctly
+    assert result["context"]["extensions"][MASTERY] == 0.8
     assert launcher.record.lrs_errors == []
-    saved = launcher.state("course-packager.suspend")
-    assert saved["reported"] == {"completed": True, "passed": True, "failed": ""}
+    if correctly:
+        saved = launcher.state("course-packager.suspend")
+        assert saved["reported"] == {"completed": True, "passed": True, "failed": ""}
 
 
 def test_each_answer_is_an_answered_statement(
@@ -187,9 +201,7 @@ def test_each_answer_is_an_answered_statement(
     in xAPI's response patterns (those of SCORM 2004)."""
     launcher = cmi5_launcher()
     learner = launch(page, launcher, sample_course)
-    learner.read_all_lessons()
-    quiz = sample_course.quiz
-    assert quiz is not None
+    quiz = learner.read_all_lessons()
     asked = learner.asked(quiz)
     learner.answer_all(correctly=True)
     learner.submit()
@@ -204,22 +216,6 @@ def test_each_answer_is_an_answered_statement(
         assert statement["object"]["definition"]["description"]["en"] == question.prompt[:250]
     passed = judgement(statements)
     assert max(s["timestamp"] for s in answered.values()) < passed["timestamp"], "answers come first"
-
-
-def test_wrong_answers_complete_and_fail(page: Page, cmi5_launcher: Launch, sample_course: Course) -> None:
-    launcher = cmi5_launcher()
-    learner = launch(page, launcher, sample_course)
-    learner.read_all_lessons()
-    learner.answer_all(correctly=False)
-    assert "You did not pass" in learner.submit()
-
-    statements = end_session(page, launcher)
-    # With attempts left a fail is provisional: it is reported as the session ends.
-    assert verbs_by_session(statements, launcher) == [
-        ["launched", "initialized", "completed", "failed", "terminated"]
-    ]
-    check_cmi5_rules(statements, launcher)
-    assert judgement(statements)["result"]["score"]["scaled"] < 0.8
 
 
 def test_reload_resumes_from_the_state_document(
@@ -237,16 +233,15 @@ def test_reload_resumes_from_the_state_document(
     page.reload()
     learner.expect_heading(third.title)
     assert len(launcher.sessions) == 2
-    learner.read_all_lessons()
-    learner.answer_all(correctly=True)
-    assert "You passed" in learner.submit()
+    assert "You passed" in learner.complete(correctly=True)
 
     statements = end_session(page, launcher)
-    assert verbs_by_session(statements, launcher) == [
+    check_sessions(
+        statements,
+        launcher,
         ["launched", "initialized", "terminated"],
         ["launched", "initialized", "completed", "passed", "terminated"],
-    ]
-    check_cmi5_rules(statements, launcher)
+    )
     first_end = next(s for s in statements if verb(s) == "terminated")
     second_launch = [s for s in statements if verb(s) == "launched"][1]
     assert first_end["timestamp"] < second_launch["timestamp"]
@@ -258,13 +253,10 @@ def test_browse_and_review_send_only_initialized_and_terminated(
 ) -> None:
     launcher = cmi5_launcher()
     learner = launch(page, launcher, sample_course, mode=mode)
-    learner.read_all_lessons()
-    learner.answer_all(correctly=True)
-    learner.submit()
+    learner.complete(correctly=True)
 
     statements = end_session(page, launcher)
-    assert verbs_by_session(statements, launcher) == [["launched", "initialized", "terminated"]]
-    check_cmi5_rules(statements, launcher)
+    check_sessions(statements, launcher, ["launched", "initialized", "terminated"])
     assert launcher.state("course-packager.suspend") is None
     assert not [r for r in launcher.record.requests if r["method"] != "GET" and r["path"].endswith("/state")]
 
@@ -274,10 +266,9 @@ def test_the_lms_mastery_score_overrides_the_course_one(
 ) -> None:
     launcher = cmi5_launcher(mastery_score=1.0)
     learner = launch(page, launcher, sample_course)
-    learner.read_all_lessons()
-    assert learner.quiz is not None
+    quiz = learner.read_all_lessons()
     learner.answer_all(correctly=True)
-    learner.answer(learner.asked(learner.quiz)[0], correctly=False)
+    learner.answer(learner.asked(quiz)[0], correctly=False)
     summary = learner.submit()
     assert "You did not pass" in summary and "needed 100%" in summary
 
@@ -292,22 +283,15 @@ def test_the_lms_mastery_score_overrides_the_course_one(
 def test_refused_statements_are_retried_in_order(
     page: Page, cmi5_launcher: Launch, sample_course: Course
 ) -> None:
-    launcher = cmi5_launcher()
-    launcher.fail_statement_posts = 2
-    learner = launch(page, launcher, sample_course)
-    learner.read_all_lessons()
-    learner.answer_all(correctly=True)
-    assert "You passed" in learner.submit()
-    asked = len(learner.asked(sample_course.quiz))  # type: ignore[arg-type]
+    launcher, learner = launch_refusing(page, cmi5_launcher(), sample_course, refused=2)
+    assert "You passed" in learner.complete(correctly=True)
+    asked = len(learner.asked(learner.assessment))
     # launched, initialized, an answered statement per question, completed and passed.
     wait_for(lambda: len(launcher.statements()) == 4 + asked, "the retried statements")
     expect(learner.surface.locator("#notice")).to_be_hidden()
 
     statements = end_session(page, launcher)
-    assert verbs_by_session(statements, launcher) == [
-        ["launched", "initialized", "completed", "passed", "terminated"]
-    ]
-    check_cmi5_rules(statements, launcher)
+    check_sessions(statements, launcher, ["launched", "initialized", "completed", "passed", "terminated"])
     refused = [r for r in launcher.record.requests if r["status"] == 503]
     assert len(refused) == 2
 
@@ -315,9 +299,7 @@ def test_refused_statements_are_retried_in_order(
 def test_an_lrs_that_keeps_failing_loses_nothing(
     page: Page, cmi5_launcher: Launch, sample_course: Course
 ) -> None:
-    launcher = cmi5_launcher()
-    launcher.fail_statement_posts = 1000
-    learner = launch(page, launcher, sample_course)
+    launcher, learner = launch_refusing(page, cmi5_launcher(), sample_course, refused=1000)
     expect(learner.surface.locator("#notice")).to_contain_text(NOT_SAVED, timeout=WAIT_SECONDS * 1000)
     second = sample_course.lessons[1]
     learner.open(second.title)
@@ -328,8 +310,7 @@ def test_an_lrs_that_keeps_failing_loses_nothing(
     )
     launcher.fail_statement_posts = 0
     statements = end_session(page, launcher)
-    assert verbs_by_session(statements, launcher) == [["launched", "initialized", "terminated"]]
-    check_cmi5_rules(statements, launcher)
+    check_sessions(statements, launcher, ["launched", "initialized", "terminated"])
 
 
 def test_a_reloaded_au_does_not_reuse_its_ended_session(
@@ -343,8 +324,7 @@ def test_a_reloaded_au_does_not_reuse_its_ended_session(
     assert learner.heading()
 
     statements = end_session(page, launcher)
-    assert verbs_by_session(statements, launcher) == [["launched", "initialized", "terminated"]]
-    check_cmi5_rules(statements, launcher)
+    check_sessions(statements, launcher, ["launched", "initialized", "terminated"])
     assert len(launcher.record.fetches) == 1
 
 

@@ -43,6 +43,21 @@ def wait_for_steps(session: PlayerSession) -> None:
     session.content.locator("body[data-done]").wait_for(state="attached")
 
 
+def play_script(
+    scorm_player: PlayerSession,
+    tmp_path: Path,
+    standard: str,
+    load: list[list[str]],
+    profile: str = "strict",
+    **options: Any,
+) -> PlayerSession:
+    """Launch a scripted SCO making the calls ``load`` lists (``options``: the script's) in the player
+    with an LMS profile, and wait until it has made them."""
+    session = scorm_player.launch(scripted(tmp_path, standard, load, **options), profile=profile)
+    wait_for_steps(session)
+    return session
+
+
 # --- the learner of the pytest plugin, on the sample course -----------------------------------------
 
 
@@ -144,48 +159,33 @@ def test_web_target_plays_without_an_lms(
 
 # --- spec violations -------------------------------------------------------------------------------
 
-SCORM12_VIOLATIONS = [
-    [GET, "cmi.core.lesson_status"],
-    [INIT, ""],
-    [INIT, ""],
-    [SET, "cmi.core.session_time", "0:05:30"],
-    [SET, "cmi.core.session_time", "00:99:00"],
-    [SET, "cmi.core.session_time", "0000:05:30.5"],
-    [SET, "cmi.suspend_data", "x" * 4097],
-    [SET, "cmi.core.exit", "normal"],
-    [SET, "cmi.core.lesson_location", "y" * 256],
-    [SET, "cmi.core.lesson_status", "completed"],
-    [FINISH, ""],
-    [GET, "cmi.core.lesson_status"],
-    [SET, "cmi.core.lesson_status", "passed"],
-    [COMMIT, ""],
-    [FINISH, ""],
+# Each call of the scripted SCO, and the rule the player flags it by (None: a call the spec allows).
+SCORM12_VIOLATIONS: list[tuple[list[str], str | None]] = [
+    ([GET, "cmi.core.lesson_status"], "before-initialize"),
+    ([INIT, ""], None),
+    ([INIT, ""], "initialize-twice"),
+    ([SET, "cmi.core.session_time", "0:05:30"], "session-time-format"),
+    ([SET, "cmi.core.session_time", "00:99:00"], "session-time-format"),
+    ([SET, "cmi.core.session_time", "0000:05:30.5"], None),
+    ([SET, "cmi.suspend_data", "x" * 4097], "suspend-data-length"),
+    ([SET, "cmi.core.exit", "normal"], "exit-vocabulary"),
+    ([SET, "cmi.core.lesson_location", "y" * 256], "lesson-location-length"),
+    ([SET, "cmi.core.lesson_status", "completed"], None),
+    ([FINISH, ""], None),
+    ([GET, "cmi.core.lesson_status"], "after-finish"),
+    ([SET, "cmi.core.lesson_status", "passed"], "after-finish"),
+    ([COMMIT, ""], "after-finish"),
+    ([FINISH, ""], "finish-twice"),
 ]
+SCORM12_STEPS = [step for step, _ in SCORM12_VIOLATIONS]
 
 
 def test_scorm12_violations_are_flagged_and_strict_rejects_them(
     scorm_player: PlayerSession, tmp_path: Path
 ) -> None:
-    session = scorm_player.launch(scripted(tmp_path, "scorm12", SCORM12_VIOLATIONS))
-    wait_for_steps(session)
+    session = play_script(scorm_player, tmp_path, "scorm12", SCORM12_STEPS)
     calls = session.calls()
-    assert [entry.get("rule") for entry in calls] == [
-        "before-initialize",
-        None,
-        "initialize-twice",
-        "session-time-format",
-        "session-time-format",
-        None,
-        "suspend-data-length",
-        "exit-vocabulary",
-        "lesson-location-length",
-        None,
-        None,
-        "after-finish",
-        "after-finish",
-        "after-finish",
-        "finish-twice",
-    ]
+    assert [entry.get("rule") for entry in calls] == [rule for _, rule in SCORM12_VIOLATIONS]
     assert [entry["violation"] for entry in session.violations()] == [
         entry["violation"] for entry in calls if "violation" in entry
     ]
@@ -209,8 +209,7 @@ def test_scorm12_violations_are_flagged_and_strict_rejects_them(
 
 
 def test_lax_profiles_flag_what_they_accept(scorm_player: PlayerSession, tmp_path: Path) -> None:
-    session = scorm_player.launch(scripted(tmp_path, "scorm12", SCORM12_VIOLATIONS), profile="moodle")
-    wait_for_steps(session)
+    session = play_script(scorm_player, tmp_path, "scorm12", SCORM12_STEPS, profile="moodle")
     flagged = {entry["args"][-1][:8]: entry for entry in session.violations() if entry["call"] == SET}
     assert {value: (e["result"], e["error"]) for value, e in flagged.items()} == {
         "0:05:30": ("true", "0"),
@@ -224,35 +223,25 @@ def test_lax_profiles_flag_what_they_accept(scorm_player: PlayerSession, tmp_pat
 
 def test_scormcloud_keeps_long_suspend_data(scorm_player: PlayerSession, tmp_path: Path) -> None:
     steps = [[INIT, ""], [SET, "cmi.suspend_data", "z" * 5000], [SET, "cmi.core.session_time", "0:05:30"]]
-    session = scorm_player.launch(scripted(tmp_path, "scorm12", steps), profile="scormcloud")
-    wait_for_steps(session)
+    session = play_script(scorm_player, tmp_path, "scorm12", steps, profile="scormcloud")
     suspend, session_time = session.calls()[1:]
     assert suspend["rule"] == "suspend-data-length" and suspend["result"] == "true"
     assert session_time["rule"] == "session-time-format" and session_time["result"] == "false"
 
 
 def test_scorm2004_empty_durations_and_lifecycle(scorm_player: PlayerSession, tmp_path: Path) -> None:
-    steps = [
-        [SET4, "cmi.location", "early"],
-        [INIT4, ""],
-        [SET4, "cmi.session_time", "PT"],
-        [SET4, "cmi.session_time", "P"],
-        [SET4, "cmi.session_time", "PT1H5M30.25S"],
-        [FINISH4, ""],
-        [FINISH4, ""],
+    script = [
+        ([SET4, "cmi.location", "early"], "before-initialize"),
+        ([INIT4, ""], None),
+        ([SET4, "cmi.session_time", "PT"], "session-time-format"),
+        ([SET4, "cmi.session_time", "P"], "session-time-format"),
+        ([SET4, "cmi.session_time", "PT1H5M30.25S"], None),
+        ([FINISH4, ""], None),
+        ([FINISH4, ""], "finish-twice"),
     ]
-    session = scorm_player.launch(scripted(tmp_path, "scorm2004", steps))
-    wait_for_steps(session)
+    session = play_script(scorm_player, tmp_path, "scorm2004", [step for step, _ in script])
     calls = session.calls()
-    assert [entry.get("rule") for entry in calls] == [
-        "before-initialize",
-        None,
-        "session-time-format",
-        "session-time-format",
-        None,
-        None,
-        "finish-twice",
-    ]
+    assert [entry.get("rule") for entry in calls] == [rule for _, rule in script]
     assert [(e["result"], e["error"]) for e in calls[2:4]] == [("false", "406"), ("false", "406")]
     assert calls[-1]["error"] == "113"  # scorm-again's own code for a second Terminate
     record = session.record()
@@ -289,8 +278,7 @@ def test_what_counts_as_complete_in_2004(scorm_player: PlayerSession, tmp_path: 
         [SET4, "cmi.success_status", "passed"],
         [COMMIT4, ""],
     ]
-    session = scorm_player.launch(scripted(tmp_path, "scorm2004", steps), profile="moodle")
-    wait_for_steps(session)
+    session = play_script(scorm_player, tmp_path, "scorm2004", steps, profile="moodle")
     record = session.record()
     assert record is not None and record["complete"] is False, "Moodle: only completion_status=completed"
     session.switch_profile("cornerstone")
@@ -307,8 +295,7 @@ def test_cornerstone_fails_a_commit_just_before_finish(
 ) -> None:
     steps = [[INIT, ""], [SET, "cmi.core.lesson_status", "incomplete"], [COMMIT, ""]]
     pagehide = [[SET, "cmi.core.lesson_status", "completed"], [COMMIT, ""], [FINISH, ""]]
-    session = scorm_player.launch(scripted(tmp_path, "scorm12", steps, pagehide=pagehide), profile=profile)
-    wait_for_steps(session)
+    session = play_script(scorm_player, tmp_path, "scorm12", steps, pagehide=pagehide, profile=profile)
     record = session.end()
     commits = [entry for entry in session.calls() if entry["call"] == COMMIT]
     assert (commits[0]["result"], commits[0]["error"]) == ("true", "0"), "an ordinary commit works"
@@ -331,8 +318,7 @@ def test_the_page_shows_calls_as_text_and_its_buttons_work(
         [SET, "cmi.core.session_time", "0:05:30"],
         [COMMIT, ""],
     ]
-    session = scorm_player.launch(scripted(tmp_path, "scorm12", steps))
-    wait_for_steps(session)
+    session = play_script(scorm_player, tmp_path, "scorm12", steps)
     page = session.page
     log = page.locator("#call-log")
     expect(log.locator("tbody tr.violation")).to_have_count(1)

@@ -7,7 +7,7 @@ knowledge check that does not count, mastery 70% and two attempts.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +15,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from packager.course import Course, load_course
-from packager.player import PlayerServer
-from tests.e2e.conftest import build_packages, players
-from tests.e2e.learner import SHOWN_HEADING, Learner
-from tests.e2e.lms import SCORM12, SCORM2004, Standard, assert_clean_log, close_session, launch
+from tests.e2e.conftest import Open, build_packages, openers
+from tests.e2e.learner import SHOWN_HEADING
+from tests.e2e.lms import SCORM12, SCORM2004, Standard, assert_clean_log, close_session
 
 pytestmark = pytest.mark.browser
 
@@ -37,9 +36,9 @@ def every_type_packages(tmp_path_factory: pytest.TempPathFactory, every_type: Co
 
 
 @pytest.fixture
-def play_every_type(every_type_packages: Path, every_type: Course) -> Iterator[Callable[[str], PlayerServer]]:
-    with players(every_type_packages, every_type) as start:
-        yield start
+def open_every_type(page: Page, every_type_packages: Path, every_type: Course) -> Iterator[Open]:
+    with openers(page, every_type_packages, every_type) as open_package:
+        yield open_package
 
 
 def interactions(cmi: dict[str, Any], prefix: str = "cmi.interactions.") -> dict[int, dict[str, str]]:
@@ -64,44 +63,35 @@ def interaction_sets(log: list[dict[str, Any]], standard: Standard) -> dict[int,
     return grouped
 
 
+# Each question's interaction type, then the right answer's pattern and the learner's response as
+# each version writes them (SCORM 1.2, then 2004).
 EXPECTED_CORRECT = {
-    "scorm12": {
-        "assessment.pick-one": ("choice", "b", "b"),
-        "assessment.pick-many": ("choice", "a,c", "a,c"),
-        "assessment.statement": ("true-false", "f", "f"),
-        "assessment.capital": ("fill-in", "Paris", "paris"),
-        "assessment.pairs": ("matching", "a.1,b.2,c.3", "a.1,b.2,c.3"),
-        "assessment.order": ("sequencing", "a,b,c", "a,b,c"),
-        "assessment.pi": ("numeric", "3.14", "3.14"),
-    },
-    "scorm2004-4th": {
-        "assessment.pick-one": ("choice", "b", "b"),
-        "assessment.pick-many": ("choice", "a[,]c", "a[,]c"),
-        "assessment.statement": ("true-false", "false", "false"),
-        "assessment.capital": ("fill-in", "Paris", "paris"),
-        "assessment.pairs": ("matching", "a[.]1[,]b[.]2[,]c[.]3", "a[.]1[,]b[.]2[,]c[.]3"),
-        "assessment.order": ("sequencing", "a[,]b[,]c", "a[,]b[,]c"),
-        "assessment.pi": ("numeric", "3.135[:]3.145", "3.14"),
-    },
+    "assessment.pick-one": ("choice", ("b", "b"), ("b", "b")),
+    "assessment.pick-many": ("choice", ("a,c", "a,c"), ("a[,]c", "a[,]c")),
+    "assessment.statement": ("true-false", ("f", "f"), ("false", "false")),
+    "assessment.capital": ("fill-in", ("Paris", "paris"), ("Paris", "paris")),
+    "assessment.pairs": ("matching", ("a.1,b.2,c.3",) * 2, ("a[.]1[,]b[.]2[,]c[.]3",) * 2),
+    "assessment.order": ("sequencing", ("a,b,c", "a,b,c"), ("a[,]b[,]c", "a[,]b[,]c")),
+    "assessment.pi": ("numeric", ("3.14", "3.14"), ("3.135[:]3.145", "3.14")),
 }
 
 
 @pytest.mark.parametrize("target", list(STANDARDS))
 def test_every_type_right_passes_and_reports_interactions(
-    page: Page, play_every_type: Callable[[str], PlayerServer], every_type: Course, target: str
+    page: Page, open_every_type: Open, target: str
 ) -> None:
-    player = play_every_type(target)
-    learner = launch(page, player, every_type)
+    player, learner = open_every_type(target)
     learner.read_all_lessons()
     assert "You passed with 100%" in learner.submit_after(lambda: learner.answer_all(correctly=True))
     stored = close_session(page, player)
     standard = STANDARDS[target]
     assert_clean_log(stored["log"], standard)
     written = interaction_sets(stored["log"], standard)
-    assert len(written) == len(every_type.quiz.questions)  # type: ignore[union-attr]
+    assert len(written) == len(learner.assessment.questions)
     by_id = {entry["id"]: entry for entry in written.values()}
     learner_key = "student_response" if standard is SCORM12 else "learner_response"
-    for interaction_id, (kind, correct, response) in EXPECTED_CORRECT[target].items():
+    for interaction_id, (kind, *by_version) in EXPECTED_CORRECT.items():
+        correct, response = by_version[0 if standard is SCORM12 else 1]
         entry = by_id[interaction_id]
         assert entry["type"] == kind, interaction_id
         assert entry["correct_responses.0.pattern"] == correct, interaction_id
@@ -122,13 +112,10 @@ def test_every_type_right_passes_and_reports_interactions(
 
 @pytest.mark.parametrize("target", list(STANDARDS))
 def test_every_type_wrong_fails_retry_then_attempts_run_out(
-    page: Page, play_every_type: Callable[[str], PlayerServer], every_type: Course, target: str
+    page: Page, open_every_type: Open, target: str
 ) -> None:
-    player = play_every_type(target)
-    learner = launch(page, player, every_type)
-    learner.read_all_lessons()
-    quiz = every_type.quiz
-    assert quiz is not None
+    player, learner = open_every_type(target)
+    quiz = learner.read_all_lessons()
     summary = learner.submit_after(lambda: learner.answer_all(correctly=False))
     assert "did not pass: you scored 0%" in summary
     section = learner.section(quiz)
@@ -161,16 +148,10 @@ def test_every_type_wrong_fails_retry_then_attempts_run_out(
 
 @pytest.mark.parametrize("target", [*STANDARDS, "web"])
 def test_every_type_answered_then_reloaded_mid_quiz_comes_back_as_left(
-    page: Page, play_every_type: Callable[[str], PlayerServer], every_type: Course, target: str
+    page: Page, open_every_type: Open, target: str
 ) -> None:
-    player = play_every_type(target)
-    if target == "web":
-        page.goto(player.url + "content/index.html")
-        learner = Learner(page, every_type)
-    else:
-        learner = launch(page, player, every_type)
-    quiz = every_type.quiz
-    assert quiz is not None
+    _, learner = open_every_type(target)
+    quiz = learner.assessment
     learner.read_all_lessons()
     asked = learner.asked(quiz)
     assert {question.type for question in asked} == {q.type for q in quiz.questions}
@@ -188,14 +169,10 @@ def test_every_type_answered_then_reloaded_mid_quiz_comes_back_as_left(
     assert "You passed with 100%" in learner.submit()
 
 
-def test_retry_after_failing_can_pass_and_resume_keeps_the_attempt(
-    page: Page, play_every_type: Callable[[str], PlayerServer], every_type: Course
-) -> None:
-    player = play_every_type("scorm12")
-    learner = launch(page, player, every_type)
+def test_retry_after_failing_can_pass_and_resume_keeps_the_attempt(page: Page, open_every_type: Open) -> None:
+    player, learner = open_every_type("scorm12")
     learner.read_all_lessons()
-    quiz = every_type.quiz
-    assert quiz is not None
+    quiz = learner.assessment
     learner.submit_after(lambda: learner.answer_all(correctly=False))
     section = learner.section(quiz)
     section.get_by_role("button", name="Try again").click()
@@ -218,11 +195,8 @@ def test_retry_after_failing_can_pass_and_resume_keeps_the_attempt(
     assert_clean_log(stored["log"], SCORM12)
 
 
-def test_knowledge_check_does_not_count(
-    page: Page, play_every_type: Callable[[str], PlayerServer], every_type: Course
-) -> None:
-    player = play_every_type("scorm2004-4th")
-    learner = launch(page, player, every_type)
+def test_knowledge_check_does_not_count(page: Page, open_every_type: Open, every_type: Course) -> None:
+    _, learner = open_every_type("scorm2004-4th")
     check = every_type.quizzes[0]
     assert not check.graded
     learner.open(check.title)
@@ -237,10 +211,9 @@ def test_knowledge_check_does_not_count(
 
 
 def test_lms_faults_are_retried_reported_and_the_course_keeps_working(
-    page: Page, play_every_type: Callable[[str], PlayerServer], every_type: Course
+    page: Page, open_every_type: Open, every_type: Course
 ) -> None:
-    player = play_every_type("scorm12")
-    learner = launch(page, player, every_type)
+    _, learner = open_every_type("scorm12")
     learner.expect_heading(every_type.lessons[0].title)
     notice = page.frame_locator("#content-frame").locator("#notice")
     expect(notice).to_be_hidden()

@@ -10,19 +10,18 @@ presentation settings under test.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from packager.course import Course, load_course
-from packager.player import PlayerServer
 from packager.questions.registry import question_types
 from packager.testing.actions import Check, Choose, Fill, perform
-from tests.e2e.conftest import build_packages, players
+from tests.e2e.conftest import Open, build_packages, openers, players
 from tests.e2e.learner import Learner
-from tests.e2e.lms import SCORM2004, close_session, launch
+from tests.e2e.lms import SCORM2004, close_session, open_web
 from tests.e2e.test_quiz import interaction_sets
 
 pytestmark = pytest.mark.browser
@@ -62,16 +61,9 @@ def paged_packages(tmp_path_factory: pytest.TempPathFactory, paged: Course) -> P
 
 
 @pytest.fixture
-def play_paged(paged_packages: Path, paged: Course) -> Iterator[Callable[[str], PlayerServer]]:
-    with players(paged_packages, paged) as start:
-        yield start
-
-
-def web(page: Page, player: PlayerServer, course: Course) -> Learner:
-    page.goto(player.url + "content/index.html")
-    learner = Learner(page, course)
-    learner.heading()
-    return learner
+def open_paged(page: Page, paged_packages: Path, paged: Course) -> Iterator[Open]:
+    with openers(page, paged_packages, paged) as open_package:
+        yield open_package
 
 
 def screen(section: Locator) -> Locator:
@@ -87,12 +79,9 @@ def verdict(item: Locator) -> str:
     return shown.inner_text().strip()
 
 
-def test_one_per_screen_by_keyboard_only(
-    page: Page, play_paged: Callable[[str], PlayerServer], paged: Course
-) -> None:
-    learner = web(page, play_paged("web"), paged)
-    quiz = paged.quiz
-    assert quiz is not None
+def test_one_per_screen_by_keyboard_only(page: Page, open_paged: Open) -> None:
+    _, learner = open_paged("web")
+    quiz = learner.assessment
     learner.read_all_lessons()
     section = learner.section(quiz)
     position = section.locator("[data-position]")
@@ -163,12 +152,10 @@ def answer_partly(learner: Learner, course: Course) -> None:
 
 
 def test_results_page_shows_verdicts_own_answers_right_answers_and_retry(
-    page: Page, play_paged: Callable[[str], PlayerServer], paged: Course
+    page: Page, open_paged: Open, paged: Course
 ) -> None:
-    player = play_paged("scorm2004-4th")
-    learner = launch(page, player, paged)
-    quiz = paged.quiz
-    assert quiz is not None
+    player, learner = open_paged("scorm2004-4th")
+    quiz = learner.assessment
     learner.read_all_lessons()
     section = learner.section(quiz)
     answer_partly(learner, paged)
@@ -220,9 +207,9 @@ def test_results_page_shows_verdicts_own_answers_right_answers_and_retry(
 
 
 def test_after_each_check_shows_the_right_answer_at_once_and_resumes(
-    page: Page, play_paged: Callable[[str], PlayerServer], paged: Course
+    page: Page, open_paged: Open, paged: Course
 ) -> None:
-    learner = web(page, play_paged("web"), paged)
+    _, learner = open_paged("web")
     check = next(quiz for quiz in paged.quizzes if not quiz.graded)
     learner.open(check.title)
     item = learner.item(check, check.questions[0])
@@ -243,13 +230,9 @@ def test_after_each_check_shows_the_right_answer_at_once_and_resumes(
     expect(item.get_by_label("False")).to_be_disabled()
 
 
-def test_lock_until_lessons_viewed_and_across_resume(
-    page: Page, play_paged: Callable[[str], PlayerServer], paged: Course
-) -> None:
-    player = play_paged("scorm2004-4th")
-    learner = launch(page, player, paged)
-    quiz = paged.quiz
-    assert quiz is not None
+def test_lock_until_lessons_viewed_and_across_resume(page: Page, open_paged: Open) -> None:
+    _, learner = open_paged("scorm2004-4th")
+    quiz = learner.assessment
     learner.open(quiz.title)  # straight from the outline, before the lesson
     section = learner.section(quiz)
     lock = section.locator("[data-quiz-lock]")
@@ -276,13 +259,10 @@ def test_lock_until_lessons_viewed_and_across_resume(
 
 @pytest.mark.parametrize("target", ["scorm2004-4th", "web"])
 def test_resume_in_the_middle_of_one_per_screen_returns_to_the_same_question(
-    page: Page, play_paged: Callable[[str], PlayerServer], paged: Course, target: str
+    page: Page, open_paged: Open, target: str
 ) -> None:
-    player = play_paged(target)
-    learner = web(page, player, paged) if target == "web" else launch(page, player, paged)
-    quiz = paged.quiz
-    assert quiz is not None
-    learner.read_all_lessons()
+    _, learner = open_paged(target)
+    quiz = learner.read_all_lessons()
     section = learner.section(quiz)
     forward = section.get_by_role("button", name="Next question")
     for question in quiz.questions[:4]:
@@ -306,9 +286,8 @@ def test_show_answers_never_keeps_the_right_answer_out_of_the_page(page: Page, t
     course = variant(tmp_path, ON_ONE_PAGE)
     build_packages(course, tmp_path / "out", ("web",))
     with players(tmp_path / "out", course) as start:
-        learner = web(page, start("web"), course)
-        quiz = course.quiz
-        assert quiz is not None
+        learner = open_web(page, start("web"), course)
+        quiz = learner.assessment
         learner.read_all_lessons()
         section = learner.section(quiz)
         expect(section.locator("[data-question][data-asked]:visible")).to_have_count(7)  # all on one page

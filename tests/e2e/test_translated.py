@@ -14,7 +14,7 @@ from packager.templating import messages
 from packager.testing.session import PlayerSession
 from packager.translate.apply import translate_course
 from tests.conftest import SAMPLE_COURSE
-from tests.e2e.translated_blocks import with_translated_blocks
+from tests.e2e.translated_blocks import flip_card, passes, process_words, with_translated_blocks
 
 pytestmark = pytest.mark.browser
 
@@ -100,18 +100,10 @@ def test_the_blocks_speak_spanish_and_the_learner_finishes_them_by_their_spanish
         ".callout-title, .scenario-name"
     ).all_text_contents()  # on the blocks' opening lines
     assert [" ".join(title.split()) for title in titles] == ["Idea clave", "Escenario Jordan le pide apoyo"]
-    card = view.get_by_role("button", name="Conflicto de intereses")
-    assert card.inner_text().split("\n")[-1] == "Dar la vuelta"
-    card.click()
-    assert card.inner_text().split("\n")[-1] == "Volver al frente"
+    assert flip_card(view, "Conflicto de intereses") == ("Dar la vuelta", "Volver al frente")
     process = view.locator("[data-block-type=process]")
-    assert process.locator(".process-note").inner_text() == "Recorre los 3 pasos para completar esta lección."
-    heading = process.get_by_role("heading").text_content() or ""
-    assert " ".join(heading.split()) == "Paso 1 de 3 Agradece y declina"
+    note = "Recorre los 3 pasos para completar esta lección."
+    assert process_words(process) == (note, "Paso 1 de 3 Agradece y declina")
     assert process.get_by_role("button").all_inner_texts() == ["Paso anterior", "Paso siguiente"]
     assert "Next step" not in content.locator("body").inner_text()
-    session.learner.complete(correct=True)
-    record = session.end()
-    assert record is not None
-    assert record["cmi"]["cmi.core.lesson_status"] == "passed"
-    assert session.page_errors == []
+    passes(session)
