@@ -56,14 +56,11 @@
   }
 
   const sectionOf = (quiz) => document.querySelector('[data-quiz="' + quiz.id + '"]');
-  const currentQuiz = () => state.page(state.location).kind === "quiz" ? state.page(state.location) : null;
-  const questionOf = (quiz, item) => quiz.questions.find((question) => question.id === item.getAttribute("data-question"));
 
   /* Put a quiz's section in the state of its current attempt (or show what keeps it locked). */
-  function showQuiz(quiz) {
+  function showQuiz(quiz, lessonsLeft) {
     const section = sectionOf(quiz);
     const progress = state.progress(quiz);
-    const lessonsLeft = ns.lessonsLeft(state, quiz);
     ns.showLock(section, lessonsLeft);
     if (lessonsLeft.length) { return; }
     const arranged = progress.attempt + ":" + progress.seed;
@@ -101,12 +98,13 @@
   function render(moveFocus) {
     const current = state.location;
     const summary = state.report();
-    const quiz = currentQuiz();
+    const quiz = state.currentQuiz();
+    const lessonsLeft = quiz ? ns.lessonsLeft(state, quiz) : [];
     document.querySelectorAll("[data-view]").forEach((view) => { view.hidden = view.getAttribute("data-view") !== current; });
     document.getElementById("progress-bar").value = summary.stepsDone;
     document.getElementById("progress-text").textContent = ns.stepsText(summary);
     state.pages.forEach((page, index) => {
-      document.querySelector('[data-visited-mark="' + ns.locationOf(page) + '"]').textContent =
+      document.querySelector('[data-visited-mark="' + state.sequence[index] + '"]').textContent =
         ns.lessonsLeft(state, page).length ? " " + ns.t("layout.locked") : state.viewed(index) ? " " + ns.t("layout.viewed") : "";
     });
     document.querySelectorAll("[data-go]").forEach((button) => {
@@ -116,8 +114,8 @@
     previousButton.disabled = state.neighbour(-1) === null;
     nextButton.disabled = state.neighbour(1) === null;
     // A locked last quiz offers no Finish: its list of lessons left is what comes next.
-    ns.screens.last(nextButton.disabled && !(quiz && ns.lessonsLeft(state, quiz).length));
-    if (quiz) { showQuiz(quiz); }
+    ns.screens.last(nextButton.disabled && !lessonsLeft.length);
+    if (quiz) { showQuiz(quiz, lessonsLeft); }
     const heading = moveFocus && document.querySelector('[data-view="' + current + '"] h1');
     if (heading) { heading.focus(); }
   }
@@ -126,7 +124,7 @@
     const done = state.report().stepsDone;
     ns.screens.leave();
     if (state.go(location)) {
-      const quiz = currentQuiz();
+      const quiz = state.currentQuiz();
       if (quiz && !startedAt[quiz.id]) { startedAt[quiz.id] = Date.now(); }
       // A page newly counted as done is progress: saved at once.
       if (state.report().stepsDone > done) { report(); } else { reportSoon(); }
@@ -134,19 +132,21 @@
     render(true);
   }
 
+  /* The quiz controls below act on the quiz on screen, the only one a learner can reach. */
+
   /* Typing updates the state; the LMS hears of it once the field is left ("change"). */
-  function onAnswer(quiz, event, commit) {
-    const item = event.target.closest("[data-question]");
+  function onAnswer(event, commit) {
+    const quiz = state.currentQuiz();
+    const item = quiz && event.target.closest("[data-question]");
     if (!item) { return; }
-    const question = questionOf(quiz, item);
+    const question = quiz.questions.find((asked) => asked.id === item.getAttribute("data-question"));
     if (state.setAnswer(quiz, question.id, ns.readAnswer(item, question))) {
       changedAt[quiz.id + "." + question.id] = Date.now();
     }
     if (commit) { reportSoon(); }
   }
 
-  function submit(quiz, event) {
-    event.preventDefault();
+  function submit(quiz) {
     const progress = state.progress(quiz);
     if (progress.submitted) { return; }
     const section = sectionOf(quiz);
@@ -182,15 +182,15 @@
 
   /* show_answers: after-each: judge one answered question now; its answer is then final. */
   function check(quiz, item) {
-    const question = questionOf(quiz, item);
+    const id = item.getAttribute("data-question");
     const progress = state.progress(quiz);
-    const answered = progress.answers.hasOwnProperty(question.id);
+    const answered = progress.answers.hasOwnProperty(id);
     item.querySelector("[data-check-error]").hidden = answered;
     if (!answered) {
       item.querySelector("input, select").focus();
       return;
     }
-    progress.checked[question.id] = true;
+    progress.checked[id] = true;
     report();
     render(false);
     item.querySelector("[data-feedback]").focus();
@@ -204,27 +204,26 @@
     render(true);
   }
 
+  function onClick(event) {
+    const button = event.target.closest("button");
+    const quiz = state.currentQuiz();
+    if (!button) { return; }
+    if (button === previousButton) { go(ns.screens.showing() ? state.location : state.neighbour(-1)); }
+    else if (button === nextButton) { go(state.neighbour(1)); }
+    else if (button.matches("[data-go], [data-lock-go]")) { go(button.getAttribute("data-go") || button.getAttribute("data-lock-go")); }
+    else if (button.hasAttribute("data-step")) { step(quiz, Number(button.getAttribute("data-step"))); }
+    else if (button.hasAttribute("data-check")) { check(quiz, button.closest("[data-question]")); }
+    else if (button.hasAttribute("data-retry")) { retry(quiz); }
+  }
+
   /* Controls and page lifecycle are wired only once the LMS session has started. */
   function listen() {
-    previousButton.addEventListener("click", () => go(ns.screens.showing() ? state.location : state.neighbour(-1)));
-    nextButton.addEventListener("click", () => go(state.neighbour(1)));
-    document.addEventListener("click", (event) => {
-      const button = event.target.closest("[data-go], [data-lock-go]");
-      if (button) { go(button.getAttribute("data-go") || button.getAttribute("data-lock-go")); }
-    });
-    state.pages.filter((page) => page.kind === "quiz").forEach((quiz) => {
-      const section = sectionOf(quiz);
-      const form = section.querySelector("[data-quiz-form]");
-      form.addEventListener("input", (event) => onAnswer(quiz, event, false));
-      form.addEventListener("change", (event) => onAnswer(quiz, event, true));
-      form.addEventListener("submit", (event) => submit(quiz, event));
-      section.addEventListener("click", (event) => {
-        const button = event.target.closest("[data-step], [data-check], [data-retry]");
-        if (!button) { return; }
-        if (button.hasAttribute("data-step")) { step(quiz, Number(button.getAttribute("data-step"))); }
-        else if (button.hasAttribute("data-check")) { check(quiz, button.closest("[data-question]")); }
-        else { retry(quiz); }
-      });
+    document.addEventListener("click", onClick);
+    document.addEventListener("input", (event) => onAnswer(event, false));
+    document.addEventListener("change", (event) => onAnswer(event, true));
+    document.addEventListener("submit", (event) => {
+      event.preventDefault();
+      submit(state.currentQuiz());
     });
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "hidden" && pendingSave !== null) { report(); }
@@ -246,7 +245,7 @@
         render(false);
       });
     }
-    const quiz = currentQuiz();
+    const quiz = state.currentQuiz();
     if (quiz) { startedAt[quiz.id] = Date.now(); }
     listen();
     report();

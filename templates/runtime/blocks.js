@@ -40,15 +40,6 @@
     });
   };
 
-  /* Hex digits (resume.js), four facts each; "" when the course keeps none. */
-  BlockProgress.prototype.encode = function () {
-    return ns.bits(this.facts);
-  };
-
-  BlockProgress.prototype.decode = function (text) {
-    ns.unbits(text).slice(0, this.facts.length).forEach((on, at) => { this.facts[at] = on; });
-  };
-
   /* Start every block's script with its kept facts; onChange runs when one changes. */
   BlockProgress.prototype.start = function (state, onChange) {
     state.pages.forEach((page, pageIndex) => {
