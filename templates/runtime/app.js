@@ -1,7 +1,6 @@
-/* The course page: one page (a lesson or a quiz) at a time, the course state, and the LMS through the
-   target's adapter. Results and newly done pages are saved at once; a move or an edited answer the
-   adapter's saveDelay ms later (SCORM: 10 s) with what else changed, or when the page is hidden.
-   finish() runs once, on pagehide, with what is still unsaved. */
+/* The course page: one page at a time, the course state, the LMS through the target's adapter.
+   Results and newly done pages are saved at once, other changes saveDelay ms later (SCORM: 10 s)
+   or as the page hides; finish() runs once, on pagehide. */
 (function (ns) {
   "use strict";
 
@@ -132,8 +131,6 @@
     render(true);
   }
 
-  /* The quiz controls below act on the quiz on screen, the only one a learner can reach. */
-
   /* Typing updates the state; the LMS hears of it once the field is left ("change"). */
   function onAnswer(event, commit) {
     const quiz = state.currentQuiz();
@@ -204,6 +201,7 @@
     render(true);
   }
 
+  /* A quiz's controls act on the quiz on screen, the only one a learner can reach. */
   function onClick(event) {
     const button = event.target.closest("button");
     const quiz = state.currentQuiz();

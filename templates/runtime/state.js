@@ -63,7 +63,6 @@
       return new QuizProgress(quiz, attempt, seed);
     }
 
-    /* The quiz on screen, or null. */
     currentQuiz() {
       const page = this.pages[this.sequence.indexOf(this.location)];
       return page.kind === "quiz" ? page : null;
@@ -84,17 +83,12 @@
     go(location) {
       const index = this.sequence.indexOf(location);
       if (index === -1) { return false; }
-      const left = this.sequence.indexOf(this.location);
-      const last = index === this.sequence.length - 1;
-      let changed = this.location !== location || (last && !this.visited[index]);
-      if (this.location !== location && !this.visited[left]) { this.visited[left] = changed = true; }
+      const before = this.location + this.serialize();
+      if (this.location !== location) { this.visited[this.sequence.indexOf(this.location)] = true; }
       this.location = location;
-      if (last) { this.visited[index] = true; }
-      if (this.pages[index].kind === "quiz" && !this.quizzes[this.pages[index].id]) {
-        this.progress(this.pages[index]);
-        changed = true;
-      }
-      return changed;
+      if (index === this.sequence.length - 1) { this.visited[index] = true; }
+      if (this.pages[index].kind === "quiz") { this.progress(this.pages[index]); }
+      return before !== this.location + this.serialize();
     }
 
     neighbour(step) {
