@@ -127,20 +127,15 @@
 
     /* A target-neutral summary of progress, completion, success and score. */
     report() {
-      const lessons = [];
-      let stepsDone = 0;
-      this.pages.forEach((page, index) => {
-        const done = page.kind === "lesson" ? this.viewed(index) : Boolean(this.quizzes[page.id] && this.quizzes[page.id].hasResult);
-        if (page.kind === "lesson") { lessons.push(done); }
-        if (done) { stepsDone += 1; }
-      });
+      const lessons = this.pages.filter((page) => page.kind === "lesson").length;
+      const seen = this.pages.filter((page, index) => page.kind === "lesson" && this.viewed(index)).length;
       const graded = this.assessment && this.quizzes[this.assessment.id];
       const decided = Boolean(graded && graded.hasResult);
       const passed = decided && graded.passed(this.config.course.masteryScore);
       // The completion rule counts the lessons viewed ("lessons"), the assessment decided ("quiz"), or both.
       const rule = this.config.course.completion;
-      const needed = (rule === "quiz" ? 0 : lessons.length) + (rule === "lessons" ? 0 : 1);
-      const reached = (rule === "quiz" ? 0 : lessons.filter(Boolean).length) + (rule !== "lessons" && decided ? 1 : 0);
+      const needed = (rule === "quiz" ? 0 : lessons) + (rule === "lessons" ? 0 : 1);
+      const reached = (rule === "quiz" ? 0 : seen) + (rule !== "lessons" && decided ? 1 : 0);
       const completed = reached === needed;
       return {
         completed: completed,
@@ -148,7 +143,7 @@
         scorePercent: decided ? graded.percent() : null,
         scoreFraction: decided ? graded.correct / graded.asked.length : null,
         progress: completed ? 1 : Math.floor((reached / needed) * 1000) / 1000,
-        stepsDone: stepsDone,
+        stepsDone: seen + Object.values(this.quizzes).filter((progress) => progress.hasResult).length,
         steps: this.pages.length,
         // Nothing left to do: no assessment, or its attempt submitted and passed or the last one.
         finished: completed && (!this.assessment || Boolean(graded && graded.submitted && (passed || !graded.attemptsLeft()))),
