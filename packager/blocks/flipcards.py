@@ -42,26 +42,11 @@ TEMPLATE = """\
 
 SCRIPT = """\
 /* Flip cards block: a card's button turns it to show its back, or back to its front. */
-(function (ns) {
-  "use strict";
-  ns.blockTypes.flipcards = function (element, progress) {
-    element.querySelectorAll(".flipcard-button").forEach(function (button, index) {
-      var back = document.getElementById(button.getAttribute("aria-controls"));
-      var card = button.closest(".flipcard");
-      function turn(over) {
-        button.setAttribute("aria-expanded", String(over));
-        back.hidden = !over;
-        card.classList.toggle("flipped", over);
-      }
-      turn(progress.seen(index));
-      button.addEventListener("click", function () {
-        var over = button.getAttribute("aria-expanded") !== "true";
-        turn(over);
-        progress.set(index, over);
-      });
-    });
-  };
-})(window.CoursePackager = window.CoursePackager || {});
+window.CoursePackager.blockTypes.flipcards = function (element, progress) {
+  window.CoursePackager.toggleItems(element, ".flipcard-button", progress, (button, over) => {
+    button.closest(".flipcard").classList.toggle("flipped", over);
+  });
+};
 """
 
 CSS = """\

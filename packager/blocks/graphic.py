@@ -82,7 +82,7 @@ TEMPLATE = """\
 SCRIPT = """\
 /* Labelled graphic block: markers placed on the image; each opens or closes its text below it. */
 window.CoursePackager.blockTypes.graphic = function (element, progress) {
-  element.querySelectorAll(".graphic-marker").forEach(function (marker) {
+  element.querySelectorAll(".graphic-marker").forEach((marker) => {
     marker.style.left = marker.getAttribute("data-x") + "%";
     marker.style.top = marker.getAttribute("data-y") + "%";
   });

@@ -56,32 +56,28 @@ TEMPLATE = """\
 
 SCRIPT = """\
 /* Process block: one step at a time; the live region says where the learner is. */
-(function (ns) {
-  "use strict";
-  ns.blockTypes.process = function (element, progress) {
-    var steps = element.querySelectorAll(".process-step");
-    var status = element.querySelector(".process-status");
-    var buttons = element.querySelectorAll("[data-move]");
-    var current = 0;
-    function show(index, announce) {
-      current = index;
-      steps.forEach(function (step, at) { step.hidden = at !== index; });
-      buttons[0].setAttribute("aria-disabled", String(index === 0));
-      buttons[1].setAttribute("aria-disabled", String(index === steps.length - 1));
-      if (announce) { status.textContent = steps[index].querySelector(".process-heading").textContent; }
-      if (index > 0) { progress.set(index - 1, true); }
-    }
-    var reached = 0;
-    for (var step = 1; step < steps.length; step++) { if (progress.seen(step - 1)) { reached = step; } }
-    show(reached, false);
-    buttons.forEach(function (button) {
-      button.addEventListener("click", function () {
-        var next = current + Number(button.getAttribute("data-move"));
-        if (next >= 0 && next < steps.length) { show(next, true); }
-      });
+window.CoursePackager.blockTypes.process = function (element, progress) {
+  const steps = element.querySelectorAll(".process-step");
+  const buttons = element.querySelectorAll("[data-move]");
+  let current = 0;
+  function show(index, announce) {
+    current = index;
+    steps.forEach((step, at) => { step.hidden = at !== index; });
+    buttons[0].setAttribute("aria-disabled", index === 0);
+    buttons[1].setAttribute("aria-disabled", index === steps.length - 1);
+    if (announce) { element.querySelector(".process-status").textContent = steps[index].querySelector(".process-heading").textContent; }
+    if (index > 0) { progress.set(index - 1, true); }
+  }
+  let reached = 0;
+  for (let step = 1; step < steps.length; step++) { if (progress.seen(step - 1)) { reached = step; } }
+  show(reached, false);
+  buttons.forEach((button) => {
+    button.addEventListener("click", () => {
+      const next = current + Number(button.getAttribute("data-move"));
+      if (next >= 0 && next < steps.length) { show(next, true); }
     });
-  };
-})(window.CoursePackager = window.CoursePackager || {});
+  });
+};
 """
 
 CSS = """\

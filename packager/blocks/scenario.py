@@ -193,50 +193,58 @@ TEMPLATE = """\
 
 SCRIPT = """\
 /* Scenario block: one situation at a time. Facts: 0 an ending reached, 1 the last choice continued, then data-fact. */
-(function (ns) {
-  "use strict";
-  ns.blockTypes.scenario = function (element, progress) {
-    var situations = element.querySelectorAll(".scenario-situation"), all = element.querySelectorAll(".scenario-choice");
-    function choices(at) { return situations[at].querySelectorAll(".scenario-choice"); }
-    function panel(button) { return document.getElementById(button.getAttribute("aria-controls")); }
-    function show(at, focus) {
-      situations.forEach(function (situation, index) { situation.hidden = index !== at; });
-      if (!choices(at).length) { progress.set(0, true); }
-      if (focus) { situations[at].querySelector(".scenario-title").focus(); }
-    }
-    function mark(button, on) {
-      button.closest("ul").querySelectorAll("button").forEach(function (other) {
-        other.setAttribute("aria-pressed", other === button && on);
-        other.setAttribute("aria-disabled", on);
-        panel(other).hidden = !(other === button && on);
+window.CoursePackager.blockTypes.scenario = function (element, progress) {
+  const situations = element.querySelectorAll(".scenario-situation");
+  const all = element.querySelectorAll(".scenario-choice");
+  const choices = (at) => Array.from(situations[at].querySelectorAll(".scenario-choice"));
+  const panel = (button) => document.getElementById(button.getAttribute("aria-controls"));
+  const taken = (at) => choices(at).find((choice) => progress.seen(+choice.dataset.fact));
+  function show(at, focus) {
+    situations.forEach((situation, index) => { situation.hidden = index !== at; });
+    if (!choices(at).length) { progress.set(0, true); }
+    if (focus) { situations[at].querySelector(".scenario-title").focus(); }
+  }
+  function mark(button, on) {
+    button.closest("ul").querySelectorAll("button").forEach((other) => {
+      other.setAttribute("aria-pressed", other === button && on);
+      other.setAttribute("aria-disabled", on);
+      panel(other).hidden = !(other === button && on);
+    });
+  }
+  all.forEach((button) => {
+    button.onclick = () => {
+      if (button.getAttribute("aria-disabled") === "true") { return; }
+      mark(button, true);
+      progress.set(1, false);
+      progress.set(+button.dataset.fact, true);
+      panel(button).focus();
+    };
+    panel(button).querySelector("[data-continue]").onclick = () => {
+      progress.set(1, true);
+      show(+button.dataset.leads, true);
+    };
+  });
+  element.querySelectorAll("[data-restart]").forEach((restart) => {
+    restart.onclick = () => {
+      progress.set(1, false);
+      all.forEach((choice) => {
+        mark(choice, false);
+        progress.set(+choice.dataset.fact, false);
       });
-    }
-    function taken(at) { return [].filter.call(choices(at), function (b) { return progress.seen(+b.dataset.fact); })[0]; }
-    all.forEach(function (button) {
-      button.onclick = function () {
-        if (button.getAttribute("aria-disabled") === "true") { return; }
-        mark(button, true);
-        progress.set(1, false);
-        progress.set(+button.dataset.fact, true);
-        panel(button).focus();
-      };
-      panel(button).querySelector("[data-continue]").onclick = function () { progress.set(1, true); show(+button.dataset.leads, true); };
-    });
-    element.querySelectorAll("[data-restart]").forEach(function (restart) {
-      restart.onclick = function () {
-        progress.set(1, false);
-        all.forEach(function (b) { mark(b, false); progress.set(+b.dataset.fact, false); });
-        show(0, true);
-      };
-    });
-    for (var at = 0, choice = taken(0); choice && (taken(+choice.dataset.leads) || progress.seen(1)); choice = taken(at)) {
-      mark(choice, true);
-      at = +choice.dataset.leads;
-    }
-    if (choice) { mark(choice, true); }
-    show(at, false);
-  };
-})(window.CoursePackager = window.CoursePackager || {});
+      show(0, true);
+    };
+  });
+  let at = 0;
+  let choice = taken(0);
+  // Replay the path kept: each choice taken, while the learner went on from it.
+  while (choice && (taken(+choice.dataset.leads) || progress.seen(1))) {
+    mark(choice, true);
+    at = +choice.dataset.leads;
+    choice = taken(at);
+  }
+  if (choice) { mark(choice, true); }
+  show(at, false);
+};
 """
 
 CSS = """\

@@ -50,33 +50,31 @@ TEMPLATE = """\
 
 SCRIPT = """\
 /* Tabs block: clicking a tab or moving to it with the arrow keys, Home or End shows its panel. */
-(function (ns) {
-  "use strict";
-  ns.blockTypes.tabs = function (element, progress) {
-    var tabs = Array.prototype.slice.call(element.querySelectorAll("[role=tab]"));
-    function select(chosen, focus, quiet) {
-      tabs.forEach(function (tab, index) {
-        var on = tab === chosen;
-        if (!quiet) { progress.set(index, on); }
-        tab.setAttribute("aria-selected", String(on));
-        tab.tabIndex = on ? 0 : -1;
-        document.getElementById(tab.getAttribute("aria-controls")).hidden = !on;
-      });
-      if (focus) { chosen.focus(); }
-    }
-    select(tabs.filter(function (tab, index) { return progress.seen(index); })[0] || tabs[0], false, true);
-    tabs.forEach(function (tab, index) {
-      tab.addEventListener("click", function () { select(tab, false); });
-      tab.addEventListener("keydown", function (event) {
-        var forward = window.getComputedStyle(element).direction === "rtl" ? -1 : 1;
-        var moves = { ArrowRight: index + forward, ArrowLeft: index - forward, Home: 0, End: tabs.length - 1 };
-        if (!moves.hasOwnProperty(event.key)) { return; }
-        event.preventDefault();
-        select(tabs[(moves[event.key] + tabs.length) % tabs.length], true);
-      });
+window.CoursePackager.blockTypes.tabs = function (element, progress) {
+  const tabs = Array.from(element.querySelectorAll("[role=tab]"));
+  function select(chosen, quiet) {
+    tabs.forEach((tab, index) => {
+      const on = tab === chosen;
+      if (!quiet) { progress.set(index, on); }
+      tab.setAttribute("aria-selected", on);
+      tab.tabIndex = on ? 0 : -1;
+      document.getElementById(tab.getAttribute("aria-controls")).hidden = !on;
     });
-  };
-})(window.CoursePackager = window.CoursePackager || {});
+  }
+  select(tabs.find((tab, index) => progress.seen(index)) || tabs[0], true);
+  tabs.forEach((tab, index) => {
+    tab.addEventListener("click", () => select(tab));
+    tab.addEventListener("keydown", (event) => {
+      const forward = window.getComputedStyle(element).direction === "rtl" ? -1 : 1;
+      const to = { ArrowRight: index + forward, ArrowLeft: index - forward, Home: 0, End: tabs.length - 1 }[event.key];
+      if (to === undefined) { return; }
+      event.preventDefault();
+      const chosen = tabs[(to + tabs.length) % tabs.length];
+      select(chosen);
+      chosen.focus();
+    });
+  });
+};
 """
 
 CSS = """\

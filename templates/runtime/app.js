@@ -1,56 +1,41 @@
-/*
- * The course page: shows one page at a time (a lesson or a quiz), keeps the course state,
- * and reports to the LMS through the target's adapter.
- * Calm calls: results (start, submit, retry) are saved at once; a move between pages or an edited
- * answer is saved the adapter's saveDelay ms later (SCORM: 10 s; 0, at once, for the others), with
- * whatever else changed by then, or earlier when the page is hidden. The SCORM adapters send only
- * the values that changed since the last save, then commit.
- * Lifecycle: finish exactly once on pagehide (which sends what is still unsaved).
- */
+/* The course page: one page at a time, the course state, the LMS through the target's adapter.
+   Results and newly done pages are saved at once, other changes saveDelay ms later (SCORM: 10 s)
+   or as the page hides; finish() runs once, on pagehide. */
 (function (ns) {
   "use strict";
 
-  var config = JSON.parse(document.getElementById("course-data").textContent);
-  var state = new ns.CourseState(config);
-  var notice = document.getElementById("notice");
-  var views = document.querySelectorAll("[data-view]");
-  var previousButton = document.getElementById("previous-button");
-  var nextButton = document.getElementById("next-button");
-  var adapter = null;
-  var pendingSave = null;
-  var attemptStartedAt = {};
-  var answerChangedAt = {};
+  const config = JSON.parse(document.getElementById("course-data").textContent);
+  const state = new ns.CourseState(config);
+  const previousButton = document.getElementById("previous-button");
+  const nextButton = document.getElementById("next-button");
+  const startedAt = {}; /* quiz id -> when its attempt opened */
+  const changedAt = {}; /* quiz id + "." + question id -> when its answer last changed */
+  let adapter = null;
+  let pendingSave = null;
+  let faultShown = false;
 
   function say(message) {
+    const notice = document.getElementById("notice");
     notice.textContent = message;
     notice.hidden = false;
   }
 
-  var faultShown = false;
   function onFault(detail) {
-    if (window.console) { window.console.warn("LMS call failed: " + detail); }
-    if (!faultShown) {
-      faultShown = true;
-      say(ns.t("notice.save_failed"));
-    }
+    window.console.warn("LMS call failed: " + detail);
+    if (!faultShown) { say(ns.t("notice.save_failed")); }
+    faultShown = true;
   }
 
-  /* Connect to the target's LMS, or run standalone. An adapter's start() may return a promise. */
+  /* The target's LMS (its start() may return a promise), or standalone. */
   function connect() {
-    var lms = ns.connectLms ? ns.connectLms(config, onFault) : null;
-    var started = lms ? lms.start() : null;
-    return Promise.resolve(started).then(null, function (error) {
-      onFault("start: " + error);
-      return null;
-    }).then(function (launch) {
+    const lms = ns.connectLms ? ns.connectLms(config, onFault) : null;
+    return Promise.resolve(lms && lms.start()).catch((error) => onFault("start: " + error)).then((launch) => {
       if (launch) {
         adapter = lms;
         return launch;
       }
       if (lms) { onFault("initialize"); }
-      else if (config.target !== "web") {
-        say(ns.t("notice.no_lms"));
-      }
+      else if (config.target !== "web") { say(ns.t("notice.no_lms")); }
       adapter = ns.connectStandalone(config);
       return adapter.start();
     });
@@ -58,10 +43,8 @@
 
   /* Save now: what changed since the last save, then a commit. */
   function report() {
-    if (pendingSave !== null) {
-      window.clearTimeout(pendingSave);
-      pendingSave = null;
-    }
+    window.clearTimeout(pendingSave);
+    pendingSave = null;
     adapter.save(state.report(), state.serialize());
   }
 
@@ -71,137 +54,113 @@
     else if (pendingSave === null) { pendingSave = window.setTimeout(report, adapter.saveDelay); }
   }
 
-  function sectionOf(quiz) {
-    return document.querySelector('[data-quiz="' + quiz.id + '"]');
-  }
+  const sectionOf = (quiz) => document.querySelector('[data-quiz="' + quiz.id + '"]');
 
-  function currentQuiz() {
-    var page = state.page(state.location);
-    return page && page.kind === "quiz" ? page : null;
-  }
-
-  /* Put a quiz's section in the state of its current attempt. */
-  function showQuiz(quiz) {
-    var section = sectionOf(quiz);
-    var progress = state.progress(quiz);
-    var left = ns.lessonsLeft(state, quiz);
-    ns.showLock(section, left);
-    if (left.length) { return; }
-    if (section.getAttribute("data-arranged") !== progress.attempt + ":" + progress.seed) {
+  /* Put a quiz's section in the state of its current attempt (or show what keeps it locked). */
+  function showQuiz(quiz, lessonsLeft) {
+    const section = sectionOf(quiz);
+    const progress = state.progress(quiz);
+    ns.showLock(section, lessonsLeft);
+    if (lessonsLeft.length) { return; }
+    const arranged = progress.attempt + ":" + progress.seed;
+    if (section.getAttribute("data-arranged") !== arranged) {
       ns.arrangeAttempt(section, progress);
-      section.setAttribute("data-arranged", progress.attempt + ":" + progress.seed);
+      section.setAttribute("data-arranged", arranged);
     }
-    progress.askedQuestions().forEach(function (question) {
-      var item = ns.itemFor(section, question);
+    progress.askedQuestions().forEach((question) => {
+      const item = ns.itemFor(section, question);
       ns.showAnswer(item, question, progress.answers[question.id]);
       ns.markQuestion(item, question, progress);
     });
     ns.showScreen(section, progress);
-    var attemptText = quiz.attempts
+    const attemptLine = section.querySelector("[data-attempt-text]");
+    attemptLine.hidden = progress.attempt < 2 && !quiz.attempts;
+    attemptLine.textContent = quiz.attempts
       ? ns.t("quiz.attempt_of", { attempt: progress.attempt, attempts: quiz.attempts })
       : ns.t("quiz.attempt", { attempt: progress.attempt });
-    var attemptLine = section.querySelector("[data-attempt-text]");
-    attemptLine.textContent = progress.attempt > 1 || quiz.attempts ? attemptText : "";
-    attemptLine.hidden = !attemptLine.textContent;
-    var result = section.querySelector("[data-quiz-result]");
+    const result = section.querySelector("[data-quiz-result]");
     result.hidden = !progress.submitted;
-    if (progress.submitted) {
-      var asked = progress.asked.length;
-      var percent = Math.round((progress.correct / asked) * 10000) / 100;
-      var summary = section.querySelector("[data-result-summary]");
-      if (!quiz.graded) {
-        summary.textContent = ns.tn("result.check", asked, { correct: progress.correct, asked: asked });
-      } else if (progress.passed(config.course.masteryScore)) {
-        summary.textContent = ns.t("result.passed", { percent: ns.formatPercent(percent) });
-      } else {
-        summary.textContent = ns.t("result.failed", {
-          percent: ns.formatPercent(percent), mastery: ns.formatPercent(config.course.masteryScore)
-        });
-      }
-      var left = progress.attemptsLeft();
-      section.querySelector("[data-result-detail]").textContent =
-        ns.tn("result.detail", asked, { correct: progress.correct, asked: asked }) +
-        (quiz.graded && left !== Infinity && !progress.passed(config.course.masteryScore)
-          ? " " + ns.tn("result.attempts_left", left) : "");
-      section.querySelector("[data-retry]").hidden = !state.canRetry(quiz);
-    }
+    if (!progress.submitted) { return; }
+    const asked = progress.asked.length;
+    const counts = { correct: progress.correct, asked: asked };
+    const mastery = config.course.masteryScore;
+    const percent = ns.formatPercent(progress.percent());
+    const left = progress.attemptsLeft();
+    result.querySelector("[data-result-summary]").textContent = !quiz.graded ? ns.tn("result.check", asked, counts)
+      : progress.passed(mastery) ? ns.t("result.passed", { percent: percent })
+      : ns.t("result.failed", { percent: percent, mastery: ns.formatPercent(mastery) });
+    result.querySelector("[data-result-detail]").textContent = ns.tn("result.detail", asked, counts) +
+      (quiz.graded && left !== Infinity && !progress.passed(mastery) ? " " + ns.tn("result.attempts_left", left) : "");
+    result.querySelector("[data-retry]").hidden = !state.canRetry(quiz);
   }
 
   function render(moveFocus) {
-    var current = state.location;
-    views.forEach(function (view) { view.hidden = view.getAttribute("data-view") !== current; });
-    var summary = state.report();
+    const current = state.location;
+    const summary = state.report();
+    const quiz = state.currentQuiz();
+    const lessonsLeft = quiz ? ns.lessonsLeft(state, quiz) : [];
+    document.querySelectorAll("[data-view]").forEach((view) => { view.hidden = view.getAttribute("data-view") !== current; });
     document.getElementById("progress-bar").value = summary.stepsDone;
-    document.getElementById("progress-text").textContent =
-      ns.tn("progress.steps", summary.steps, { done: summary.stepsDone, total: summary.steps });
-    state.pages.forEach(function (page, index) {
-      var mark = document.querySelector('[data-visited-mark="' + ns.locationOf(page) + '"]');
-      var locked = page.kind === "quiz" && ns.lessonsLeft(state, page).length;
-      if (mark) { mark.textContent = locked ? " " + ns.t("layout.locked") : state.viewed(index) ? " " + ns.t("layout.viewed") : ""; }
+    document.getElementById("progress-text").textContent = ns.stepsText(summary);
+    state.pages.forEach((page, index) => {
+      document.querySelector('[data-visited-mark="' + state.sequence[index] + '"]').textContent =
+        ns.lessonsLeft(state, page).length ? " " + ns.t("layout.locked") : state.viewed(index) ? " " + ns.t("layout.viewed") : "";
     });
-    document.querySelectorAll("[data-go]").forEach(function (button) {
+    document.querySelectorAll("[data-go]").forEach((button) => {
       if (button.getAttribute("data-go") === current) { button.setAttribute("aria-current", "step"); }
       else { button.removeAttribute("aria-current"); }
     });
     previousButton.disabled = state.neighbour(-1) === null;
     nextButton.disabled = state.neighbour(1) === null;
-    if (ns.screens) { ns.screens.last(nextButton.disabled); }
-    var quiz = currentQuiz();
-    if (quiz) { showQuiz(quiz); }
-    if (moveFocus) {
-      var heading = document.querySelector('[data-view="' + current + '"] h1');
-      if (heading) { heading.focus(); }
-    }
+    // A locked last quiz offers no Finish: its list of lessons left is what comes next.
+    ns.screens.last(nextButton.disabled && !lessonsLeft.length);
+    if (quiz) { showQuiz(quiz, lessonsLeft); }
+    const heading = moveFocus && document.querySelector('[data-view="' + current + '"] h1');
+    if (heading) { heading.focus(); }
   }
 
   function go(location) {
-    var done = state.report().stepsDone;
-    if (ns.screens) { ns.screens.leave(); }
-    if (location && state.go(location)) {
-      var quiz = currentQuiz();
-      if (quiz && !attemptStartedAt[quiz.id]) { attemptStartedAt[quiz.id] = Date.now(); }
+    const done = state.report().stepsDone;
+    ns.screens.leave();
+    if (state.go(location)) {
+      const quiz = state.currentQuiz();
+      if (quiz && !startedAt[quiz.id]) { startedAt[quiz.id] = Date.now(); }
       // A page newly counted as done is progress: saved at once.
       if (state.report().stepsDone > done) { report(); } else { reportSoon(); }
     }
     render(true);
   }
 
-  function questionOf(quiz, item) {
-    var id = item.getAttribute("data-question");
-    return quiz.questions.filter(function (question) { return question.id === id; })[0];
-  }
-
-  function onAnswer(quiz, event, commit) {
-    var item = event.target.closest("[data-question]");
+  /* Typing updates the state; the LMS hears of it once the field is left ("change"). */
+  function onAnswer(event, commit) {
+    const quiz = state.currentQuiz();
+    const item = quiz && event.target.closest("[data-question]");
     if (!item) { return; }
-    var question = questionOf(quiz, item);
+    const question = quiz.questions.find((asked) => asked.id === item.getAttribute("data-question"));
     if (state.setAnswer(quiz, question.id, ns.readAnswer(item, question))) {
-      answerChangedAt[quiz.id + "." + question.id] = Date.now();
+      changedAt[quiz.id + "." + question.id] = Date.now();
     }
-    // Typing updates the state; the LMS hears of it after the field is left ("change").
     if (commit) { reportSoon(); }
   }
 
-  function submit(quiz, event) {
-    event.preventDefault();
-    var progress = state.progress(quiz);
+  function submit(quiz) {
+    const progress = state.progress(quiz);
     if (progress.submitted) { return; }
-    var section = sectionOf(quiz);
-    var missing = ns.unanswered(progress);
-    section.querySelector("[data-quiz-error]").hidden = missing.length === 0;
+    const section = sectionOf(quiz);
+    const missing = ns.unanswered(progress);
+    section.querySelector("[data-quiz-error]").hidden = !missing.length;
     if (missing.length) {
       progress.position = progress.asked.indexOf(quiz.questions.indexOf(missing[0]));
       render(false);
-      var first = ns.itemFor(section, missing[0]).querySelector("input, select");
+      const first = ns.itemFor(section, missing[0]).querySelector("input, select");
       if (first) { first.focus(); }
       return;
     }
     state.submit(quiz, ns.countCorrect(progress));
     if (adapter.recordInteractions) {
-      var startedAt = attemptStartedAt[quiz.id] || Date.now();
-      var written = adapter.recordInteractions(progress.askedQuestions().map(function (question) {
-        return ns.interactionFor(quiz, question, progress, startedAt, answerChangedAt[quiz.id + "." + question.id]);
-      }), state.interactions);
+      const since = startedAt[quiz.id] || Date.now();
+      const written = adapter.recordInteractions(progress.askedQuestions().map((question) =>
+        ns.interactionFor(quiz, question, progress, since, changedAt[quiz.id + "." + question.id])), state.interactions);
       // SCORM adapters number interactions: the count after these is kept in the course state.
       if (typeof written === "number") { state.interactions = written; }
     }
@@ -212,24 +171,23 @@
 
   /* One question per screen: the previous or next one. */
   function step(quiz, by) {
-    var progress = state.progress(quiz);
-    progress.position += by;
+    state.progress(quiz).position += by;
     reportSoon();
     render(false);
-    ns.focusQuestion(sectionOf(quiz), progress);
+    ns.focusQuestion(sectionOf(quiz), state.progress(quiz));
   }
 
   /* show_answers: after-each: judge one answered question now; its answer is then final. */
   function check(quiz, item) {
-    var question = questionOf(quiz, item);
-    var progress = state.progress(quiz);
-    var answered = progress.answers.hasOwnProperty(question.id);
+    const id = item.getAttribute("data-question");
+    const progress = state.progress(quiz);
+    const answered = progress.answers.hasOwnProperty(id);
     item.querySelector("[data-check-error]").hidden = answered;
     if (!answered) {
       item.querySelector("input, select").focus();
       return;
     }
-    progress.checked[question.id] = true;
+    progress.checked[id] = true;
     report();
     render(false);
     item.querySelector("[data-feedback]").focus();
@@ -238,58 +196,55 @@
   function retry(quiz) {
     if (!state.canRetry(quiz)) { return; }
     state.retry(quiz);
-    attemptStartedAt[quiz.id] = Date.now();
+    startedAt[quiz.id] = Date.now();
     report();
     render(true);
   }
 
+  /* A quiz's controls act on the quiz on screen, the only one a learner can reach. */
+  function onClick(event) {
+    const button = event.target.closest("button");
+    const quiz = state.currentQuiz();
+    if (!button) { return; }
+    if (button === previousButton) { go(ns.screens.showing() ? state.location : state.neighbour(-1)); }
+    else if (button === nextButton) { go(state.neighbour(1)); }
+    else if (button.matches("[data-go], [data-lock-go]")) { go(button.getAttribute("data-go") || button.getAttribute("data-lock-go")); }
+    else if (button.hasAttribute("data-step")) { step(quiz, Number(button.getAttribute("data-step"))); }
+    else if (button.hasAttribute("data-check")) { check(quiz, button.closest("[data-question]")); }
+    else if (button.hasAttribute("data-retry")) { retry(quiz); }
+  }
+
   /* Controls and page lifecycle are wired only once the LMS session has started. */
   function listen() {
-    previousButton.addEventListener("click", function () {
-      go(ns.screens && ns.screens.showing() ? state.location : state.neighbour(-1));
+    document.addEventListener("click", onClick);
+    document.addEventListener("input", (event) => onAnswer(event, false));
+    document.addEventListener("change", (event) => onAnswer(event, true));
+    document.addEventListener("submit", (event) => {
+      event.preventDefault();
+      submit(state.currentQuiz());
     });
-    nextButton.addEventListener("click", function () { go(state.neighbour(1)); });
-    document.querySelectorAll("[data-go]").forEach(function (button) {
-      button.addEventListener("click", function () { go(button.getAttribute("data-go")); });
-    });
-    state.pages.forEach(function (page) {
-      if (page.kind !== "quiz") { return; }
-      var section = sectionOf(page);
-      var form = section.querySelector("[data-quiz-form]");
-      form.addEventListener("input", function (event) { onAnswer(page, event, false); });
-      form.addEventListener("change", function (event) { onAnswer(page, event, true); });
-      form.addEventListener("submit", function (event) { submit(page, event); });
-      section.querySelector("[data-retry]").addEventListener("click", function () { retry(page); });
-      section.addEventListener("click", function (event) {
-        var button = event.target.closest("[data-step], [data-check], [data-lock-go]");
-        if (!button) { return; }
-        if (button.hasAttribute("data-step")) { step(page, Number(button.getAttribute("data-step"))); }
-        else if (button.hasAttribute("data-check")) { check(page, button.closest("[data-question]")); }
-        else { go(button.getAttribute("data-lock-go")); }
-      });
-    });
-    document.addEventListener("visibilitychange", function () {
+    document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "hidden" && pendingSave !== null) { report(); }
     });
-    window.addEventListener("pagehide", function () {
-      if (pendingSave !== null) { window.clearTimeout(pendingSave); }
+    window.addEventListener("pagehide", () => {
+      window.clearTimeout(pendingSave);
       pendingSave = null;
       adapter.finish(state.report(), state.serialize());
     });
   }
 
-  connect().then(function (launch) {
-    var resumed = Boolean(launch.suspendData || (launch.location && state.isKnownLocation(launch.location)));
-    if (ns.screens) {
-      ns.screens.start(resumed, function () { go(state.location); },
-        function () { go(ns.locationOf(state.pages[0])); }, function () { return state.report(); });
-    }
-    if (launch.suspendData) { state.restore(launch.suspendData, launch.location); }
-    else if (launch.location && state.isKnownLocation(launch.location)) { state.location = launch.location; }
+  connect().then((launch) => {
+    ns.screens.start(Boolean(launch.suspendData) || state.isKnownLocation(launch.location), go, state);
+    state.restore(launch.suspendData, launch.location);
     state.go(state.location);
-    if (state.blocks) { state.blocks.start(state, function () { report(); render(false); }); }
-    var quiz = currentQuiz();
-    if (quiz) { attemptStartedAt[quiz.id] = Date.now(); }
+    if (state.blocks) {
+      state.blocks.start(state, () => {
+        report();
+        render(false);
+      });
+    }
+    const quiz = state.currentQuiz();
+    if (quiz) { startedAt[quiz.id] = Date.now(); }
     listen();
     report();
     render(false);

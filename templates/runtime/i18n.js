@@ -2,43 +2,26 @@
 (function (ns) {
   "use strict";
 
-  var i18n = JSON.parse(document.getElementById("course-data").textContent).i18n;
+  const i18n = JSON.parse(document.getElementById("course-data").textContent).i18n;
 
-  ns.formatNumber = function (value) {
-    return String(value).replace(".", i18n.decimal);
-  };
+  ns.formatNumber = (value) => String(value).replace(".", i18n.decimal);
 
   /* A percentage (85.5 -> "85,5 %" in French). */
-  ns.formatPercent = function (value) {
-    return i18n.percent[0] + ns.formatNumber(value) + i18n.percent[1];
-  };
+  ns.formatPercent = (value) => i18n.percent[0] + ns.formatNumber(value) + i18n.percent[1];
 
-  function fill(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (whole, name) {
-      if (!Object.prototype.hasOwnProperty.call(values, name)) { return whole; }
-      var value = values[name];
-      return typeof value === "number" ? ns.formatNumber(value) : String(value);
+  /* A message, its {name} placeholders filled in; a message with plural forms is a list of them. */
+  function fill(key, plural, values) {
+    const text = i18n.strings[key];
+    if (Array.isArray(text) !== plural) { throw new Error("No interface message " + key); }
+    const form = plural ? text[Math.min(ns.pluralForm(values.count), text.length - 1)] : text;
+    return form.replace(/\{(\w+)\}/g, (whole, name) => {
+      const value = values[name];
+      return value === undefined ? whole : typeof value === "number" ? ns.formatNumber(value) : String(value);
     });
   }
 
-  function message(key, plural) {
-    var text = i18n.strings[key];
-    if (text === undefined || Array.isArray(text) !== plural) {
-      throw new Error("No interface message " + key + (plural ? " with plural forms" : ""));
-    }
-    return text;
-  }
-
-  /* A message, its {name} placeholders filled in. */
-  ns.t = function (key, values) {
-    return fill(message(key, false), values || {});
-  };
+  ns.t = (key, values) => fill(key, false, values || {});
 
   /* A message with plural forms: the form the language uses for count. */
-  ns.tn = function (key, count, values) {
-    var forms = message(key, true);
-    var all = { count: count };
-    Object.keys(values || {}).forEach(function (name) { all[name] = values[name]; });
-    return fill(forms[Math.min(ns.pluralForm(count), forms.length - 1)], all);
-  };
+  ns.tn = (key, count, values) => fill(key, true, Object.assign({ count: count }, values));
 })(window.CoursePackager = window.CoursePackager || {});

@@ -1,19 +1,16 @@
 /* Under 768 px the outline hides behind a disclosure button (menu.css): Escape or choosing a page closes it. */
 (function () {
   "use strict";
-  var button = document.getElementById("outline-toggle");
-  var outline = document.getElementById("outline");
+  const button = document.getElementById("outline-toggle");
+  const open = (value) => button.setAttribute("aria-expanded", value);
+  const isOpen = () => button.getAttribute("aria-expanded") === "true";
 
-  function open(value) { button.setAttribute("aria-expanded", String(value)); }
-  function isOpen() { return button.getAttribute("aria-expanded") === "true"; }
-
-  button.addEventListener("click", function () { open(!isOpen()); });
-  outline.addEventListener("click", function (event) {
+  button.addEventListener("click", () => open(!isOpen()));
+  document.getElementById("outline").addEventListener("click", (event) => {
     if (event.target.closest("[data-go]")) { open(false); }
   });
-  document.addEventListener("keydown", function (event) {
-    var inside = event.target === button || outline.contains(event.target);
-    if (event.key === "Escape" && isOpen() && inside) {
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && isOpen() && event.target.closest("#outline-toggle, #outline")) {
       open(false);
       button.focus();
     }

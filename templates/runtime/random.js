@@ -3,33 +3,20 @@
 (function (ns) {
   "use strict";
 
-  var SEED_LIMIT = 2176782336; /* 36^6: a seed fits six base-36 digits */
+  const SEED_LIMIT = 2176782336; /* 36^6: a seed fits six base-36 digits */
 
-  /* mulberry32: small, fast and good enough for shuffling. Returns numbers in [0, 1). */
-  function generator(seed) {
-    var state = seed >>> 0;
-    return function () {
-      state = (state + 0x6D2B79F5) >>> 0;
-      var value = state;
-      value = Math.imul(value ^ (value >>> 15), value | 1);
-      value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-      return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-    };
-  }
+  ns.newSeed = () => Math.floor(Math.random() * SEED_LIMIT);
 
-  ns.newSeed = function () {
-    return Math.floor(Math.random() * SEED_LIMIT);
-  };
-
-  /* A shuffled copy of items; the same seed and salt always give the same order. */
+  /* A shuffled copy of items (mulberry32 numbers): the same seed and salt always give the same order. */
   ns.seededShuffle = function (items, seed, salt) {
-    var next = generator((seed + Math.imul(salt || 0, 2654435761)) % SEED_LIMIT);
-    var copy = items.slice();
-    for (var index = copy.length - 1; index > 0; index--) {
-      var other = Math.floor(next() * (index + 1));
-      var held = copy[index];
-      copy[index] = copy[other];
-      copy[other] = held;
+    let state = (seed + Math.imul(salt || 0, 2654435761)) % SEED_LIMIT >>> 0;
+    const copy = items.slice();
+    for (let index = copy.length - 1; index > 0; index--) {
+      state = (state + 0x6D2B79F5) >>> 0;
+      let value = Math.imul(state ^ (state >>> 15), state | 1);
+      value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+      const other = Math.floor((((value ^ (value >>> 14)) >>> 0) / 4294967296) * (index + 1));
+      [copy[index], copy[other]] = [copy[other], copy[index]];
     }
     return copy;
   };

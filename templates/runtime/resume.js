@@ -6,121 +6,93 @@
 (function (ns) {
   "use strict";
 
-  var VERSION = "4";
-  var OLDER = "23";
-  var MAX_ATTEMPT = 1295;
+  const MAX_ATTEMPT = 1295;
+  const pad = (value, size) => value.toString(36).padStart(size, "0");
+  const digits = (value) => Math.max(0, value).toString(36).length;
+  const quizPages = (config) => config.pages.filter((page) => page.kind === "quiz");
+  /* The most interactions a course can write: every asked question, in every encodable attempt. */
+  const mostInteractions = (quizzes) => quizzes.reduce((total, quiz) => total + quiz.draw * MAX_ATTEMPT, 0);
 
-  function width(value) { return Math.max(1, value.toString(36).length); }
-  function pad(value, size) {
-    var text = value.toString(36);
-    while (text.length < size) { text = "0" + text; }
-    return text;
-  }
-
-  /* On/off facts as hex digits, 4 a digit (and back). */
-  function bits(flags) {
-    var text = "";
-    for (var start = 0; start < flags.length; start += 4) {
-      var nibble = 0;
-      for (var bit = 0; bit < 4; bit++) { if (flags[start + bit]) { nibble |= 1 << bit; } }
-      text += nibble.toString(16);
+  /* On/off facts as hex digits, 4 a digit, and back (lesson blocks' facts too). */
+  ns.bits = function (flags) {
+    let text = "";
+    for (let start = 0; start < flags.length; start += 4) {
+      text += (flags[start] | (flags[start + 1] << 1) | (flags[start + 2] << 2) | (flags[start + 3] << 3)).toString(16);
     }
     return text;
-  }
-  function unbits(text) {
-    var flags = [];
-    text.split("").forEach(function (digit) {
-      var nibble = parseInt(digit, 16);
-      for (var bit = 0; bit < 4; bit++) { flags.push(Boolean(nibble & (1 << bit))); }
-    });
-    return flags;
-  }
-
-  function quizPages(config) {
-    return config.pages.filter(function (page) { return page.kind === "quiz"; });
-  }
-
-  /* The most interactions a course can write: every asked question, in every encodable attempt. */
-  function maxInteractions(quizzes) {
-    return quizzes.reduce(function (total, quiz) { return total + quiz.draw * MAX_ATTEMPT; }, 0);
-  }
+  };
+  ns.unbits = (text) => Array.from({ length: text.length * 4 }, (unused, at) => Boolean((parseInt(text.charAt(at >> 2), 16) >> (at % 4)) & 1));
 
   ns.encodeState = function (state) {
-    var config = state.config;
-    var quizzes = quizPages(config);
-    var visited = bits(state.visited);
-    var blocks = quizzes.map(function (quiz, index) {
-      var progress = state.quizzes[quiz.id];
+    const quizzes = quizPages(state.config);
+    const most = mostInteractions(quizzes);
+    return "4" + ns.bits(state.visited) + "|" + pad(Math.min(state.interactions, most), digits(most)) + quizzes.map((quiz, index) => {
+      const progress = state.quizzes[quiz.id];
       if (!progress) { return ""; }
-      var answers = progress.asked.map(function (questionIndex) {
-        var question = quiz.questions[questionIndex];
-        if (!progress.answers.hasOwnProperty(question.id)) { return "_"; }
-        var payload = ns.questionTypes[question.type].encode(progress.answers[question.id], question);
-        return payload.length.toString(36) + ":" + payload;
-      }).join("");
-      var checked = bits(progress.askedQuestions().map(function (question) { return progress.checked[question.id]; }));
-      return pad(index, width(Math.max(quizzes.length - 1, 0))) + pad(Math.min(progress.attempt, MAX_ATTEMPT), 2) +
-        pad(progress.seed, 6) + String(progress.resultFlag()) + pad(progress.correct, width(quiz.draw)) +
-        pad(progress.position, width(quiz.draw - 1)) + checked + answers;
-    });
-    var most = maxInteractions(quizzes);
-    return VERSION + visited + "|" + pad(Math.min(state.interactions, most), width(most)) + blocks.join("");
+      const asked = progress.askedQuestions();
+      return pad(index, digits(quizzes.length - 1)) + pad(Math.min(progress.attempt, MAX_ATTEMPT), 2) +
+        pad(progress.seed, 6) + (progress.submitted ? 1 : progress.hasResult ? 2 : 0) + pad(progress.correct, digits(quiz.draw)) +
+        pad(progress.position, digits(quiz.draw - 1)) + ns.bits(asked.map((question) => progress.checked[question.id])) +
+        asked.map((question) => {
+          if (!progress.answers.hasOwnProperty(question.id)) { return "_"; }
+          const payload = ns.questionTypes[question.type].encode(progress.answers[question.id], question);
+          return payload.length.toString(36) + ":" + payload;
+        }).join("");
+    }).join("");
   };
 
   /* Apply encoded data to a fresh state; returns false (leaving it fresh) if it does not fit the course. */
   ns.decodeState = function (state, text) {
-    var format = typeof text === "string" ? text.charAt(0) : "";
-    if (!format || (format !== VERSION && OLDER.indexOf(format) === -1)) { return false; }
-    var config = state.config;
-    var quizzes = quizPages(config);
-    var bar = text.indexOf("|");
-    if (bar < 0) { return false; }
-    var visited = unbits(text.slice(1, bar));
-    var cursor = bar + 1;
-    var restored = {};
-    var interactions = 0;
+    if (!/^[234][0-9a-f]*\|/.test(text)) { return false; }
+    const quizzes = quizPages(state.config);
+    const format = text.charAt(0);
+    const restored = {};
+    let cursor = text.indexOf("|") + 1;
+    let interactions = 0;
     function take(size) {
-      var piece = text.slice(cursor, cursor + size);
+      const piece = text.slice(cursor, cursor + size);
       if (piece.length !== size) { throw new Error("truncated"); }
       cursor += size;
       return piece;
     }
+    function number(size) {
+      const piece = take(size);
+      if (!/^[0-9a-z]+$/.test(piece)) { throw new Error("not a number"); }
+      return parseInt(piece, 36);
+    }
     try {
-      if (format !== "2") {
-        var counted = take(width(maxInteractions(quizzes)));
-        if (!/^[0-9a-z]+$/.test(counted)) { return false; }
-        interactions = parseInt(counted, 36);
-      }
+      if (format !== "2") { interactions = number(digits(mostInteractions(quizzes))); }
       while (cursor < text.length) {
-        var quiz = quizzes[parseInt(take(width(Math.max(quizzes.length - 1, 0))), 36)];
+        const quiz = quizzes[number(digits(quizzes.length - 1))];
         if (!quiz) { return false; }
-        var progress = state.newQuizProgress(quiz, parseInt(take(2), 36), parseInt(take(6), 36));
-        var flag = Number(take(1));
-        progress.correct = parseInt(take(width(quiz.draw)), 36);
-        progress.submitted = flag === 1;
-        progress.hasResult = flag !== 0;
-        var checked = [];
-        if (format === VERSION) {
-          progress.position = parseInt(take(width(quiz.draw - 1)), 36);
-          checked = unbits(take(Math.ceil(quiz.draw / 4)));
+        const progress = state.newQuizProgress(quiz, number(2), number(6));
+        const flag = take(1);
+        progress.submitted = flag === "1";
+        progress.hasResult = flag !== "0";
+        progress.correct = number(digits(quiz.draw));
+        let checked = [];
+        if (format === "4") {
+          progress.position = number(digits(quiz.draw - 1));
+          checked = ns.unbits(take(Math.ceil(quiz.draw / 4)));
         }
-        progress.asked.forEach(function (questionIndex) {
-          var question = quiz.questions[questionIndex];
-          if (text.charAt(cursor) === "_") { cursor += 1; return; }
-          var colon = text.indexOf(":", cursor);
-          if (colon < 0) { throw new Error("bad answer"); }
-          var size = parseInt(text.slice(cursor, colon), 36);
-          cursor = colon + 1;
-          var response = ns.questionTypes[question.type].decode(take(size), question);
+        progress.askedQuestions().forEach((question, at) => {
+          if (text.charAt(cursor) === "_") {
+            cursor += 1;
+            return;
+          }
+          const size = number(text.indexOf(":", cursor) - cursor);
+          cursor += 1;
+          const response = ns.questionTypes[question.type].decode(take(size), question);
           if (response !== null) { progress.answers[question.id] = response; }
-          if (checked[progress.asked.indexOf(questionIndex)]) { progress.checked[question.id] = true; }
+          if (checked[at]) { progress.checked[question.id] = true; }
         });
         restored[quiz.id] = progress;
       }
     } catch (error) {
       return false;
     }
-    state.visited = state.visited.map(function (seen, index) { return Boolean(visited[index]); });
+    const visited = ns.unbits(text.slice(1, text.indexOf("|")));
+    state.visited = state.visited.map((seen, index) => Boolean(visited[index]));
     state.quizzes = restored;
     state.interactions = interactions;
     return true;

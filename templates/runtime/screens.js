@@ -3,47 +3,47 @@
 (function (ns) {
   "use strict";
 
-  var cover = document.getElementById("cover");
-  var done = document.getElementById("completion");
-  var finishButton = document.getElementById("finish-button");
+  const cover = document.getElementById("cover");
+  const done = document.getElementById("completion");
+  const finishButton = document.getElementById("finish-button");
+  const part = (name) => done.querySelector("[data-done-" + name + "]");
 
-  function part(name) { return done.querySelector("[data-done-" + name + "]"); }
+  ns.stepsText = (report) => ns.tn("progress.steps", report.steps, { done: report.stepsDone, total: report.steps });
+
+  function finish(report) {
+    document.querySelectorAll("[data-view]").forEach((view) => { view.hidden = true; });
+    cover.hidden = true;
+    finishButton.hidden = true;
+    done.hidden = false;
+    done.toggleAttribute("data-complete", report.completed);
+    part("title").textContent = ns.t(report.completed ? "done.complete" : "done.incomplete");
+    part("next").textContent = ns.t(report.completed ? "done.next_complete" : "done.next_incomplete");
+    part("progress").textContent = ns.stepsText(report);
+    const score = part("score");
+    const values = { percent: ns.formatPercent(report.scorePercent) };
+    score.hidden = report.scorePercent === null;
+    score.textContent = report.success === "passed" ? ns.t("done.passed", values) : ns.t("done.failed", values);
+    part("title").focus();
+  }
 
   ns.screens = {
-    start: function (resumed, begin, review, report) {
-      var button = document.getElementById("cover-start");
+    /* go(location) moves to a page; state is the course state. */
+    start: function (resumed, go, state) {
+      const button = document.getElementById("cover-start");
       if (resumed) { button.firstChild.textContent = button.getAttribute("data-resume-label"); }
-      button.addEventListener("click", begin);
-      document.getElementById("review-button").addEventListener("click", review);
-      finishButton.addEventListener("click", function () { ns.screens.finish(report()); });
+      button.addEventListener("click", () => go(state.location));
+      document.getElementById("review-button").addEventListener("click", () => go(state.sequence[0]));
+      finishButton.addEventListener("click", () => finish(state.report()));
     },
     /* On the last page, Finish stands in for Next. */
     last: function (isLast) {
       document.getElementById("next-button").hidden = isLast;
       finishButton.hidden = !isLast;
     },
-    finish: function (report) {
-      document.querySelectorAll("[data-view]").forEach(function (view) { view.hidden = true; });
-      cover.hidden = true;
-      done.toggleAttribute("data-complete", report.completed);
-      part("title").textContent = ns.t(report.completed ? "done.complete" : "done.incomplete");
-      var score = part("score");
-      score.hidden = report.scorePercent === null;
-      if (!score.hidden) {
-        var values = { percent: ns.formatPercent(report.scorePercent) };
-        score.textContent = report.success === "passed" ? ns.t("done.passed", values) : ns.t("done.failed", values);
-      }
-      part("progress").textContent =
-        ns.tn("progress.steps", report.steps, { done: report.stepsDone, total: report.steps });
-      part("next").textContent = ns.t(report.completed ? "done.next_complete" : "done.next_incomplete");
-      done.hidden = false;
-      finishButton.hidden = true;
-      part("title").focus();
-    },
     leave: function () {
       cover.hidden = true;
       done.hidden = true;
     },
-    showing: function () { return !done.hidden; }
+    showing: () => !done.hidden
   };
 })(window.CoursePackager = window.CoursePackager || {});

@@ -257,6 +257,29 @@ def test_lock_until_lessons_viewed_and_across_resume(page: Page, open_paged: Ope
     expect(section.locator("[data-position]")).to_be_visible()
 
 
+def test_a_locked_last_assessment_offers_no_finish_only_its_lessons_left(
+    page: Page, play_paged: Callable[[str], PlayerServer], paged: Course
+) -> None:
+    """Issue 14: the last page locked leads the learner to the lessons left, not to Finish and the
+    completion screen; once it opens, Finish is back."""
+    learner = launch(page, play_paged("scorm2004-4th"), paged)
+    quiz = paged.quiz
+    assert quiz is not None
+    finish = learner.surface.get_by_role("button", name=learner.text("done.finish"), exact=True)
+    following = learner.surface.get_by_role("button", name=learner.text("layout.next"), exact=True)
+    for _ in range(2):  # as it opens, and again after a resume
+        learner.open(quiz.title)
+        expect(learner.section(quiz).locator("[data-quiz-lock]")).to_be_visible()
+        expect(finish).to_be_hidden()
+        expect(following).to_be_disabled()
+        expect(learner.surface.locator("#completion")).to_be_hidden()
+        page.reload()
+    learner.read_all_lessons()
+    expect(learner.section(quiz).locator("[data-quiz-lock]")).to_be_hidden()
+    finish.click()
+    expect(learner.surface.locator("#completion")).to_be_visible()
+
+
 @pytest.mark.parametrize("target", ["scorm2004-4th", "web"])
 def test_resume_in_the_middle_of_one_per_screen_returns_to_the_same_question(
     page: Page, open_paged: Open, target: str
