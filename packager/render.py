@@ -123,8 +123,11 @@ def _page_html(page: Lesson | Quiz, course: Course) -> str:
 
 
 def _page_key(page: Lesson | Quiz, course: Course) -> str:
-    """What a page's HTML depends on: the page, the course's mastery score and its interface text."""
+    """What a page's HTML depends on: the page, the course's mastery score and its interface text,
+    and for a quiz the lessons (a locked quiz lists those left to view)."""
     setting = f"{course.mastery_score}\0{course.language}\0{messages(course).digest}"
+    if isinstance(page, Quiz):
+        setting += "".join(f"\0{lesson.id}\0{lesson.title}" for lesson in course.lessons)
     return hashlib.sha256(f"{setting}\0{page.model_dump_json()}".encode()).hexdigest()
 
 

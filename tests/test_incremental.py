@@ -390,3 +390,17 @@ def test_course_settings_reach_pages_that_did_not_change(
     with zipfile.ZipFile(out / ZIP) as package:
         assert shown in package.read("index.html")
     assert rebuilt == clean_build(course, tmp_path)
+
+
+def test_a_locked_quiz_lists_the_lessons_as_they_are_now(make_course: CourseMaker, tmp_path: Path) -> None:
+    """A quiz locked until the lessons are viewed lists them: a retitled lesson renders it again."""
+    locked = QUIZ + "locked_until_lessons_viewed: true\n"
+    course = make_course({**COURSE, "quiz": "quiz.yaml"}, files={**FILES_WITH_QUIZ, "quiz.yaml": locked})
+    out = tmp_path / "out"
+    build_zip(course, out)
+    edit(course / "lessons" / "02-second.md", "title: Second", "title: Second, retitled")
+    report = rebuild(course, out)
+    assert report.rendered == ["lesson:second", "quiz:quiz"]
+    with zipfile.ZipFile(out / ZIP) as package:
+        assert package.read("index.html").count(b"Second, retitled") >= 2  # the lesson and the lock's list
+    assert (out / ZIP).read_bytes() == clean_build(course, tmp_path)

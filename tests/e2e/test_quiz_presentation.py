@@ -257,14 +257,11 @@ def test_lock_until_lessons_viewed_and_across_resume(page: Page, open_paged: Ope
     expect(section.locator("[data-position]")).to_be_visible()
 
 
-def test_a_locked_last_assessment_offers_no_finish_only_its_lessons_left(
-    page: Page, play_paged: Callable[[str], PlayerServer], paged: Course
-) -> None:
+def test_a_locked_last_assessment_offers_no_finish_but_the_lessons_left(page: Page, open_paged: Open) -> None:
     """Issue 14: the last page locked leads the learner to the lessons left, not to Finish and the
     completion screen; once it opens, Finish is back."""
-    learner = launch(page, play_paged("scorm2004-4th"), paged)
-    quiz = paged.quiz
-    assert quiz is not None
+    _, learner = open_paged("scorm2004-4th")
+    quiz = learner.assessment
     finish = learner.surface.get_by_role("button", name=learner.text("done.finish"), exact=True)
     following = learner.surface.get_by_role("button", name=learner.text("layout.next"), exact=True)
     for _ in range(2):  # as it opens, and again after a resume
