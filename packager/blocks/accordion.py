@@ -43,7 +43,7 @@ window.CoursePackager.blockTypes.accordion = function (element, progress) {
 """
 
 CSS = """\
-.accordion { margin-block: 1.25rem; border-block-start: var(--line); }
+.accordion { border-block-start: var(--line); }
 .accordion-heading { margin: 0; font-size: 1.05rem; border-block-end: var(--line); }
 .accordion-button { inline-size: 100%; display: flex; justify-content: space-between; align-items: center; gap: 1rem; padding: 0.75rem 0.5rem; border: 0; background: none; color: var(--text); font-weight: 600; text-align: start; }
 .accordion-button:hover { background: var(--surface); }

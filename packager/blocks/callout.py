@@ -61,7 +61,7 @@ TEMPLATE = """\
 """
 
 CSS = """\
-.callout { margin-block: 1.25rem; border-inline-start: 6px solid var(--accent); }
+.callout { border-inline-start: 6px solid var(--accent); }
 .callout-title { margin: 0 0 0.25rem; font-weight: 700; display: flex; gap: 0.5rem; align-items: center; }
 .callout-icon { inline-size: 1.3rem; block-size: 1.3rem; border-radius: 50%; background: var(--accent); color: var(--accent-text); display: inline-grid; place-items: center; font-size: 0.85rem; flex: none; }
 .callout-icon::before { content: "i"; font-weight: 700; }

@@ -65,13 +65,12 @@ SCRIPT = """\
 """
 
 CSS = """\
-.flipcards { list-style: none; margin-block: 1.25rem; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr)); gap: 1rem; }
+.flipcards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr)); gap: 1rem; }
 .flipcard { display: flex; flex-direction: column; min-block-size: 9rem; border: 2px solid var(--accent); border-radius: 0.6rem; background: var(--surface); overflow: hidden; }
 .flipcard-heading { margin: 0; font-size: 1.1rem; flex: 1; display: flex; }
 .flipcard-button { flex: 1; display: flex; flex-direction: column; justify-content: center; align-items: center; gap: 0.5rem; padding: 1rem; border: 0; background: none; color: var(--text); font-weight: 700; }
 .flipcard-hint { font-size: 0.85rem; font-weight: 400; color: var(--accent); text-decoration: underline; white-space: nowrap; }
-.flipcard-hint-back, .flipped .flipcard-hint-over { display: none; }
-.flipped .flipcard-hint-back { display: inline; }
+[aria-expanded="true"] > .flipcard-hint-over, [aria-expanded="false"] > .flipcard-hint-back { display: none; }
 .flipcard.flipped { background: var(--background); animation: flipcard-turn 0.35s ease-out; }
 .flipped .flipcard-heading { flex: none; }
 .flipped .flipcard-button { flex-direction: row; justify-content: space-between; padding: 0.6rem 1rem; background: var(--accent); color: var(--accent-text); text-align: start; }

@@ -91,7 +91,6 @@ window.CoursePackager.blockTypes.graphic = function (element, progress) {
 """
 
 CSS = """\
-.graphic { margin-block: 1.25rem; }
 .graphic-figure { position: relative; }
 .graphic-figure > p { margin: 0; }
 .graphic-figure img { display: block; inline-size: 100%; block-size: auto; border-radius: var(--radius); }

@@ -40,7 +40,7 @@ TEMPLATE = """\
   <p class="process-note muted">{{ tn("block.process_note", items|length) }}</p>
   <ol class="process-steps">
 {% for item in items %}
-    <li class="process-step trim" id="{{ item.id }}"{% if not loop.first %} hidden{% endif %}>
+    <li class="process-step" id="{{ item.id }}"{% if not loop.first %} hidden{% endif %}>
       <h{{ level }} class="process-heading"><span class="process-position">{{ tn("block.step_of", loop.length, number=loop.index) }}</span> <span class="process-title">{{ item.title }}</span></h{{ level }}>
 {{ item.body }}
     </li>
@@ -85,10 +85,10 @@ SCRIPT = """\
 """
 
 CSS = """\
-.process { margin-block: 1.25rem; }
 .process-note { margin-block-start: 0; }
 .process-steps { list-style: none; margin: 0; padding: 0; }
 .process-step { padding: var(--pad); border-inline-start: 4px solid var(--accent); background: var(--background); }
+.process-step > :last-child { margin-block-end: 0; }
 .process-heading { margin-block: 0 0.5rem; font-size: 1.1rem; }
 .process-position { display: block; font-size: 0.85rem; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; }
 .process-nav { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5rem; margin-block-start: 0.75rem; }

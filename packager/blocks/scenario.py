@@ -240,7 +240,6 @@ SCRIPT = """\
 """
 
 CSS = """\
-.scenario { margin-block: 1.25rem; }
 .scenario-name { margin: 0; font-weight: 700; }
 .scenario-kicker { display: block; font-size: .85rem; font-weight: 600; color: var(--muted); text-transform: uppercase; }
 .scenario-good { color: var(--good); } .scenario-poor { color: var(--bad); }

@@ -80,7 +80,6 @@ SCRIPT = """\
 """
 
 CSS = """\
-.tabs { margin-block: 1.25rem; }
 .tab-list { display: flex; flex-wrap: wrap; gap: 0.25rem; border-block-end: 2px solid var(--border); }
 .tab { flex: 1 1 auto; padding: 0.5rem 0.9rem; border: var(--line); border-block-end: 0; border-start-start-radius: var(--radius); border-start-end-radius: var(--radius); background: var(--surface); color: var(--text); max-inline-size: 100%; text-align: start; }
 .tab[aria-selected="true"] { background: var(--accent); border-color: var(--accent); color: var(--accent-text); font-weight: 700; }
