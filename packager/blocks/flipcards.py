@@ -28,7 +28,7 @@ class FlipCards(BlockBase):
 
 
 TEMPLATE = """\
-<ul class="block flipcards" data-block="{{ number }}" data-block-type="flipcards">
+<ul class="block flipcards bare" data-block="{{ number }}" data-block-type="flipcards">
 {% for item in items %}
   <li class="flipcard">
     <h{{ level }} class="flipcard-heading"><button type="button" class="flipcard-button" aria-expanded="false" aria-controls="{{ item.id }}-back"><span class="flipcard-front">{{ item.title }}</span> <span class="flipcard-hint flipcard-hint-over">{{ t("block.turn_over") }}</span><span class="flipcard-hint flipcard-hint-back">{{ t("block.turn_back") }}</span></button></h{{ level }}>
@@ -65,7 +65,7 @@ SCRIPT = """\
 """
 
 CSS = """\
-.flipcards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr)); gap: 1rem; }
+.flipcards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr)); gap: 1rem; }
 .flipcard { display: flex; flex-direction: column; min-block-size: 9rem; border: 2px solid var(--accent); border-radius: 0.6rem; background: var(--surface); overflow: hidden; }
 .flipcard-heading { margin: 0; font-size: 1.1rem; flex: 1; display: flex; }
 .flipcard-button { flex: 1; display: flex; flex-direction: column; justify-content: center; align-items: center; gap: 0.5rem; padding: 1rem; border: 0; background: none; color: var(--text); font-weight: 700; }

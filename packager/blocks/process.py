@@ -38,7 +38,7 @@ class Process(BlockBase):
 TEMPLATE = """\
 <div class="block process panel" data-block="{{ number }}" data-block-type="process">
   <p class="process-note muted">{{ tn("block.process_note", items|length) }}</p>
-  <ol class="process-steps">
+  <ol class="process-steps bare">
 {% for item in items %}
     <li class="process-step" id="{{ item.id }}"{% if not loop.first %} hidden{% endif %}>
       <h{{ level }} class="process-heading"><span class="process-position">{{ tn("block.step_of", loop.length, number=loop.index) }}</span> <span class="process-title">{{ item.title }}</span></h{{ level }}>
@@ -86,7 +86,6 @@ SCRIPT = """\
 
 CSS = """\
 .process-note { margin-block-start: 0; }
-.process-steps { list-style: none; margin: 0; padding: 0; }
 .process-step { padding: var(--pad); border-inline-start: 4px solid var(--accent); background: var(--background); }
 .process-step > :last-child { margin-block-end: 0; }
 .process-heading { margin-block: 0 0.5rem; font-size: 1.1rem; }

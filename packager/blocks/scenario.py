@@ -171,7 +171,7 @@ TEMPLATE = """\
 {%- if not situation.choices %}<span class="scenario-kicker{% if situation.outcome %} scenario-{{ situation.outcome }}{% endif %}"><span aria-hidden="true">{{ {"good": "✓ ", "poor": "✗ "}.get(situation.outcome, "") }}</span>{{ {"good": t("scenario.ending_good"), "poor": t("scenario.ending_poor")}.get(situation.outcome, t("scenario.ending_plain")) }}</span> {% endif %}{{ situation.title }}</h{{ level }}>
 {{ item.body }}
 {% if situation.choices %}
-    <ul class="scenario-choices" aria-label="{{ t('scenario.choices') }}">
+    <ul class="scenario-choices bare" aria-label="{{ t('scenario.choices') }}">
 {% for choice in situation.choices %}
       <li><button type="button" class="scenario-choice" id="{{ item.parts[loop.index0].id }}-choice" aria-pressed="false" aria-controls="{{ item.parts[loop.index0].id }}" data-fact="{{ choice.fact }}" data-leads="{{ choice.target }}">{{ choice.label }}</button></li>
 {% endfor %}
@@ -246,7 +246,7 @@ CSS = """\
 .scenario-note { margin-block: .25rem .75rem; }
 .scenario-situation { padding: var(--pad); border-inline-start: 4px solid var(--accent); background: var(--background); }
 .scenario .scenario-title { margin-block: 0 .5rem; font-size: 1.15rem; }
-.scenario-choices { list-style: none; padding: 0; display: grid; gap: .5rem; }
+.scenario-choices { display: grid; gap: .5rem; margin-block: 1rem; }
 .scenario-choice { inline-size: 100%; padding: .5rem 1rem; border: 2px solid var(--accent); border-radius: var(--radius); background: var(--background); color: var(--text); text-align: start; }
 .scenario-choice[aria-pressed="true"] { background: var(--accent); color: var(--accent-text); font-weight: 700; }
 .scenario-choice[aria-pressed="true"]::before { content: "✓ " / ""; }
