@@ -45,7 +45,7 @@ def _values(scheme: Scheme) -> list[tuple[str, str]]:
     return [(name, getattr(scheme, key).value) for name, key in PROPERTIES.items()]
 
 
-BUILT_IN = {
+BUILT_IN: dict[str, object] = {
     "fonts": [],
     "light": [
         ("text", "#1f2328"),
