@@ -30,7 +30,7 @@ TEMPLATE = """\
 <div class="block accordion" data-block="{{ number }}" data-block-type="accordion">
 {% for item in items %}
   <h{{ level }} class="accordion-heading"><button type="button" class="accordion-button" id="{{ item.id }}-button" aria-expanded="false" aria-controls="{{ item.id }}-panel"><span class="accordion-title">{{ item.title }}</span><span class="accordion-icon" aria-hidden="true"></span></button></h{{ level }}>
-{{ panel(item, "accordion-panel trim", "button") }}
+{{ panel(item, "accordion-panel", "button") }}
 {% endfor %}
 </div>
 """

@@ -72,7 +72,7 @@ TEMPLATE = """\
 {% endfor %}
   </div>
 {% for item in items %}
-{% call panel(item, "graphic-note panel trim", "marker", suffix="note") %}
+{% call panel(item, "graphic-note panel", "marker", suffix="note") %}
     <h{{ level }} class="graphic-note-title"><span class="graphic-number" aria-hidden="true">{{ loop.index }}</span> {{ markers[item.index].label }}</h{{ level }}>
 {%- endcall %}
 {% endfor %}

@@ -43,7 +43,7 @@ TEMPLATE = """\
 {% endfor %}
   </div>
 {% for item in items %}
-{{ panel(item, "tab-panel trim", "tab", role="tabpanel", shown=loop.first, focusable=true) }}
+{{ panel(item, "tab-panel", "tab", role="tabpanel", shown=loop.first, focusable=true) }}
 {% endfor %}
 </div>
 """
