@@ -208,7 +208,7 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
         site.add(BLOCK_STYLESHEET, block_stylesheet(used))
     for sheet in LAYOUT_STYLESHEETS:
         site.add(sheet, _static(sheet))
-    theme_sheets = add_theme(site, course)
+    author_sheets = add_theme(site, course)
     # Written piece by piece as UTF-8: the whole page never sits in memory as text as well as bytes.
     page = io.BytesIO()
     pieces = (
@@ -221,12 +221,13 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
             scripts=scripts,
             stylesheets=[
                 STYLESHEET,
+                BRAND_STYLESHEET,
                 SCREENS_STYLESHEET,
                 *quiz_sheets,
                 *helper_sheets,
                 *block_sheets,
                 *LAYOUT_STYLESHEETS,
-                *theme_sheets,
+                *author_sheets,
             ],
             connect_sources=runtime.connect_sources,
             direction=course.direction,
@@ -245,12 +246,10 @@ def render_site(course: Course, runtime: PageRuntime, pages: Sequence[Markup] | 
 
 
 def add_theme(site: Site, course: Course) -> list[str]:
-    """The theme's stylesheet (brand.css) and the author's: their package paths, in load order."""
-    if course.theme is None:
-        return []
+    """Add the colours and fonts (brand.css: the theme's, or the built-in ones); the author's stylesheet."""
     css = environment().get_template(BRAND_STYLESHEET).render(**brand_context(course.theme))
     site.add(BRAND_STYLESHEET, css)
-    return [BRAND_STYLESHEET, *([course.theme.stylesheet] if course.theme.stylesheet else [])]
+    return [course.theme.stylesheet] if course.theme and course.theme.stylesheet else []
 
 
 def _static(relative: str) -> bytes:

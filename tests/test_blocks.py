@@ -134,7 +134,7 @@ def test_blocks_render_as_the_aria_patterns(make_course: CourseMaker) -> None:
         "Step 2 of 2 S2",
     ]
     assert steps[0].xpath("string(.//*[@role='note']//p[@class='callout-title'])") == "Note"
-    assert page.xpath("//*[@class='process-status']/@aria-live") == ["polite"]
+    assert page.xpath("//*[contains(@class, 'process-status')]/@aria-live") == ["polite"]
     # Every block that needs a script says which and where it is in the lesson.
     assert page.xpath("//*[@data-block]/@data-block-type") == ["accordion", "tabs", "flipcards", "process"]
     assert page.xpath("//*[@data-block]/@data-block") == ["1", "2", "3", "4"]
@@ -199,7 +199,7 @@ def test_a_labelled_graphic_places_its_markers(make_course: CourseMaker) -> None
     fragment = lxml_html.fragment_fromstring(str(page), create_parent="div")
     (marker,) = fragment.xpath("//button[@class='graphic-marker']")
     assert (marker.get("data-x"), marker.get("data-y")) == ("85", "40.5")
-    assert marker.xpath("string(*[@class='graphic-label'])") == "The door"
+    assert marker.xpath("string(*[contains(@class, 'graphic-label')])") == "The door"
     (note,) = fragment.xpath(f"//*[@id='{marker.get('aria-controls')}']")
     assert note.get("aria-labelledby") == marker.get("id") and note.get("hidden") is not None
     assert " ".join(note.xpath("string(h3)").split()) == "1 The door"

@@ -43,15 +43,13 @@ window.CoursePackager.blockTypes.accordion = function (element, progress) {
 """
 
 CSS = """\
-.accordion { margin-block: 1.25rem; border-block-start: 1px solid var(--border); }
-.accordion-heading { margin: 0; font-size: 1.05rem; border-block-end: 1px solid var(--border); }
-.accordion-button { inline-size: 100%; display: flex; justify-content: space-between; align-items: center; gap: 1rem; padding: 0.75rem 0.5rem; min-block-size: 44px; border: 0; background: none; color: var(--text); font-weight: 600; text-align: start; cursor: pointer; }
+.accordion { border-block-start: var(--line); }
+.accordion-heading { margin: 0; font-size: 1.05rem; border-block-end: var(--line); }
+.accordion-button { inline-size: 100%; display: flex; justify-content: space-between; align-items: center; gap: 1rem; padding: 0.75rem 0.5rem; border: 0; background: none; color: var(--text); font-weight: 600; text-align: start; }
 .accordion-button:hover { background: var(--surface); }
-.accordion-icon { flex: none; inline-size: 0.6rem; block-size: 0.6rem; border-block-end: 2px solid currentColor; border-inline-end: 2px solid currentColor; transform: rotate(45deg); transition: transform 0.15s; }
-.accordion-button[aria-expanded="true"] .accordion-icon { transform: rotate(-135deg); }
-.accordion-panel { padding: 0.5rem 0.5rem 0.75rem; border-block-end: 1px solid var(--border); }
-.accordion-panel > :first-child { margin-block-start: 0; }
-.accordion-panel > :last-child { margin-block-end: 0; }
+.accordion-icon { flex: none; inline-size: 0.6rem; block-size: 0.6rem; border-block-end: 2px solid; border-inline-end: 2px solid; transform: rotate(45deg); transition: transform 0.15s; }
+[aria-expanded="true"] > .accordion-icon { transform: rotate(-135deg); }
+.accordion-panel { padding: 0.5rem 0.5rem 0.75rem; border-block-end: var(--line); }
 """
 
 EXAMPLE = """\

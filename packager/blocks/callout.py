@@ -51,20 +51,18 @@ class Callout(BlockBase):
 
 
 TEMPLATE = """\
-<div class="block callout callout-{{ block.kind }}" role="note" aria-labelledby="{{ id }}-title">
+<div class="block callout callout-{{ block.kind }} panel" role="note" aria-labelledby="{{ id }}-title">
   {% set names = {"note": t("block.callout_note"), "tip": t("block.callout_tip"), "warning": t("block.callout_warning"), "important": t("block.callout_important")} %}
   <p class="callout-title" id="{{ id }}-title"><span class="callout-icon" aria-hidden="true"></span>{{ block.title or names[block.kind] }}</p>
-  <div class="callout-body">
+  <div class="trim">
 {{ body }}
   </div>
 </div>
 """
 
 CSS = """\
-.callout { margin-block: 1.25rem; padding: 0.75rem 1rem; border: 1px solid var(--border); border-inline-start: 6px solid var(--accent); border-radius: 0.4rem; background: var(--surface); }
+.callout { border-inline-start: 6px solid var(--accent); }
 .callout-title { margin: 0 0 0.25rem; font-weight: 700; display: flex; gap: 0.5rem; align-items: center; }
-.callout-body > :first-child { margin-block-start: 0; }
-.callout-body > :last-child { margin-block-end: 0; }
 .callout-icon { inline-size: 1.3rem; block-size: 1.3rem; border-radius: 50%; background: var(--accent); color: var(--accent-text); display: inline-grid; place-items: center; font-size: 0.85rem; flex: none; }
 .callout-icon::before { content: "i"; font-weight: 700; }
 .callout-tip .callout-icon::before { content: "\\2713"; }

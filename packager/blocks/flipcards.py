@@ -28,11 +28,11 @@ class FlipCards(BlockBase):
 
 
 TEMPLATE = """\
-<ul class="block flipcards" data-block="{{ number }}" data-block-type="flipcards">
+<ul class="block flipcards bare" data-block="{{ number }}" data-block-type="flipcards">
 {% for item in items %}
   <li class="flipcard">
     <h{{ level }} class="flipcard-heading"><button type="button" class="flipcard-button" aria-expanded="false" aria-controls="{{ item.id }}-back"><span class="flipcard-front">{{ item.title }}</span> <span class="flipcard-hint flipcard-hint-over">{{ t("block.turn_over") }}</span><span class="flipcard-hint flipcard-hint-back">{{ t("block.turn_back") }}</span></button></h{{ level }}>
-    <div class="flipcard-back" id="{{ item.id }}-back" hidden>
+    <div class="flipcard-back trim" id="{{ item.id }}-back" hidden>
 {{ item.body }}
     </div>
   </li>
@@ -50,21 +50,18 @@ window.CoursePackager.blockTypes.flipcards = function (element, progress) {
 """
 
 CSS = """\
-.flipcards { list-style: none; margin-block: 1.25rem; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr)); gap: 1rem; }
+.flipcards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr)); gap: 1rem; }
 .flipcard { display: flex; flex-direction: column; min-block-size: 9rem; border: 2px solid var(--accent); border-radius: 0.6rem; background: var(--surface); overflow: hidden; }
 .flipcard-heading { margin: 0; font-size: 1.1rem; flex: 1; display: flex; }
-.flipcard-button { flex: 1; display: flex; flex-direction: column; justify-content: center; align-items: center; gap: 0.5rem; padding: 1rem; border: 0; background: none; color: var(--text); font-weight: 700; text-align: center; cursor: pointer; }
+.flipcard-button { flex: 1; display: flex; flex-direction: column; justify-content: center; align-items: center; gap: 0.5rem; padding: 1rem; border: 0; background: none; color: var(--text); font-weight: 700; }
 .flipcard-hint { font-size: 0.85rem; font-weight: 400; color: var(--accent); text-decoration: underline; white-space: nowrap; }
-.flipcard-hint-back, .flipcard.flipped .flipcard-hint-over { display: none; }
-.flipcard.flipped .flipcard-hint-back { display: inline; }
+[aria-expanded="true"] > .flipcard-hint-over, [aria-expanded="false"] > .flipcard-hint-back { display: none; }
 .flipcard.flipped { background: var(--background); animation: flipcard-turn 0.35s ease-out; }
-.flipcard.flipped .flipcard-heading { flex: none; }
-.flipcard.flipped .flipcard-button { flex-direction: row; justify-content: space-between; padding: 0.6rem 1rem; background: var(--accent); color: var(--accent-text); text-align: start; }
-.flipcard.flipped .flipcard-hint { color: inherit; }
-.flipcard-back { padding: 0.75rem 1rem; }
-.flipcard-back > :first-child { margin-block-start: 0; }
-.flipcard-back > :last-child { margin-block-end: 0; }
-@keyframes flipcard-turn { from { transform: perspective(40rem) rotateY(90deg); } to { transform: none; } }
+.flipped .flipcard-heading { flex: none; }
+.flipped .flipcard-button { flex-direction: row; justify-content: space-between; padding: 0.6rem 1rem; background: var(--accent); color: var(--accent-text); text-align: start; }
+.flipped .flipcard-hint { color: inherit; }
+.flipcard-back { padding: var(--pad); }
+@keyframes flipcard-turn { from { transform: perspective(40rem) rotateY(90deg); } }
 @media (prefers-reduced-motion: reduce) { .flipcard.flipped { animation: none; } }
 """
 

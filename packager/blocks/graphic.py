@@ -68,11 +68,11 @@ TEMPLATE = """\
   <div class="graphic-figure">
 {{ lead }}
 {% for item in items %}
-    <button type="button" class="graphic-marker" id="{{ item.id }}-marker" data-x="{{ markers[item.index].x }}" data-y="{{ markers[item.index].y }}" aria-expanded="false" aria-controls="{{ item.id }}-note"><span class="graphic-number" aria-hidden="true">{{ loop.index }}</span><span class="graphic-label">{{ markers[item.index].label }}</span></button>
+    <button type="button" class="graphic-marker" id="{{ item.id }}-marker" data-x="{{ markers[item.index].x }}" data-y="{{ markers[item.index].y }}" aria-expanded="false" aria-controls="{{ item.id }}-note"><span class="graphic-number" aria-hidden="true">{{ loop.index }}</span><span class="graphic-label vh">{{ markers[item.index].label }}</span></button>
 {% endfor %}
   </div>
 {% for item in items %}
-{% call panel(item, "graphic-note", "marker", suffix="note") %}
+{% call panel(item, "graphic-note panel", "marker", suffix="note") %}
     <h{{ level }} class="graphic-note-title"><span class="graphic-number" aria-hidden="true">{{ loop.index }}</span> {{ markers[item.index].label }}</h{{ level }}>
 {%- endcall %}
 {% endfor %}
@@ -91,17 +91,14 @@ window.CoursePackager.blockTypes.graphic = function (element, progress) {
 """
 
 CSS = """\
-.graphic { margin-block: 1.25rem; }
 .graphic-figure { position: relative; }
 .graphic-figure > p { margin: 0; }
-.graphic-figure img { display: block; inline-size: 100%; block-size: auto; border-radius: 0.4rem; }
-.graphic-marker { position: absolute; transform: translate(-50%, -50%); inline-size: 2.75rem; block-size: 2.75rem; border-radius: 50%; border: 3px solid var(--background); background: var(--accent); color: var(--accent-text); font-weight: 700; cursor: pointer; box-shadow: 0 0 0 2px var(--accent); padding: 0; }
+.graphic-figure img { display: block; inline-size: 100%; block-size: auto; border-radius: var(--radius); }
+.graphic-marker { position: absolute; transform: translate(-50%, -50%); inline-size: 2.75rem; block-size: 2.75rem; border-radius: 50%; border: 3px solid var(--background); background: var(--accent); color: var(--accent-text); font-weight: 700; box-shadow: 0 0 0 2px var(--accent); padding: 0; }
 .graphic-marker[aria-expanded="true"] { background: var(--text); color: var(--background); box-shadow: 0 0 0 2px var(--text); }
-.graphic-label { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-.graphic-note { margin-block-start: 0.75rem; padding: 0.75rem 1rem; border: 1px solid var(--border); border-inline-start: 6px solid var(--accent); border-radius: 0.4rem; background: var(--surface); }
+.graphic-note { margin-block-start: 0.75rem; border-inline-start: 6px solid var(--accent); }
 .graphic-note-title { margin: 0 0 0.25rem; font-size: 1.05rem; display: flex; gap: 0.5rem; align-items: center; }
 .graphic-note-title .graphic-number { display: inline-grid; place-items: center; inline-size: 1.6rem; block-size: 1.6rem; border-radius: 50%; background: var(--accent); color: var(--accent-text); font-size: 0.85rem; flex: none; }
-.graphic-note > :last-child { margin-block-end: 0; }
 """
 
 EXAMPLE = """\

@@ -36,9 +36,9 @@ class Process(BlockBase):
 
 
 TEMPLATE = """\
-<div class="block process" data-block="{{ number }}" data-block-type="process">
-  <p class="process-note">{{ tn("block.process_note", items|length) }}</p>
-  <ol class="process-steps">
+<div class="block process panel" data-block="{{ number }}" data-block-type="process">
+  <p class="process-note muted">{{ tn("block.process_note", items|length) }}</p>
+  <ol class="process-steps bare">
 {% for item in items %}
     <li class="process-step" id="{{ item.id }}"{% if not loop.first %} hidden{% endif %}>
       <h{{ level }} class="process-heading"><span class="process-position">{{ tn("block.step_of", loop.length, number=loop.index) }}</span> <span class="process-title">{{ item.title }}</span></h{{ level }}>
@@ -46,10 +46,10 @@ TEMPLATE = """\
     </li>
 {% endfor %}
   </ol>
-  <p class="process-status" aria-live="polite"></p>
+  <p class="process-status vh" aria-live="polite"></p>
   <div class="process-nav">
-    <button type="button" class="process-button" id="{{ id }}-previous" data-move="-1" aria-disabled="true">{{ t("block.previous_step") }}</button>
-    <button type="button" class="process-button" id="{{ id }}-next" data-move="1">{{ t("block.next_step") }}</button>
+    <button type="button" class="process-button secondary" id="{{ id }}-previous" data-move="-1" aria-disabled="true">{{ t("block.previous_step") }}</button>
+    <button type="button" class="process-button primary" id="{{ id }}-next" data-move="1">{{ t("block.next_step") }}</button>
   </div>
 </div>
 """
@@ -81,18 +81,12 @@ window.CoursePackager.blockTypes.process = function (element, progress) {
 """
 
 CSS = """\
-.process { margin-block: 1.25rem; padding: 1rem; border: 1px solid var(--border); border-radius: 0.6rem; background: var(--surface); }
-.process-note { margin-block-start: 0; color: var(--muted); font-size: 0.9rem; }
-.process-steps { list-style: none; margin: 0; padding: 0; }
-.process-step { padding: 0.75rem 1rem; border-inline-start: 4px solid var(--accent); background: var(--background); }
+.process-note { margin-block-start: 0; }
+.process-step { padding: var(--pad); border-inline-start: 4px solid var(--accent); background: var(--background); }
 .process-step > :last-child { margin-block-end: 0; }
 .process-heading { margin-block: 0 0.5rem; font-size: 1.1rem; }
 .process-position { display: block; font-size: 0.85rem; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; }
-.process-status { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .process-nav { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5rem; margin-block-start: 0.75rem; }
-.process-button { padding: 0.5rem 1rem; min-block-size: 44px; border-radius: 0.3rem; border: 2px solid var(--accent); background: var(--accent); color: var(--accent-text); cursor: pointer; }
-.process-button[data-move="-1"] { background: var(--background); color: var(--accent); }
-.process-button[aria-disabled="true"] { border-color: var(--border); background: var(--surface); color: var(--muted); cursor: not-allowed; }
 """
 
 EXAMPLE = """\

@@ -162,29 +162,29 @@ def _choice(heading: str, titles: dict[str, int], index: int, at: int, fact: int
 
 TEMPLATE = """\
 {% set situations = block.situations() %}
-<div class="block scenario" data-block="{{ number }}" data-block-type="scenario" role="group" aria-labelledby="{{ id }}-name">
+<div class="block scenario panel" data-block="{{ number }}" data-block-type="scenario" role="group" aria-labelledby="{{ id }}-name">
   <p class="scenario-name" id="{{ id }}-name"><span class="scenario-kicker">{{ t("scenario.name") }}</span> {{ block.options }}</p>
-  <p class="scenario-note">{{ t("scenario.note") }}</p>
+  <p class="scenario-note muted">{{ t("scenario.note") }}</p>
 {% for item in items %}{% set situation = situations[item.index] %}
   <div class="scenario-situation" data-situation="{{ item.index }}"{% if not loop.first %} hidden{% endif %}>
     <h{{ level }} class="scenario-title" tabindex="-1">
 {%- if not situation.choices %}<span class="scenario-kicker{% if situation.outcome %} scenario-{{ situation.outcome }}{% endif %}"><span aria-hidden="true">{{ {"good": "✓ ", "poor": "✗ "}.get(situation.outcome, "") }}</span>{{ {"good": t("scenario.ending_good"), "poor": t("scenario.ending_poor")}.get(situation.outcome, t("scenario.ending_plain")) }}</span> {% endif %}{{ situation.title }}</h{{ level }}>
 {{ item.body }}
 {% if situation.choices %}
-    <ul class="scenario-choices" aria-label="{{ t('scenario.choices') }}">
+    <ul class="scenario-choices bare" aria-label="{{ t('scenario.choices') }}">
 {% for choice in situation.choices %}
       <li><button type="button" class="scenario-choice" id="{{ item.parts[loop.index0].id }}-choice" aria-pressed="false" aria-controls="{{ item.parts[loop.index0].id }}" data-fact="{{ choice.fact }}" data-leads="{{ choice.target }}">{{ choice.label }}</button></li>
 {% endfor %}
     </ul>
 {% for part in item.parts %}
-    <div class="scenario-consequence" id="{{ part.id }}" tabindex="-1" hidden>
+    <div class="scenario-consequence panel" id="{{ part.id }}" tabindex="-1" hidden>
       <p class="scenario-chose">{{ t("scenario.you_chose", choice=situation.choices[part.index].label) }}</p>
 {{ part.body }}
-      <button type="button" class="scenario-button" id="{{ part.id }}-continue" data-continue>{{ t("scenario.continue") }}</button>
+      <button type="button" class="scenario-button primary" id="{{ part.id }}-continue" data-continue>{{ t("scenario.continue") }}</button>
     </div>
 {% endfor %}
 {% else %}
-    <button type="button" class="scenario-button" id="{{ item.id }}-restart" data-restart>{{ t("scenario.restart") }}</button>
+    <button type="button" class="scenario-button primary" id="{{ item.id }}-restart" data-restart>{{ t("scenario.restart") }}</button>
 {% endif %}
   </div>
 {% endfor %}
@@ -248,20 +248,18 @@ window.CoursePackager.blockTypes.scenario = function (element, progress) {
 """
 
 CSS = """\
-.scenario { margin-block: 1.25rem; padding: 1rem; border: 1px solid var(--border); border-radius: .6rem; background: var(--surface); }
 .scenario-name { margin: 0; font-weight: 700; }
 .scenario-kicker { display: block; font-size: .85rem; font-weight: 600; color: var(--muted); text-transform: uppercase; }
 .scenario-good { color: var(--good); } .scenario-poor { color: var(--bad); }
-.scenario-note { margin-block: .25rem .75rem; color: var(--muted); font-size: .9rem; }
-.scenario-situation { padding: .75rem 1rem; border-inline-start: 4px solid var(--accent); background: var(--background); }
+.scenario-note { margin-block: .25rem .75rem; }
+.scenario-situation { padding: var(--pad); border-inline-start: 4px solid var(--accent); background: var(--background); }
 .scenario .scenario-title { margin-block: 0 .5rem; font-size: 1.15rem; }
-.scenario-choices { list-style: none; padding: 0; display: grid; gap: .5rem; }
-.scenario-choice, .scenario-button { min-block-size: 44px; padding: .5rem 1rem; border: 2px solid var(--accent); border-radius: .4rem; background: var(--accent); color: var(--accent-text); cursor: pointer; }
-.scenario-choice { inline-size: 100%; background: var(--background); color: var(--text); text-align: start; }
+.scenario-choices { display: grid; gap: .5rem; margin-block: 1rem; }
+.scenario-choice { inline-size: 100%; padding: .5rem 1rem; border: 2px solid var(--accent); border-radius: var(--radius); background: var(--background); color: var(--text); text-align: start; }
 .scenario-choice[aria-pressed="true"] { background: var(--accent); color: var(--accent-text); font-weight: 700; }
 .scenario-choice[aria-pressed="true"]::before { content: "✓ " / ""; }
 .scenario-choice[aria-pressed="false"][aria-disabled="true"] { border-color: var(--border); color: var(--muted); cursor: default; }
-.scenario-consequence { padding: 0 1rem 1rem; border: 1px solid var(--border); border-radius: .4rem; background: var(--surface); }
+.scenario-consequence { padding-block-start: 0; }
 .scenario-chose { font-weight: 700; }
 """
 

@@ -78,13 +78,10 @@ window.CoursePackager.blockTypes.tabs = function (element, progress) {
 """
 
 CSS = """\
-.tabs { margin-block: 1.25rem; }
 .tab-list { display: flex; flex-wrap: wrap; gap: 0.25rem; border-block-end: 2px solid var(--border); }
-.tab { flex: 1 1 auto; padding: 0.5rem 0.9rem; min-block-size: 44px; border: 1px solid var(--border); border-block-end: 0; border-start-start-radius: 0.4rem; border-start-end-radius: 0.4rem; background: var(--surface); color: var(--text); cursor: pointer; max-inline-size: 100%; text-align: start; }
+.tab { flex: 1 1 auto; padding: 0.5rem 0.9rem; border: var(--line); border-block-end: 0; border-start-start-radius: var(--radius); border-start-end-radius: var(--radius); background: var(--surface); color: var(--text); max-inline-size: 100%; text-align: start; }
 .tab[aria-selected="true"] { background: var(--accent); border-color: var(--accent); color: var(--accent-text); font-weight: 700; }
-.tab-panel { padding: 0.75rem 1rem; border: 1px solid var(--border); border-block-start: 0; }
-.tab-panel > :first-child { margin-block-start: 0; }
-.tab-panel > :last-child { margin-block-end: 0; }
+.tab-panel { padding: var(--pad); border: var(--line); border-block-start: 0; }
 """
 
 EXAMPLE = """\

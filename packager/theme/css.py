@@ -1,5 +1,5 @@
 """The theme's stylesheet (``brand.css``, from templates/brand.css): custom properties light and
-dark, and the fonts, @font-face for those shipped in the course."""
+dark, and the fonts, @font-face for those shipped in the course; the built-in ones without a theme."""
 
 from __future__ import annotations
 
@@ -45,8 +45,42 @@ def _values(scheme: Scheme) -> list[tuple[str, str]]:
     return [(name, getattr(scheme, key).value) for name, key in PROPERTIES.items()]
 
 
-def brand_context(theme: Theme) -> dict[str, object]:
+BUILT_IN: dict[str, object] = {
+    "fonts": [],
+    "light": [
+        ("text", "#1f2328"),
+        ("background", "#ffffff"),
+        ("muted", "#4a5360"),
+        ("surface", "#f3f5f8"),
+        ("border", "#6b7480"),
+        ("accent", "#0b5cad"),
+        ("accent-text", "#ffffff"),
+        ("focus", "#b34700"),
+        ("good", "#1a6b2f"),
+        ("bad", "#a3191f"),
+    ],
+    "dark": [
+        ("text", "#e6e9ef"),
+        ("background", "#15181d"),
+        ("muted", "#b3bac5"),
+        ("surface", "#22262e"),
+        ("border", "#8a94a3"),
+        ("accent", "#7cb7ff"),
+        ("accent-text", "#0b1320"),
+        ("focus", "#ffb870"),
+        ("good", "#7ad18f"),
+        ("bad", "#ff8a8f"),
+    ],
+    "body": Markup('system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'),
+    "headings": Markup('system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'),
+}
+"""The course without a theme: its colours (no highlight: cards use the accent) and system fonts."""
+
+
+def brand_context(theme: Theme | None) -> dict[str, object]:
     """What templates/brand.css is rendered with."""
+    if theme is None:
+        return BUILT_IN
     light, dark = schemes(theme)
     fonts = [
         {
