@@ -107,16 +107,16 @@ TEMPLATE = r"""<fieldset class="question">
 </fieldset>
 """
 
-SCRIPT = r"""/* Matching: the response maps each prompt id (a, b, ...) to the match id (1, 2, ...) its list holds.
-   An answer may also be dragged onto its prompt, or pressed and then placed (Place here). */
+SCRIPT = r"""/* Matching: the response maps each prompt id (a, b...) to the match id (1, 2...) its list holds; a
+   prompt without one is left out. A match may also be dragged onto its prompt, or pressed and placed. */
 (function (ns) {
   "use strict";
   function prompts(question) { return Object.keys(question.key).sort(); }
+  function lists(item) { return item.querySelectorAll("select[data-prompt]"); }
 
-  function setUp(item) {
-    var chips = Array.prototype.slice.call(item.querySelectorAll("[data-chip]"));
+  document.querySelectorAll('[data-type="matching"]').forEach(function (item) {
+    var chips = item.querySelectorAll("[data-chip]");
     var picked = null;
-    ns.followLock(item, item.querySelector("[data-prompt]"));
     function pick(chip) {
       picked = chip;
       chips.forEach(function (other) { other.setAttribute("aria-pressed", String(other === chip)); });
@@ -126,7 +126,7 @@ SCRIPT = r"""/* Matching: the response maps each prompt id (a, b, ...) to the ma
     function match(chip, pair) {
       var select = pair.querySelector("select");
       select.value = chip.getAttribute("data-chip");
-      select.dispatchEvent(new Event("change", { bubbles: true }));
+      ns.changed(select);
       ns.announce(item, ns.t("dnd.matched", { item: chip.textContent, prompt: pair.querySelector("label").textContent }));
     }
     chips.forEach(function (chip) {
@@ -136,25 +136,23 @@ SCRIPT = r"""/* Matching: the response maps each prompt id (a, b, ...) to the ma
       ns.drag(chip, {
         start: function () {
           pick(null);
-          ghost = chip.cloneNode(true);
+          ghost = chip.parentNode.appendChild(chip.cloneNode(true));
           ghost.removeAttribute("id");
           ghost.setAttribute("aria-hidden", "true");
           ghost.tabIndex = -1;
-          ghost.className += " is-ghost";
-          chip.parentNode.appendChild(ghost);
+          ghost.classList.add("is-ghost");
         },
         move: function (x, y) {
           ghost.style.left = x - ghost.offsetWidth / 2 + "px";
           ghost.style.top = y - ghost.offsetHeight / 2 + "px";
-          var target = ns.under(x, y, "[data-drop]");
           if (over) { over.classList.remove("is-over"); }
-          over = target && item.contains(target) ? target : null;
+          over = ns.under(x, y, "[data-drop]", item);
           if (over) { over.classList.add("is-over"); }
         },
-        end: function (x, y, done) {
+        end: function (dropped) {
           ghost.remove();
           if (over) { over.classList.remove("is-over"); }
-          if (over && done) { match(chip, over); }
+          if (over && dropped) { match(chip, over); }
           over = null;
         }
       });
@@ -170,22 +168,22 @@ SCRIPT = r"""/* Matching: the response maps each prompt id (a, b, ...) to the ma
     item.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && picked) { picked.focus(); pick(null); }
     });
-  }
-  document.querySelectorAll('[data-type="matching"]').forEach(setUp);
+  });
 
-  ns.questionTypes.matching = {
+  ns.addQuestionType("matching", {
     read: function (item) {
-      var response = {};
-      var complete = true;
-      item.querySelectorAll("select[data-prompt]").forEach(function (select) {
-        if (select.value) { response[select.getAttribute("data-prompt")] = select.value; } else { complete = false; }
+      var response = null;
+      lists(item).forEach(function (select) {
+        if (select.value) { (response = response || {})[select.getAttribute("data-prompt")] = select.value; }
       });
-      return complete ? response : null;
+      return response;
     },
     write: function (item, response) {
-      item.querySelectorAll("select[data-prompt]").forEach(function (select) {
-        select.value = (response && response[select.getAttribute("data-prompt")]) || "";
-      });
+      lists(item).forEach(function (select) { select.value = (response || {})[select.getAttribute("data-prompt")] || ""; });
+    },
+    // Matched part-way, it is kept (across resume too) but not yet an answer to submit or check.
+    complete: function (response, question) {
+      return prompts(question).every(function (id) { return response[id]; });
     },
     isCorrect: function (response, question) {
       return prompts(question).every(function (id) { return response[id] === question.key[id]; });
@@ -207,7 +205,7 @@ SCRIPT = r"""/* Matching: the response maps each prompt id (a, b, ...) to the ma
     learner: function (response, question) {
       return prompts(question).map(function (id) { return [id, response[id]]; });
     }
-  };
+  });
 })(window.CoursePackager);
 """
 

@@ -192,8 +192,7 @@
     if (missing.length) {
       progress.position = progress.asked.indexOf(quiz.questions.indexOf(missing[0]));
       render(false);
-      var first = ns.itemFor(section, missing[0]).querySelector("input, select");
-      if (first) { first.focus(); }
+      ns.focusField(ns.itemFor(section, missing[0]));
       return;
     }
     state.submit(quiz, ns.countCorrect(progress));
@@ -223,10 +222,10 @@
   function check(quiz, item) {
     var question = questionOf(quiz, item);
     var progress = state.progress(quiz);
-    var answered = progress.answers.hasOwnProperty(question.id);
+    var answered = ns.unanswered(progress).indexOf(question) === -1;
     item.querySelector("[data-check-error]").hidden = answered;
     if (!answered) {
-      item.querySelector("input, select").focus();
+      ns.focusField(item);
       return;
     }
     progress.checked[question.id] = true;

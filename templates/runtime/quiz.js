@@ -1,62 +1,72 @@
-/*
- * Quizzes on the page: arranging an attempt (drawn questions, their order, shuffled options),
- * reading and restoring answers through the question types, grading, feedback and the result,
- * and describing each answer as an interaction for the LMS.
- * Each question type registers itself in ns.questionTypes (see questions/*.js) with:
- * read(item), write(item, response), isCorrect(response, question),
- * encode(response, question), decode(payload, question) and learner(response, question).
- */
+/* Quizzes on the page: the attempt's questions and options in order, answers read and shown through
+   the question types, grading, and each answer as an interaction record for the LMS.
+   A question type (questions/*.js) sets ns.questionTypes[type] to read(item), write(item, response),
+   isCorrect(response, question), encode(response, question), decode(payload, question) and
+   learner(response, question), or registers with ns.addQuestionType, which gives the defaults. */
 (function (ns) {
   "use strict";
 
   ns.questionTypes = ns.questionTypes || {};
 
-  /* Reading and restoring a group of radio buttons, shared by question types built on them. */
-  ns.radioGroup = {
+  /* An answer in form fields: the typed text, the checked radio button's value or the checked boxes'. */
+  ns.fields = {
     read: function (item) {
-      var checked = item.querySelector("input:checked");
-      return checked ? checked.value : null;
+      var text = item.querySelector("input[type=text]");
+      if (text) { return text.value.trim().slice(0, text.maxLength) || null; }
+      var ids = Array.prototype.map.call(item.querySelectorAll("input:checked"), function (input) { return input.value; });
+      return !ids.length ? null : item.querySelector("[type=radio]") ? ids[0] : ids;
     },
     write: function (item, response) {
-      item.querySelectorAll("input").forEach(function (input) { input.checked = input.value === response; });
+      item.querySelectorAll("input").forEach(function (input) {
+        if (input.type === "text") { input.value = response || ""; }
+        else { input.checked = [].concat(response).indexOf(input.value) !== -1; }
+      });
     }
   };
+  ns.radioGroup = ns.fields; /* its name in plug-ins written before */
 
-  function typeOf(question) {
-    var handler = ns.questionTypes[question.type];
-    if (!handler) { throw new Error("No runtime for question type " + question.type); }
-    return handler;
-  }
+  function same(response) { return response; }
+
+  /* Left out: the answer is in the fields, kept and reported as it is, complete once given. */
+  ns.addQuestionType = function (name, type) {
+    ns.questionTypes[name] = Object.assign({
+      read: ns.fields.read, write: ns.fields.write, encode: same, learner: same,
+      decode: function (payload) { return payload || null; }
+    }, type);
+  };
+
+  /* Ids as their places in a list, one base-36 digit each; and back (null if one is unknown). */
+  ns.toDigits = function (ids, list) {
+    return ids.map(function (id) { return list.indexOf(id).toString(36); }).join("");
+  };
+  ns.fromDigits = function (text, list) {
+    var ids = text.split("").map(function (digit) { return list[parseInt(digit, 36)]; });
+    return ids.length && ids.every(Boolean) ? ids : null;
+  };
+
+  function typeOf(question) { return ns.questionTypes[question.type]; }
 
   ns.itemFor = function (section, question) {
     return section.querySelector('[data-question="' + question.id + '"]');
   };
 
-  /* Show this attempt's questions in its order, with options shuffled when asked for. */
+  /* Show this attempt's questions in its order, numbered, with options shuffled when asked for. */
   ns.arrangeAttempt = function (section, progress) {
     var quiz = progress.quiz;
-    var list = section.querySelector(".questions");
     var asked = progress.askedQuestions();
     quiz.questions.forEach(function (question) {
       var item = ns.itemFor(section, question);
-      var included = asked.indexOf(question) !== -1;
-      item.hidden = !included;
-      item.toggleAttribute("data-asked", included);
-      item.querySelectorAll("input, select").forEach(function (control) { control.disabled = !included; });
+      item.hidden = asked.indexOf(question) < 0;
+      item.toggleAttribute("data-asked", !item.hidden);
     });
     asked.forEach(function (question, position) {
       var item = ns.itemFor(section, question);
-      list.appendChild(item);
-      item.querySelectorAll("[data-question-number]").forEach(function (number) {
-        number.textContent = ns.t("quiz.question", { number: position + 1 });
-      });
       var shuffled = item.querySelectorAll("[data-shuffle-item]");
+      section.querySelector(".questions").appendChild(item);
+      item.querySelector("[data-question-number]").textContent = ns.t("quiz.question", { number: position + 1 });
       if (shuffled.length && (quiz.shuffleOptions || question.type === "sequencing")) {
-        var parent = shuffled[0].parentNode;
-        var salt = 100 + quiz.questions.indexOf(question);
-        ns.seededShuffle(Array.prototype.slice.call(shuffled), progress.seed, salt).forEach(function (node) {
-          parent.appendChild(node);
-        });
+        ns.seededShuffle(Array.prototype.slice.call(shuffled), progress.seed, 100 + quiz.questions.indexOf(question))
+          .forEach(function (node) { node.parentNode.appendChild(node); });
       }
     });
   };
@@ -73,9 +83,12 @@
     return response !== null && response !== undefined && typeOf(question).isCorrect(response, question);
   };
 
+  /* Questions without an answer, or with one the type calls incomplete (a matching half done). */
   ns.unanswered = function (progress) {
     return progress.askedQuestions().filter(function (question) {
-      return !progress.answers.hasOwnProperty(question.id);
+      var response = progress.answers[question.id];
+      var complete = typeOf(question).complete;
+      return response === undefined || (complete && !complete(response, question));
     });
   };
 

@@ -15,12 +15,12 @@
     }) ? "partial" : "incorrect";
   };
 
+  /* An option's tag ("Your answer", "Correct answer") after its label, or none. */
   function tag(option, name, text) {
-    var label = option.querySelector("label");
-    var old = label.querySelector(".tag-" + name);
-    if (old && !text) { old.remove(); }
-    if (text && !old) {
-      var span = label.appendChild(document.createElement("span"));
+    var old = option.querySelector(".tag-" + name);
+    if (old) { old.remove(); }
+    if (text) {
+      var span = option.querySelector("label").appendChild(document.createElement("span"));
       span.className = "tag tag-" + name;
       span.textContent = text;
     }
@@ -37,28 +37,24 @@
     var verdict = judged ? ns.verdict(question, response) : "";
     var reveal = judged && progress.quiz.showAnswers !== "never" && verdict !== "correct";
     var key = [].concat.apply([], question.interaction.correct);
-    var chosen = [].concat(response);
+    var said = verdict === "correct" ? "correct" : "incorrect";
     item.setAttribute("data-verdict", verdict);
     item.querySelector("[data-feedback]").hidden = !judged;
     show(item, "[data-verdict-text]", function (line) { return line.getAttribute("data-verdict-text") === verdict; });
-    show(item, "[data-feedback-when]", function (line) {
-      return line.getAttribute("data-feedback-when") === (verdict === "correct" ? "correct" : "incorrect");
-    });
+    show(item, "[data-feedback-when]", function (line) { return line.getAttribute("data-feedback-when") === said; });
     show(item, "[data-feedback-option]", function (line) {
-      return chosen.indexOf(line.getAttribute("data-feedback-option")) !== -1;
+      return [].concat(response).indexOf(line.getAttribute("data-feedback-option")) !== -1;
     });
     show(item, "[data-right-answer]", function () { return reveal; });
-    item.querySelectorAll(".option").forEach(function (option) {
-      var input = option.querySelector("input");
-      if (!input) { return; }
-      var mine = judged && input.checked;
-      var isKey = reveal && key.indexOf(input.value) !== -1;
-      option.classList.toggle("is-mine", mine);
-      option.classList.toggle("is-key", isKey);
-      tag(option, "mine", mine ? ns.t("quiz.your_answer") : "");
-      tag(option, "key", isKey ? ns.t("quiz.right_answer") : "");
+    item.querySelectorAll(".option input").forEach(function (input) {
+      var option = input.parentNode;
+      option.classList.toggle("is-mine", judged && input.checked);
+      option.classList.toggle("is-key", reveal && key.indexOf(input.value) !== -1);
+      tag(option, "mine", option.classList.contains("is-mine") && ns.t("quiz.your_answer"));
+      tag(option, "key", option.classList.contains("is-key") && ns.t("quiz.right_answer"));
     });
-    item.querySelectorAll("input, select, button").forEach(function (control) {
+    // The fieldset too: a list or chips to drag lock with it.
+    item.querySelectorAll("fieldset, input, select, button").forEach(function (control) {
       if (control.hasAttribute("data-check")) { control.hidden = judged; } else { control.disabled = judged; }
     });
   };
@@ -68,8 +64,8 @@
     var asked = progress.askedQuestions();
     var one = progress.quiz.onePerScreen && !progress.submitted;
     var at = progress.position = Math.max(0, Math.min(progress.position, asked.length - 1));
-    asked.forEach(function (question, index) { ns.itemFor(section, question).hidden = one && index !== at; });
     var position = section.querySelector("[data-position]");
+    asked.forEach(function (question, index) { ns.itemFor(section, question).hidden = one && index !== at; });
     if (position) {
       position.hidden = !one;
       position.textContent = one ? ns.t("quiz.position", { number: at + 1, total: asked.length }) : "";
@@ -84,8 +80,14 @@
   /* Focus to the question on screen (its fieldset is named by the legend). */
   ns.focusQuestion = function (section, progress) {
     var box = ns.itemFor(section, progress.askedQuestions()[progress.position]).querySelector(".question");
-    box.setAttribute("tabindex", "-1");
+    box.tabIndex = -1;
     box.focus();
+  };
+
+  /* Focus to a question's first field (for a list to sort: its first item). */
+  ns.focusField = function (item) {
+    var field = item.querySelector("input, select, [data-grab]");
+    if (field) { field.focus(); }
   };
 
   /* The lessons still to view before a locked quiz opens (none: it is open). */
