@@ -125,7 +125,7 @@ SCRIPT = r"""/* Matching: the response maps each prompt id (a, b...) to the matc
     }
     function match(chip, pair) {
       var select = pair.querySelector("select");
-      select.value = chip.getAttribute("data-chip");
+      select.value = chip.dataset.chip;
       ns.changed(select);
       ns.announce(item, ns.t("dnd.matched", { item: chip.textContent, prompt: pair.querySelector("label").textContent }));
     }
@@ -174,12 +174,12 @@ SCRIPT = r"""/* Matching: the response maps each prompt id (a, b...) to the matc
     read: function (item) {
       var response = null;
       lists(item).forEach(function (select) {
-        if (select.value) { (response = response || {})[select.getAttribute("data-prompt")] = select.value; }
+        if (select.value) { (response = response || {})[select.dataset.prompt] = select.value; }
       });
       return response;
     },
     write: function (item, response) {
-      lists(item).forEach(function (select) { select.value = (response || {})[select.getAttribute("data-prompt")] || ""; });
+      lists(item).forEach(function (select) { select.value = (response || {})[select.dataset.prompt] || ""; });
     },
     // Matched part-way, it is kept (across resume too) but not yet an answer to submit or check.
     complete: function (response, question) {
@@ -195,12 +195,10 @@ SCRIPT = r"""/* Matching: the response maps each prompt id (a, b...) to the matc
     },
     decode: function (payload, question) {
       var response = {};
-      var ids = prompts(question);
-      if (payload.length !== ids.length) { return null; }
-      ids.forEach(function (id, index) {
+      prompts(question).forEach(function (id, index) {
         if (payload.charAt(index) !== "_") { response[id] = String(parseInt(payload.charAt(index), 36) + 1); }
       });
-      return response;
+      return payload.length === prompts(question).length ? response : null;
     },
     learner: function (response, question) {
       return prompts(question).map(function (id) { return [id, response[id]]; });

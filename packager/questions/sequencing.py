@@ -90,8 +90,8 @@ SCRIPT = r"""/* Sequencing: a list to reorder by dragging, by keyboard (Space/En
    Home, End move, Escape cancels) or with Move up/down. The response: the item ids in list order. */
 (function (ns) {
   "use strict";
-  function rows(list) { return Array.prototype.slice.call(list.children); }
-  function ids(list) { return rows(list).map(function (row) { return row.getAttribute("data-item"); }); }
+  function rows(list) { return Array.from(list.children); }
+  function ids(list) { return rows(list).map(function (row) { return row.dataset.item; }); }
 
   /* Move row to index by moving its neighbours (the row keeps the focus and the pointer); no Move up
      on the first row, no Move down on the last (aria-disabled: the focus stays). */
@@ -100,8 +100,8 @@ SCRIPT = r"""/* Sequencing: a list to reorder by dragging, by keyboard (Space/En
     for (var at = rows(list).indexOf(row); at > index; at--) { list.insertBefore(row.previousElementSibling, row.nextSibling); }
     for (; at < index; at++) { list.insertBefore(row.nextElementSibling, row); }
     list.querySelectorAll("[data-move]").forEach(function (button) {
-      var next = button.getAttribute("data-move") < 0 ? "previousElementSibling" : "nextElementSibling";
-      button.setAttribute("aria-disabled", String(!button.parentNode[next]));
+      var next = button.dataset.move < 0 ? "previousElementSibling" : "nextElementSibling";
+      button.setAttribute("aria-disabled", !button.parentNode[next]);
     });
   }
 
@@ -149,9 +149,9 @@ SCRIPT = r"""/* Sequencing: a list to reorder by dragging, by keyboard (Space/En
         start: function () { lift(row); },
         move: function (x, y) {
           var over = ns.under(x, y, "[data-item]", list);
-          var to = rows(list).indexOf(over);
-          if (over && over !== row && (to > rows(list).indexOf(row)) === (y > over.getBoundingClientRect().top + over.offsetHeight / 2)) {
-            place(row, to);
+          var box = over && over.getBoundingClientRect();
+          if (over && over !== row && (rows(list).indexOf(over) > rows(list).indexOf(row)) === (y > box.top + box.height / 2)) {
+            place(row, rows(list).indexOf(over));
           }
         },
         end: function (dropped) { drop(!dropped); }
@@ -159,7 +159,7 @@ SCRIPT = r"""/* Sequencing: a list to reorder by dragging, by keyboard (Space/En
       row.querySelectorAll("[data-move]").forEach(function (button) {
         button.addEventListener("click", function () {
           if (button.getAttribute("aria-disabled") === "true") { return; }
-          move(row, rows(list).indexOf(row) + Number(button.getAttribute("data-move")));
+          move(row, rows(list).indexOf(row) + Number(button.dataset.move));
           ns.changed(row);
         });
       });

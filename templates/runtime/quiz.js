@@ -1,19 +1,18 @@
-/* Quizzes on the page: the attempt's questions and options in order, answers read and shown through
-   the question types, grading, and each answer as an interaction record for the LMS.
-   A question type (questions/*.js) sets ns.questionTypes[type] to read(item), write(item, response),
-   isCorrect(response, question), encode(response, question), decode(payload, question) and
-   learner(response, question), or registers with ns.addQuestionType, which gives the defaults. */
+/* Quizzes: the attempt's questions in order, answers through the question types, grading and the
+   interaction records. A type sets ns.questionTypes[type] (read, write, isCorrect, encode, decode,
+   learner; complete if a response can be partial), or calls ns.addQuestionType for the defaults. */
 (function (ns) {
   "use strict";
 
   ns.questionTypes = ns.questionTypes || {};
 
-  /* An answer in form fields: the typed text, the checked radio button's value or the checked boxes'. */
-  ns.fields = {
+  /* An answer in form fields (ns.radioGroup before): the typed text, the checked radio button's
+     value or the checked boxes'. */
+  ns.fields = ns.radioGroup = {
     read: function (item) {
       var text = item.querySelector("input[type=text]");
+      var ids = Array.from(item.querySelectorAll("input:checked"), function (input) { return input.value; });
       if (text) { return text.value.trim().slice(0, text.maxLength) || null; }
-      var ids = Array.prototype.map.call(item.querySelectorAll("input:checked"), function (input) { return input.value; });
       return !ids.length ? null : item.querySelector("[type=radio]") ? ids[0] : ids;
     },
     write: function (item, response) {
@@ -23,11 +22,10 @@
       });
     }
   };
-  ns.radioGroup = ns.fields; /* its name in plug-ins written before */
 
   function same(response) { return response; }
 
-  /* Left out: the answer is in the fields, kept and reported as it is, complete once given. */
+  /* Left out: the answer is in the fields, kept and reported as it is. */
   ns.addQuestionType = function (name, type) {
     ns.questionTypes[name] = Object.assign({
       read: ns.fields.read, write: ns.fields.write, encode: same, learner: same,
@@ -50,25 +48,22 @@
     return section.querySelector('[data-question="' + question.id + '"]');
   };
 
-  /* Show this attempt's questions in its order, numbered, with options shuffled when asked for. */
+  /* This attempt's questions in its order, numbered, with options shuffled when asked for. */
   ns.arrangeAttempt = function (section, progress) {
     var quiz = progress.quiz;
     var asked = progress.askedQuestions();
-    quiz.questions.forEach(function (question) {
+    quiz.questions.forEach(function (question, index) {
       var item = ns.itemFor(section, question);
-      item.hidden = asked.indexOf(question) < 0;
-      item.toggleAttribute("data-asked", !item.hidden);
-    });
-    asked.forEach(function (question, position) {
-      var item = ns.itemFor(section, question);
-      var shuffled = item.querySelectorAll("[data-shuffle-item]");
-      section.querySelector(".questions").appendChild(item);
+      var shuffled = Array.from(item.querySelectorAll("[data-shuffle-item]"));
+      var position = asked.indexOf(question);
+      item.hidden = position < 0;
+      item.toggleAttribute("data-asked", position >= 0);
       item.querySelector("[data-question-number]").textContent = ns.t("quiz.question", { number: position + 1 });
-      if (shuffled.length && (quiz.shuffleOptions || question.type === "sequencing")) {
-        ns.seededShuffle(Array.prototype.slice.call(shuffled), progress.seed, 100 + quiz.questions.indexOf(question))
-          .forEach(function (node) { node.parentNode.appendChild(node); });
+      if (quiz.shuffleOptions || question.type === "sequencing") {
+        ns.seededShuffle(shuffled, progress.seed, 100 + index).forEach(function (node) { node.parentNode.appendChild(node); });
       }
     });
+    asked.forEach(function (question) { section.querySelector(".questions").appendChild(ns.itemFor(section, question)); });
   };
 
   ns.readAnswer = function (item, question) {
@@ -76,14 +71,14 @@
   };
 
   ns.showAnswer = function (item, question, response) {
-    typeOf(question).write(item, response === undefined ? null : response);
+    typeOf(question).write(item, response);
   };
 
   ns.isCorrect = function (question, response) {
-    return response !== null && response !== undefined && typeOf(question).isCorrect(response, question);
+    return response != null && typeOf(question).isCorrect(response, question);
   };
 
-  /* Questions without an answer, or with one the type calls incomplete (a matching half done). */
+  /* Questions without an answer, or with one incomplete (a matching question half done). */
   ns.unanswered = function (progress) {
     return progress.askedQuestions().filter(function (question) {
       var response = progress.answers[question.id];
@@ -101,6 +96,7 @@
   /* The standard-neutral interaction record of one answered question. */
   ns.interactionFor = function (quiz, question, progress, startedAt, changedAt) {
     var response = progress.answers[question.id];
+    var at = changedAt || Date.now();
     return {
       id: quiz.id + "." + question.id,
       type: question.interaction.type,
@@ -110,8 +106,8 @@
       learner: typeOf(question).learner(response, question),
       result: ns.isCorrect(question, response) ? "correct" : "wrong",
       weighting: quiz.graded ? 1 : 0,
-      latency: Math.max(0, (changedAt || Date.now()) - startedAt),
-      timestamp: new Date(changedAt || Date.now())
+      latency: Math.max(0, at - startedAt),
+      timestamp: new Date(at)
     };
   };
 })(window.CoursePackager = window.CoursePackager || {});

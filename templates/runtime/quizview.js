@@ -1,25 +1,21 @@
-/* How a quiz shows: one question per screen or all on one page; a judged question's verdict (icon
-   and text from the page), the learner's own answer and, if allowed, the right one; the lock. */
+/* How a quiz shows: one question per screen or all on one page; a judged question's verdict, the
+   learner's own answer and, if allowed, the right one; the lock. */
 (function (ns) {
   "use strict";
 
   /* "correct", "partial" (some chosen options, pairs or places right) or "incorrect". */
   ns.verdict = function (question, response) {
     if (ns.isCorrect(question, response)) { return "correct"; }
-    if (response === null || response === undefined) { return "incorrect"; }
-    var given = ns.questionTypes[question.type].learner(response, question);
+    var given = response != null && ns.questionTypes[question.type].learner(response, question);
     var right = question.interaction.correct[0];
-    var choice = question.interaction.type === "choice";
     return Array.isArray(given) && Array.isArray(right) && given.some(function (part, index) {
-      return choice ? right.indexOf(part) !== -1 : JSON.stringify(part) === JSON.stringify(right[index]);
+      return question.interaction.type === "choice" ? right.indexOf(part) !== -1 : JSON.stringify(part) === JSON.stringify(right[index]);
     }) ? "partial" : "incorrect";
   };
 
-  /* An option's tag ("Your answer", "Correct answer") after its label, or none. */
+  /* An option marked is-mine or is-key says so after its label. */
   function tag(option, name, text) {
-    var old = option.querySelector(".tag-" + name);
-    if (old) { old.remove(); }
-    if (text) {
+    if (option.classList.contains("is-" + name)) {
       var span = option.querySelector("label").appendChild(document.createElement("span"));
       span.className = "tag tag-" + name;
       span.textContent = text;
@@ -37,25 +33,27 @@
     var verdict = judged ? ns.verdict(question, response) : "";
     var reveal = judged && progress.quiz.showAnswers !== "never" && verdict !== "correct";
     var key = [].concat.apply([], question.interaction.correct);
-    var said = verdict === "correct" ? "correct" : "incorrect";
-    item.setAttribute("data-verdict", verdict);
+    item.dataset.verdict = verdict;
     item.querySelector("[data-feedback]").hidden = !judged;
-    show(item, "[data-verdict-text]", function (line) { return line.getAttribute("data-verdict-text") === verdict; });
-    show(item, "[data-feedback-when]", function (line) { return line.getAttribute("data-feedback-when") === said; });
+    show(item, "[data-verdict-text]", function (line) { return line.dataset.verdictText === verdict; });
+    show(item, "[data-feedback-when]", function (line) {
+      return line.dataset.feedbackWhen === (verdict === "correct" ? verdict : "incorrect");
+    });
     show(item, "[data-feedback-option]", function (line) {
-      return [].concat(response).indexOf(line.getAttribute("data-feedback-option")) !== -1;
+      return [].concat(response).indexOf(line.dataset.feedbackOption) !== -1;
     });
     show(item, "[data-right-answer]", function () { return reveal; });
     item.querySelectorAll(".option input").forEach(function (input) {
       var option = input.parentNode;
       option.classList.toggle("is-mine", judged && input.checked);
       option.classList.toggle("is-key", reveal && key.indexOf(input.value) !== -1);
-      tag(option, "mine", option.classList.contains("is-mine") && ns.t("quiz.your_answer"));
-      tag(option, "key", option.classList.contains("is-key") && ns.t("quiz.right_answer"));
+      option.querySelectorAll(".tag").forEach(function (old) { old.remove(); });
+      tag(option, "mine", ns.t("quiz.your_answer"));
+      tag(option, "key", ns.t("quiz.right_answer"));
     });
-    // The fieldset too: a list or chips to drag lock with it.
+    // Its fieldset too: lists and chips to drag lock with it.
     item.querySelectorAll("fieldset, input, select, button").forEach(function (control) {
-      if (control.hasAttribute("data-check")) { control.hidden = judged; } else { control.disabled = judged; }
+      if ("check" in control.dataset) { control.hidden = judged; } else { control.disabled = judged; }
     });
   };
 
@@ -71,7 +69,7 @@
       position.textContent = one ? ns.t("quiz.position", { number: at + 1, total: asked.length }) : "";
     }
     show(section, "[data-step]", function (button) {
-      var to = at + Number(button.getAttribute("data-step"));
+      var to = at + Number(button.dataset.step);
       return one && to >= 0 && to < asked.length;
     });
     section.querySelector("[data-submit]").hidden = progress.submitted || (one && at < asked.length - 1);
@@ -84,7 +82,7 @@
     box.focus();
   };
 
-  /* Focus to a question's first field (for a list to sort: its first item). */
+  /* Focus to a question's first field (a list to sort: its first item). */
   ns.focusField = function (item) {
     var field = item.querySelector("input, select, [data-grab]");
     if (field) { field.focus(); }
@@ -104,8 +102,7 @@
     lock.hidden = !left.length;
     lock.querySelector("[data-lock-count]").textContent = left.length ? ns.tn("quiz.locked_left", left.length) : "";
     show(lock, "li", function (line) {
-      var go = line.firstElementChild.getAttribute("data-lock-go");
-      return left.some(function (page) { return "lesson:" + page.id === go; });
+      return left.some(function (page) { return "lesson:" + page.id === line.firstElementChild.dataset.lockGo; });
     });
   };
 })(window.CoursePackager = window.CoursePackager || {});
