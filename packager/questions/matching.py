@@ -66,7 +66,7 @@ class Matching(QuestionBase):
         return len(self.pairs)
 
     def longest_response(self) -> Any:
-        return dict.fromkeys(self.prompt_ids, self.match_ids[-1])
+        return [self.match_ids[-1]] * len(self.pairs)
 
     def describe_correct(self) -> str:
         return "; ".join(f"{pair.prompt} → {pair.match}" for pair in self.pairs)
@@ -107,12 +107,12 @@ TEMPLATE = r"""<fieldset class="question">
 </fieldset>
 """
 
-SCRIPT = r"""/* Matching: the response maps each prompt id (a, b...) to the match id (1, 2...) its list holds; a
-   prompt without one is left out. A match may also be dragged onto its prompt, or pressed and placed. */
+SCRIPT = r"""/* Matching: the response lists the match id (1, 2...) chosen for each prompt (a, b...), "" for none.
+   A match may also be dragged onto its prompt, or pressed and placed (Place here). */
 (function (ns) {
   "use strict";
   function prompts(question) { return Object.keys(question.key).sort(); }
-  function lists(item) { return item.querySelectorAll("select[data-prompt]"); }
+  function lists(item) { return item.querySelectorAll("select"); }
 
   document.querySelectorAll('[data-type="matching"]').forEach(function (item) {
     var chips = item.querySelectorAll("[data-chip]");
@@ -172,36 +172,26 @@ SCRIPT = r"""/* Matching: the response maps each prompt id (a, b...) to the matc
 
   ns.addQuestionType("matching", {
     read: function (item) {
-      var response = null;
-      lists(item).forEach(function (select) {
-        if (select.value) { (response = response || {})[select.dataset.prompt] = select.value; }
-      });
-      return response;
+      var response = Array.from(lists(item), function (select) { return select.value; });
+      return response.join("") ? response : null;
     },
     write: function (item, response) {
-      lists(item).forEach(function (select) { select.value = (response || {})[select.dataset.prompt] || ""; });
+      lists(item).forEach(function (select, index) { select.value = (response || [])[index] || ""; });
     },
     // Matched part-way, it is kept (across resume too) but not yet an answer to submit or check.
-    complete: function (response, question) {
-      return prompts(question).every(function (id) { return response[id]; });
-    },
+    complete: function (response) { return response.indexOf("") === -1; },
     isCorrect: function (response, question) {
-      return prompts(question).every(function (id) { return response[id] === question.key[id]; });
+      return prompts(question).every(function (id, index) { return response[index] === question.key[id]; });
     },
-    encode: function (response, question) {
-      return prompts(question).map(function (id) {
-        return response[id] ? (Number(response[id]) - 1).toString(36) : "_";
-      }).join("");
+    encode: function (response) {
+      return response.map(function (match) { return match ? (match - 1).toString(36) : "_"; }).join("");
     },
     decode: function (payload, question) {
-      var response = {};
-      prompts(question).forEach(function (id, index) {
-        if (payload.charAt(index) !== "_") { response[id] = String(parseInt(payload.charAt(index), 36) + 1); }
-      });
-      return payload.length === prompts(question).length ? response : null;
+      var response = payload.split("").map(function (digit) { return digit === "_" ? "" : String(parseInt(digit, 36) + 1); });
+      return response.length === prompts(question).length ? response : null;
     },
     learner: function (response, question) {
-      return prompts(question).map(function (id) { return [id, response[id]]; });
+      return prompts(question).map(function (id, index) { return [id, response[index]]; });
     }
   });
 })(window.CoursePackager);
