@@ -68,10 +68,7 @@
       position.hidden = !one;
       position.textContent = one ? ns.t("quiz.position", { number: at + 1, total: asked.length }) : "";
     }
-    show(section, "[data-step]", function (button) {
-      var to = at + Number(button.dataset.step);
-      return one && to >= 0 && to < asked.length;
-    });
+    show(section, "[data-step]", function (button) { return one && Boolean(asked[at + Number(button.dataset.step)]); });
     section.querySelector("[data-submit]").hidden = progress.submitted || (one && at < asked.length - 1);
   };
 
