@@ -205,7 +205,8 @@ class QuestionType(PluginKind):
     """Jinja2 source of the question's HTML (autoescaped), with ``quiz`` and ``question`` in scope."""
     script: str
     """Runtime JavaScript: registers ``ns.questionTypes[<type>]`` with read, write, isCorrect,
-    encode, decode and learner (see ``templates/runtime/quiz.js``)."""
+    encode, decode and learner (optionally complete), or calls ``ns.addQuestionType``, which fills in
+    what a type whose answer is in its form fields leaves out (see ``templates/runtime/quiz.js``)."""
     example: str
     """One question of this type as YAML, an item of a quiz's ``questions:`` list (``packager new``)."""
     answer: Answer

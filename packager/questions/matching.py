@@ -66,7 +66,7 @@ class Matching(QuestionBase):
         return len(self.pairs)
 
     def longest_response(self) -> Any:
-        return dict.fromkeys(self.prompt_ids, self.match_ids[-1])
+        return [self.match_ids[-1]] * len(self.pairs)
 
     def describe_correct(self) -> str:
         return "; ".join(f"{pair.prompt} → {pair.match}" for pair in self.pairs)
@@ -107,16 +107,16 @@ TEMPLATE = r"""<fieldset class="question">
 </fieldset>
 """
 
-SCRIPT = r"""/* Matching: the response maps each prompt id (a, b, ...) to the match id (1, 2, ...) its list holds.
-   An answer may also be dragged onto its prompt, or pressed and then placed (Place here). */
+SCRIPT = r"""/* Matching: the response lists the match id (1, 2...) chosen for each prompt (a, b...), "" for none.
+   A match may also be dragged onto its prompt, or pressed and placed (Place here). */
 (function (ns) {
   "use strict";
   function prompts(question) { return Object.keys(question.key).sort(); }
+  function lists(item) { return item.querySelectorAll("select"); }
 
-  function setUp(item) {
-    var chips = Array.prototype.slice.call(item.querySelectorAll("[data-chip]"));
+  document.querySelectorAll('[data-type="matching"]').forEach(function (item) {
+    var chips = item.querySelectorAll("[data-chip]");
     var picked = null;
-    ns.followLock(item, item.querySelector("[data-prompt]"));
     function pick(chip) {
       picked = chip;
       chips.forEach(function (other) { other.setAttribute("aria-pressed", String(other === chip)); });
@@ -125,8 +125,8 @@ SCRIPT = r"""/* Matching: the response maps each prompt id (a, b, ...) to the ma
     }
     function match(chip, pair) {
       var select = pair.querySelector("select");
-      select.value = chip.getAttribute("data-chip");
-      select.dispatchEvent(new Event("change", { bubbles: true }));
+      select.value = chip.dataset.chip;
+      ns.changed(select);
       ns.announce(item, ns.t("dnd.matched", { item: chip.textContent, prompt: pair.querySelector("label").textContent }));
     }
     chips.forEach(function (chip) {
@@ -136,25 +136,23 @@ SCRIPT = r"""/* Matching: the response maps each prompt id (a, b, ...) to the ma
       ns.drag(chip, {
         start: function () {
           pick(null);
-          ghost = chip.cloneNode(true);
+          ghost = chip.parentNode.appendChild(chip.cloneNode(true));
           ghost.removeAttribute("id");
           ghost.setAttribute("aria-hidden", "true");
           ghost.tabIndex = -1;
-          ghost.className += " is-ghost";
-          chip.parentNode.appendChild(ghost);
+          ghost.classList.add("is-ghost");
         },
         move: function (x, y) {
           ghost.style.left = x - ghost.offsetWidth / 2 + "px";
           ghost.style.top = y - ghost.offsetHeight / 2 + "px";
-          var target = ns.under(x, y, "[data-drop]");
           if (over) { over.classList.remove("is-over"); }
-          over = target && item.contains(target) ? target : null;
+          over = ns.under(x, y, "[data-drop]", item);
           if (over) { over.classList.add("is-over"); }
         },
-        end: function (x, y, done) {
+        end: function (dropped) {
           ghost.remove();
           if (over) { over.classList.remove("is-over"); }
-          if (over && done) { match(chip, over); }
+          if (over && dropped) { match(chip, over); }
           over = null;
         }
       });
@@ -170,44 +168,32 @@ SCRIPT = r"""/* Matching: the response maps each prompt id (a, b, ...) to the ma
     item.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && picked) { picked.focus(); pick(null); }
     });
-  }
-  document.querySelectorAll('[data-type="matching"]').forEach(setUp);
+  });
 
-  ns.questionTypes.matching = {
+  ns.addQuestionType("matching", {
     read: function (item) {
-      var response = {};
-      var complete = true;
-      item.querySelectorAll("select[data-prompt]").forEach(function (select) {
-        if (select.value) { response[select.getAttribute("data-prompt")] = select.value; } else { complete = false; }
-      });
-      return complete ? response : null;
+      var response = Array.from(lists(item), function (select) { return select.value; });
+      return response.join("") ? response : null;
     },
     write: function (item, response) {
-      item.querySelectorAll("select[data-prompt]").forEach(function (select) {
-        select.value = (response && response[select.getAttribute("data-prompt")]) || "";
-      });
+      lists(item).forEach(function (select, index) { select.value = (response || [])[index] || ""; });
     },
+    // Matched part-way, it is kept (across resume too) but not yet an answer to submit or check.
+    complete: function (response) { return response.indexOf("") === -1; },
     isCorrect: function (response, question) {
-      return prompts(question).every(function (id) { return response[id] === question.key[id]; });
+      return prompts(question).every(function (id, index) { return response[index] === question.key[id]; });
     },
-    encode: function (response, question) {
-      return prompts(question).map(function (id) {
-        return response[id] ? (Number(response[id]) - 1).toString(36) : "_";
-      }).join("");
+    encode: function (response) {
+      return response.map(function (match) { return match ? (match - 1).toString(36) : "_"; }).join("");
     },
     decode: function (payload, question) {
-      var response = {};
-      var ids = prompts(question);
-      if (payload.length !== ids.length) { return null; }
-      ids.forEach(function (id, index) {
-        if (payload.charAt(index) !== "_") { response[id] = String(parseInt(payload.charAt(index), 36) + 1); }
-      });
-      return response;
+      var response = payload.split("").map(function (digit) { return digit === "_" ? "" : String(parseInt(digit, 36) + 1); });
+      return response.length === prompts(question).length ? response : null;
     },
     learner: function (response, question) {
-      return prompts(question).map(function (id) { return [id, response[id]]; });
+      return prompts(question).map(function (id, index) { return [id, response[index]]; });
     }
-  };
+  });
 })(window.CoursePackager);
 """
 

@@ -39,35 +39,18 @@ class MultipleResponse(ChoiceQuestion):
 
 TEMPLATE = CHOICE_TEMPLATE
 
-SCRIPT = r"""/* Multiple response: the response is the list of checked option ids, in option order. */
+SCRIPT = r"""/* Multiple response: the response is the list of checked option ids. */
 (function (ns) {
   "use strict";
-  ns.questionTypes["multiple-response"] = {
-    read: function (item) {
-      var ids = Array.prototype.map.call(item.querySelectorAll("input:checked"), function (input) {
-        return input.value;
-      });
-      return ids.length ? ids : null;
-    },
-    write: function (item, response) {
-      var chosen = Array.isArray(response) ? response : [];
-      item.querySelectorAll("input").forEach(function (input) { input.checked = chosen.indexOf(input.value) !== -1; });
-    },
-    isCorrect: function (response, question) {
-      return response.length === question.key.length &&
-        question.key.every(function (id) { return response.indexOf(id) !== -1; });
-    },
-    encode: function (response, question) {
-      return response.map(function (id) { return question.options.indexOf(id).toString(36); }).join("");
-    },
-    decode: function (payload, question) {
-      var ids = payload.split("").map(function (digit) { return question.options[parseInt(digit, 36)]; });
-      return ids.length && ids.every(Boolean) ? ids : null;
-    },
-    learner: function (response, question) {
-      return question.options.filter(function (id) { return response.indexOf(id) !== -1; });
-    }
-  };
+  function inOrder(response, question) {
+    return question.options.filter(function (id) { return response.indexOf(id) !== -1; });
+  }
+  ns.addQuestionType("multiple-response", {
+    isCorrect: function (response, question) { return inOrder(response, question).join() === question.key.join(); },
+    encode: function (response, question) { return ns.toDigits(response, question.options); },
+    decode: function (payload, question) { return ns.fromDigits(payload, question.options); },
+    learner: inOrder
+  });
 })(window.CoursePackager);
 """
 

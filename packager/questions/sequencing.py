@@ -73,7 +73,6 @@ TEMPLATE = r"""<fieldset class="question">
 {% set base = "q-" ~ quiz.id ~ "-" ~ question.id %}
   <legend><span class="question-number" data-question-number></span> {{ question.prompt }} <span class="hint">({{ t("question.sort_hint") }})</span></legend>
   <p class="vh" id="{{ base }}-keys">{{ t("question.sort_keys") }}</p>
-  <input type="hidden" data-lock>
   <ol class="sortable" data-sortable>
 {% for item_id, item in question.display_items %}
     <li class="sortable-item" data-shuffle-item data-item="{{ item_id }}">
@@ -91,35 +90,28 @@ SCRIPT = r"""/* Sequencing: a list to reorder by dragging, by keyboard (Space/En
    Home, End move, Escape cancels) or with Move up/down. The response: the item ids in list order. */
 (function (ns) {
   "use strict";
-  function rows(list) { return Array.prototype.slice.call(list.children); }
-  function ids(list) { return rows(list).map(function (row) { return row.getAttribute("data-item"); }); }
+  function rows(list) { return Array.from(list.children); }
+  function ids(list) { return rows(list).map(function (row) { return row.dataset.item; }); }
 
-  /* Move row to index by moving its neighbours: the row keeps the focus and the pointer. */
+  /* Move row to index by moving its neighbours (the row keeps the focus and the pointer); no Move up
+     on the first row, no Move down on the last (aria-disabled: the focus stays). */
   function place(row, index) {
     var list = row.parentNode;
     for (var at = rows(list).indexOf(row); at > index; at--) { list.insertBefore(row.previousElementSibling, row.nextSibling); }
     for (; at < index; at++) { list.insertBefore(row.nextElementSibling, row); }
-    edges(list);
-  }
-  /* No Move up on the first row, no Move down on the last (aria-disabled: the focus stays). */
-  function edges(list) {
-    rows(list).forEach(function (row, index) {
-      var buttons = row.querySelectorAll("[data-move]");
-      buttons[0].setAttribute("aria-disabled", String(index === 0));
-      buttons[1].setAttribute("aria-disabled", String(index === list.children.length - 1));
+    list.querySelectorAll("[data-move]").forEach(function (button) {
+      var next = button.dataset.move < 0 ? "previousElementSibling" : "nextElementSibling";
+      button.setAttribute("aria-disabled", !button.parentNode[next]);
     });
   }
-  function where(row) {
-    var list = row.parentNode;
-    return { item: row.querySelector("[data-text]").textContent, position: rows(list).indexOf(row) + 1, total: list.children.length };
-  }
-  function changed(row) { row.dispatchEvent(new Event("change", { bubbles: true })); }
 
-  function setUp(item) {
+  document.querySelectorAll('[data-type="sequencing"]').forEach(function (item) {
     var list = item.querySelector("[data-sortable]");
     var lifted = null;
     var origin = 0;
-    ns.followLock(item, item.querySelector("[data-lock]"));
+    function where(row) {
+      return { item: row.querySelector("[data-text]").textContent, position: rows(list).indexOf(row) + 1, total: list.children.length };
+    }
     function lift(row) {
       lifted = row;
       origin = rows(list).indexOf(row);
@@ -129,25 +121,26 @@ SCRIPT = r"""/* Sequencing: a list to reorder by dragging, by keyboard (Space/En
       var row = lifted;
       lifted = null;
       row.classList.remove("is-lifted");
-      if (cancel) { place(row, origin); }
+      if (cancel) { place(row, origin); } else { ns.changed(row); }
       ns.announce(item, cancel ? ns.t("dnd.cancelled", where(row)) : ns.t("dnd.dropped", where(row)));
-      if (!cancel) { changed(row); }
+    }
+    function move(row, to) {
+      place(row, to);
+      ns.announce(item, ns.t("dnd.moved", where(row)));
     }
     rows(list).forEach(function (row) {
       var grab = row.querySelector("[data-grab]");
       grab.addEventListener("keydown", function (event) {
-        var rtl = getComputedStyle(list).direction === "rtl";
         var at = rows(list).indexOf(row);
-        var moves = { ArrowUp: -1, ArrowDown: 1, Home: -at, End: list.children.length - 1 - at };
-        moves[rtl ? "ArrowRight" : "ArrowLeft"] = -1;
-        moves[rtl ? "ArrowLeft" : "ArrowRight"] = 1;
+        var last = list.children.length - 1;
+        var ahead = getComputedStyle(list).direction === "rtl" ? -1 : 1;
+        var by = { ArrowUp: -1, ArrowDown: 1, ArrowLeft: -ahead, ArrowRight: ahead, Home: -at, End: last - at }[event.key];
         if (event.key === " " || event.key === "Enter") {
           if (lifted) { drop(false); } else { lift(row); ns.announce(item, ns.t("dnd.lifted", where(row))); }
         } else if (lifted === row && event.key === "Escape") {
           drop(true);
-        } else if (lifted === row && moves.hasOwnProperty(event.key)) {
-          var to = Math.max(0, Math.min(list.children.length - 1, at + moves[event.key]));
-          if (to !== at) { place(row, to); ns.announce(item, ns.t("dnd.moved", where(row))); }
+        } else if (lifted === row && by !== undefined) {
+          if (by && at + by >= 0 && at + by <= last) { move(row, at + by); }
         } else { return; }
         event.preventDefault();
       });
@@ -155,51 +148,43 @@ SCRIPT = r"""/* Sequencing: a list to reorder by dragging, by keyboard (Space/En
       ns.drag(grab, {
         start: function () { lift(row); },
         move: function (x, y) {
-          var over = ns.under(x, y, "[data-item]");
-          if (!over || over === row || over.parentNode !== list) { return; }
-          var box = over.getBoundingClientRect();
-          var to = rows(list).indexOf(over);
-          if ((to > rows(list).indexOf(row)) === (y > box.top + box.height / 2)) { place(row, to); }
+          var over = ns.under(x, y, "[data-item]", list);
+          var box = over && over.getBoundingClientRect();
+          if (over && over !== row && (rows(list).indexOf(over) > rows(list).indexOf(row)) === (y > box.top + box.height / 2)) {
+            place(row, rows(list).indexOf(over));
+          }
         },
-        end: function (x, y, done) { drop(!done); }
+        end: function (dropped) { drop(!dropped); }
       });
       row.querySelectorAll("[data-move]").forEach(function (button) {
         button.addEventListener("click", function () {
           if (button.getAttribute("aria-disabled") === "true") { return; }
-          place(row, rows(list).indexOf(row) + Number(button.getAttribute("data-move")));
-          ns.announce(item, ns.t("dnd.moved", where(row)));
-          changed(row);
+          move(row, rows(list).indexOf(row) + Number(button.dataset.move));
+          ns.changed(row);
         });
       });
     });
-    edges(list);
-  }
-  document.querySelectorAll('[data-type="sequencing"]').forEach(setUp);
+  });
 
-  ns.questionTypes.sequencing = {
+  ns.addQuestionType("sequencing", {
     read: function (item) { return ids(item.querySelector("[data-sortable]")); },
     write: function (item, response) {
       var list = item.querySelector("[data-sortable]");
-      if (Array.isArray(response)) {
+      if (response) {
         response.forEach(function (id) { list.appendChild(list.querySelector('[data-item="' + id + '"]')); });
       } else if (ids(list).join() === ids(list).sort().join()) {
         // Ids a, b, c... are the correct order: never shown before the learner moves something.
         list.appendChild(list.firstElementChild);
       }
-      edges(list);
+      place(list.firstElementChild, 0);
     },
-    isCorrect: function (response, question) {
-      return response.join(",") === question.key.join(",");
-    },
-    encode: function (response, question) {
-      return response.map(function (id) { return question.key.indexOf(id).toString(36); }).join("");
-    },
+    isCorrect: function (response, question) { return response.join() === question.key.join(); },
+    encode: function (response, question) { return ns.toDigits(response, question.key); },
     decode: function (payload, question) {
-      var ids = payload.split("").map(function (digit) { return question.key[parseInt(digit, 36)]; });
-      return ids.length === question.key.length && ids.every(Boolean) ? ids : null;
-    },
-    learner: function (response) { return response; }
-  };
+      var ids = ns.fromDigits(payload, question.key);
+      return ids && ids.length === question.key.length ? ids : null;
+    }
+  });
 })(window.CoursePackager);
 """
 

@@ -58,18 +58,12 @@ TEMPLATE = r"""<fieldset class="question">
 </fieldset>
 """
 
-SCRIPT = r"""/* True/false: the response is "true" or "false". */
-(function (ns) {
-  "use strict";
-  ns.questionTypes["true-false"] = {
-    read: ns.radioGroup.read,
-    write: ns.radioGroup.write,
-    isCorrect: function (response, question) { return response === question.key; },
-    encode: function (response) { return response === "true" ? "t" : "f"; },
-    decode: function (payload) { return payload === "t" ? "true" : payload === "f" ? "false" : null; },
-    learner: function (response) { return response; }
-  };
-})(window.CoursePackager);
+SCRIPT = r"""/* True/false: the response is "true" or "false", kept as "t" or "f". */
+window.CoursePackager.addQuestionType("true-false", {
+  isCorrect: function (response, question) { return response === question.key; },
+  encode: function (response) { return response.charAt(0); },
+  decode: function (payload) { return payload === "t" ? "true" : payload === "f" ? "false" : null; }
+});
 """
 
 EXAMPLE = r"""  - id: true-or-false

@@ -34,6 +34,8 @@ class Session(Protocol):
 
 # A page of the course on screen, once its runtime has started (the runtime clears aria-busy then).
 CURRENT_VIEW = "main:not([aria-busy]) [data-view]:not([hidden])"
+ANSWERABLE = ".question :is(input, select, button):enabled"
+"""A question still open for answers has one of these (a list to sort has only buttons)."""
 VIEW_ID = (
     f"() => {{ const view = document.querySelector('{CURRENT_VIEW}'); return view && view.dataset.view; }}"
 )
@@ -153,7 +155,7 @@ class Learner:
         questions = self.frame.locator(f"{CURRENT_VIEW} [data-question]").all()
         answered = False
         for question in questions:
-            if not question.is_visible() or question.locator("input:enabled, select:enabled").count() == 0:
+            if not question.is_visible() or question.locator(ANSWERABLE).count() == 0:
                 continue
             question_id = question.get_attribute("data-question") or ""
             config = keys.get((quiz, question_id)) or next(

@@ -152,8 +152,7 @@
     if (missing.length) {
       progress.position = progress.asked.indexOf(quiz.questions.indexOf(missing[0]));
       render(false);
-      const first = ns.itemFor(section, missing[0]).querySelector("input, select");
-      if (first) { first.focus(); }
+      ns.focusField(ns.itemFor(section, missing[0]));
       return;
     }
     state.submit(quiz, ns.countCorrect(progress));
@@ -181,10 +180,10 @@
   function check(quiz, item) {
     const id = item.getAttribute("data-question");
     const progress = state.progress(quiz);
-    const answered = progress.answers.hasOwnProperty(id);
+    const answered = !ns.unanswered(progress).some((question) => question.id === id);
     item.querySelector("[data-check-error]").hidden = answered;
     if (!answered) {
-      item.querySelector("input, select").focus();
+      ns.focusField(item);
       return;
     }
     progress.checked[id] = true;

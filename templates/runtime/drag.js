@@ -1,15 +1,16 @@
-/* Dragging for sequencing and matching: mouse, pen and touch (Pointer Events), announcements in
-   the question's live region, locking with the question's controls. Each type has its keyboard path. */
+/* Dragging for sequencing and matching with mouse, pen and touch (Pointer Events), and what both say
+   in the question's live region. Each type has its keyboard path. */
 (function (ns) {
   "use strict";
 
   var endedAt = 0;
 
-  /* hooks.start(), move(x, y), end(x, y, done); a press that moves under 6 px is a click. */
+  /* hooks.start(), move(x, y), end(dropped); a press that moves under 6 px is a click. */
   ns.drag = function (handle, hooks) {
     handle.addEventListener("pointerdown", function (down) {
       if (down.button !== 0 || handle.matches(":disabled")) { return; }
       var dragging = false;
+      var listening = new AbortController();
       function move(event) {
         if (!dragging) {
           if (Math.abs(event.clientX - down.clientX) + Math.abs(event.clientY - down.clientY) < 6) { return; }
@@ -20,27 +21,28 @@
         hooks.move(event.clientX, event.clientY);
       }
       function stop(event) {
-        handle.removeEventListener("pointermove", move);
-        handle.removeEventListener("pointerup", stop);
-        handle.removeEventListener("pointercancel", stop);
-        if (dragging && event) {
+        listening.abort();
+        if (dragging) {
           endedAt = Date.now();
-          hooks.end(event.clientX, event.clientY, event.type === "pointerup");
+          hooks.end(event.type === "pointerup");
         }
       }
       handle.setPointerCapture(down.pointerId);
-      handle.addEventListener("pointermove", move);
-      handle.addEventListener("pointerup", stop);
-      handle.addEventListener("pointercancel", stop);
+      var until = { signal: listening.signal };
+      handle.addEventListener("pointermove", move, until);
+      handle.addEventListener("pointerup", stop, until);
+      handle.addEventListener("pointercancel", stop, until);
     });
   };
 
   /* The click that ends a drag must not also press. */
   ns.dragJustEnded = function () { return Date.now() - endedAt < 400; };
 
-  ns.under = function (x, y, selector) {
+  /* What matches selector under the point, inside within (or null). */
+  ns.under = function (x, y, selector, within) {
     var found = document.elementFromPoint(x, y);
-    return found && found.closest(selector);
+    found = found && found.closest(selector);
+    return found && within.contains(found) ? found : null;
   };
 
   ns.announce = function (item, text) {
@@ -49,10 +51,8 @@
     region.textContent = region.textContent === text ? text + "\u00a0" : text;
   };
 
-  /* When the quiz disables the question's control (submitted), the whole fieldset follows. */
-  ns.followLock = function (item, control) {
-    var fieldset = item.querySelector("fieldset");
-    new MutationObserver(function () { fieldset.disabled = control.disabled; })
-      .observe(control, { attributes: true, attributeFilter: ["disabled"] });
+  /* An answer changed by script: the quiz hears of it as of a learner's change. */
+  ns.changed = function (control) {
+    control.dispatchEvent(new Event("change", { bubbles: true }));
   };
 })(window.CoursePackager = window.CoursePackager || {});

@@ -1,26 +1,22 @@
-/* How a quiz shows: one question per screen or all on one page; a judged question's verdict (icon
-   and text from the page), the learner's own answer and, if allowed, the right one; the lock. */
+/* How a quiz shows: one question per screen or all on one page; a judged question's verdict, the
+   learner's own answer and, if allowed, the right one; the lock. */
 (function (ns) {
   "use strict";
 
   /* "correct", "partial" (some chosen options, pairs or places right) or "incorrect". */
   ns.verdict = function (question, response) {
     if (ns.isCorrect(question, response)) { return "correct"; }
-    if (response === null || response === undefined) { return "incorrect"; }
-    var given = ns.questionTypes[question.type].learner(response, question);
+    var given = response != null && ns.questionTypes[question.type].learner(response, question);
     var right = question.interaction.correct[0];
-    var choice = question.interaction.type === "choice";
     return Array.isArray(given) && Array.isArray(right) && given.some(function (part, index) {
-      return choice ? right.indexOf(part) !== -1 : JSON.stringify(part) === JSON.stringify(right[index]);
+      return question.interaction.type === "choice" ? right.indexOf(part) !== -1 : JSON.stringify(part) === JSON.stringify(right[index]);
     }) ? "partial" : "incorrect";
   };
 
+  /* An option marked is-mine or is-key says so after its label. */
   function tag(option, name, text) {
-    var label = option.querySelector("label");
-    var old = label.querySelector(".tag-" + name);
-    if (old && !text) { old.remove(); }
-    if (text && !old) {
-      var span = label.appendChild(document.createElement("span"));
+    if (option.classList.contains("is-" + name)) {
+      var span = option.querySelector("label").appendChild(document.createElement("span"));
       span.className = "tag tag-" + name;
       span.textContent = text;
     }
@@ -37,29 +33,27 @@
     var verdict = judged ? ns.verdict(question, response) : "";
     var reveal = judged && progress.quiz.showAnswers !== "never" && verdict !== "correct";
     var key = [].concat.apply([], question.interaction.correct);
-    var chosen = [].concat(response);
-    item.setAttribute("data-verdict", verdict);
+    item.dataset.verdict = verdict;
     item.querySelector("[data-feedback]").hidden = !judged;
-    show(item, "[data-verdict-text]", function (line) { return line.getAttribute("data-verdict-text") === verdict; });
+    show(item, "[data-verdict-text]", function (line) { return line.dataset.verdictText === verdict; });
     show(item, "[data-feedback-when]", function (line) {
-      return line.getAttribute("data-feedback-when") === (verdict === "correct" ? "correct" : "incorrect");
+      return line.dataset.feedbackWhen === (verdict === "correct" ? verdict : "incorrect");
     });
     show(item, "[data-feedback-option]", function (line) {
-      return chosen.indexOf(line.getAttribute("data-feedback-option")) !== -1;
+      return [].concat(response).indexOf(line.dataset.feedbackOption) !== -1;
     });
     show(item, "[data-right-answer]", function () { return reveal; });
-    item.querySelectorAll(".option").forEach(function (option) {
-      var input = option.querySelector("input");
-      if (!input) { return; }
-      var mine = judged && input.checked;
-      var isKey = reveal && key.indexOf(input.value) !== -1;
-      option.classList.toggle("is-mine", mine);
-      option.classList.toggle("is-key", isKey);
-      tag(option, "mine", mine ? ns.t("quiz.your_answer") : "");
-      tag(option, "key", isKey ? ns.t("quiz.right_answer") : "");
+    item.querySelectorAll(".option input").forEach(function (input) {
+      var option = input.parentNode;
+      option.classList.toggle("is-mine", judged && input.checked);
+      option.classList.toggle("is-key", reveal && key.indexOf(input.value) !== -1);
+      option.querySelectorAll(".tag").forEach(function (old) { old.remove(); });
+      tag(option, "mine", ns.t("quiz.your_answer"));
+      tag(option, "key", ns.t("quiz.right_answer"));
     });
-    item.querySelectorAll("input, select, button").forEach(function (control) {
-      if (control.hasAttribute("data-check")) { control.hidden = judged; } else { control.disabled = judged; }
+    // Its fieldset too: lists and chips to drag lock with it.
+    item.querySelectorAll("fieldset, input, select, button").forEach(function (control) {
+      if ("check" in control.dataset) { control.hidden = judged; } else { control.disabled = judged; }
     });
   };
 
@@ -68,24 +62,27 @@
     var asked = progress.askedQuestions();
     var one = progress.quiz.onePerScreen && !progress.submitted;
     var at = progress.position = Math.max(0, Math.min(progress.position, asked.length - 1));
-    asked.forEach(function (question, index) { ns.itemFor(section, question).hidden = one && index !== at; });
     var position = section.querySelector("[data-position]");
+    asked.forEach(function (question, index) { ns.itemFor(section, question).hidden = one && index !== at; });
     if (position) {
       position.hidden = !one;
       position.textContent = one ? ns.t("quiz.position", { number: at + 1, total: asked.length }) : "";
     }
-    show(section, "[data-step]", function (button) {
-      var to = at + Number(button.getAttribute("data-step"));
-      return one && to >= 0 && to < asked.length;
-    });
+    show(section, "[data-step]", function (button) { return one && Boolean(asked[at + Number(button.dataset.step)]); });
     section.querySelector("[data-submit]").hidden = progress.submitted || (one && at < asked.length - 1);
   };
 
   /* Focus to the question on screen (its fieldset is named by the legend). */
   ns.focusQuestion = function (section, progress) {
     var box = ns.itemFor(section, progress.askedQuestions()[progress.position]).querySelector(".question");
-    box.setAttribute("tabindex", "-1");
+    box.tabIndex = -1;
     box.focus();
+  };
+
+  /* Focus to a question's first field (a list to sort: its first item). */
+  ns.focusField = function (item) {
+    var field = item.querySelector("input, select, [data-grab]");
+    if (field) { field.focus(); }
   };
 
   /* The lessons still to view before a locked quiz opens (none: it is open). */
@@ -102,8 +99,7 @@
     lock.hidden = !left.length;
     lock.querySelector("[data-lock-count]").textContent = left.length ? ns.tn("quiz.locked_left", left.length) : "";
     show(lock, "li", function (line) {
-      var go = line.firstElementChild.getAttribute("data-lock-go");
-      return left.some(function (page) { return "lesson:" + page.id === go; });
+      return left.some(function (page) { return "lesson:" + page.id === line.firstElementChild.dataset.lockGo; });
     });
   };
 })(window.CoursePackager = window.CoursePackager || {});
