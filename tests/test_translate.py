@@ -127,7 +127,7 @@ def test_a_translation_reaches_the_page_with_its_markup(course: Path, tmp_path: 
     with zipfile.ZipFile(tmp_path / "out" / "crss-professional-boundaries-es-scorm12.zip") as archive:
         page = archive.read("index.html").decode()
     # The kind stays the packager's word; the title is the translator's (plain text, escaped once).
-    callout = r'callout-important" [^>]*>\s*<p class="callout-title" [^>]*>.*?</span>'
+    callout = r'callout-important[^"]*" [^>]*>\s*<p class="callout-title" [^>]*>.*?</span>'
     callout += "Idea &lt;clave&gt; &amp; más</p>"
     assert re.search(callout, page)
     assert '<span class="scenario-kicker">Escenario</span> Jordan le pide apoyo</p>' in page

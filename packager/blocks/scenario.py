@@ -1,15 +1,5 @@
-"""A branching scenario: situations, the learner's choices, their consequences, and endings.
-
-    ::: scenario A former partner asks for help
-    ## A message from Sam
-    What happens, and what the learner must decide.
-    ### Agree to be Sam's specialist -> Working together
-    The consequence, shown once the learner has chosen.
-    ### Refer Sam to a colleague -> Sam is referred
-    ## Working together {poor}
-    Why this ending is a poor one.
-    ## Sam is referred {good}
-    :::
+"""A branching scenario: situations, the learner's choices, their consequences, and endings
+(written as :data:`EXAMPLE` shows).
 
 ``##`` headings are situations (the first is the start); a ``###`` heading in one is a choice: its
 text, ``->`` and the situation it leads to (further down, so there is always an ending), with its
