@@ -1,20 +1,19 @@
 """Shared by the incremental build's tests: a course with media, a private cache, builds to compare.
 
-The fixtures are registered by importing them (their functions' names are not the fixtures' names,
-so a test's argument does not shadow an import); ``_isolated`` applies to every test of a module
-that imports it.
+Its fixtures (``isolated_cache``, ``course_dir``) are registered in conftest.py; a module's tests use
+``isolated_cache`` through ``pytestmark``.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from packager import BuildReport, build, filestate
 from packager.cli import main
-from tests.conftest import CourseMaker
 
 LESSON = """---
 title: Media
@@ -42,8 +41,8 @@ MEDIA: dict[str, str | bytes | None] = {
 ZIP = "demo-course-scorm12.zip"
 
 
-@pytest.fixture(autouse=True, name="_isolated")
-def fixture_isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+@pytest.fixture(name="isolated_cache")
+def fixture_isolated_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """A private cache; files count as settled at once (tests change files within two seconds)."""
     monkeypatch.setenv("PACKAGER_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
@@ -51,7 +50,7 @@ def fixture_isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 @pytest.fixture(name="course_dir")
-def fixture_course_dir(make_course: CourseMaker) -> Path:
+def fixture_course_dir(make_course: Callable[..., Path]) -> Path:
     return make_course(COURSE, files={"lessons/01-intro.md": LESSON, "lessons/02-second.md": SECOND, **MEDIA})
 
 

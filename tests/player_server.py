@@ -1,7 +1,6 @@
 """Shared by the player's tests without a browser: a built SCORM 1.2 package, a stand-in scorm-again.
 
-The fixtures are registered by importing them (their functions' names are not the fixtures' names,
-so a test's argument does not shadow an import).
+Its fixtures (``fake_dist``, ``scorm12_zip``) are registered in conftest.py.
 """
 
 from __future__ import annotations

@@ -1,7 +1,6 @@
 """Shared by the SCORM 1.2 site's tests: the sample course's site, its manifest parsed, the XSDs.
 
-The fixtures are registered by importing them (their functions' names are not the fixtures' names,
-so a test's argument does not shadow an import).
+Its fixtures (``site``, ``manifest_bytes``, ``manifest``, ``index``) are registered in conftest.py.
 """
 
 from __future__ import annotations

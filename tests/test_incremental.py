@@ -17,19 +17,9 @@ from packager.archive.writer import PreviousZip, write_zip
 from packager.cli import main
 from packager.errors import PackagerError
 from tests.conftest import CourseMaker
-from tests.incremental_course import (
-    COURSE,
-    LESSON,
-    MEDIA,
-    SECOND,
-    ZIP,
-    build_zip,
-    clean_build,
-    edit,
-    fixture_course_dir,  # noqa: F401 (a fixture)
-    fixture_isolated,  # noqa: F401 (a fixture)
-    rebuild,
-)
+from tests.incremental_course import COURSE, LESSON, MEDIA, SECOND, ZIP, build_zip, clean_build, edit, rebuild
+
+pytestmark = pytest.mark.usefixtures("isolated_cache")
 
 
 def test_rebuild_after_a_lesson_change_matches_a_clean_build(course_dir: Path, tmp_path: Path) -> None:

@@ -16,19 +16,9 @@ from rich.console import Console
 from packager.console import LazyConsole
 from packager.progress import progress_bar
 from tests.conftest import CourseMaker
-from tests.incremental_course import (
-    COURSE,
-    LESSON,
-    MEDIA,
-    SECOND,
-    ZIP,
-    build_zip,
-    clean_build,
-    edit,
-    fixture_course_dir,  # noqa: F401 (a fixture)
-    fixture_isolated,  # noqa: F401 (a fixture)
-    rebuild,
-)
+from tests.incremental_course import COURSE, LESSON, MEDIA, SECOND, ZIP, build_zip, clean_build, edit, rebuild
+
+pytestmark = pytest.mark.usefixtures("isolated_cache")
 
 
 def test_rebuild_reuses_unchanged_work(course_dir: Path, tmp_path: Path) -> None:

@@ -13,14 +13,7 @@ import pytest
 from packager.course import Course, load_course
 from packager.errors import PackagerError, Problem
 from tests.conftest import CourseMaker
-from tests.loader_problems import (
-    QUIZ_COURSE,
-    is_file,
-    line_of,
-    load_error,
-    replace_in,
-    single_problem,
-)
+from tests.loader_problems import QUIZ_COURSE, is_file, line_of, load_error, replace_in, single_problem
 
 # --- the sample course -------------------------------------------------------------------------
 

@@ -9,14 +9,7 @@ import pytest
 
 from packager.course import load_course
 from tests.conftest import CourseMaker
-from tests.loader_problems import (
-    edit_problem,
-    is_file,
-    line_of,
-    load_error,
-    replace_in,
-    single_problem,
-)
+from tests.loader_problems import edit_problem, is_file, line_of, load_error, replace_in, single_problem
 
 # --- course.yaml fields ------------------------------------------------------------------------
 

@@ -5,11 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import CourseMaker
-from tests.loader_problems import (
-    is_file,
-    line_of,
-    single_problem,
-)
+from tests.loader_problems import is_file, line_of, single_problem
 
 # --- lesson files ------------------------------------------------------------------------------
 

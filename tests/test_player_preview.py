@@ -12,14 +12,7 @@ import pytest
 
 from packager.cli import main, preview
 from tests.conftest import PreviewProcess
-from tests.player_server import (
-    SAMPLE,
-    SCORM_AGAIN,
-    fixture_fake_dist,  # noqa: F401 (a fixture)
-    fixture_scorm12_zip,  # noqa: F401 (a fixture)
-    get,
-    needs_scorm_again,
-)
+from tests.player_server import SAMPLE, SCORM_AGAIN, get, needs_scorm_again
 
 # --- packager preview -------------------------------------------------------------------------------
 

@@ -22,12 +22,7 @@ from packager.player import PlayerServer, scorm_again
 from packager.player.local_server import LocalServer
 from packager.player.server import describe_launch, extract_package
 from tests.conftest import npm_tarball
-from tests.player_server import (
-    SAMPLE,
-    fixture_fake_dist,  # noqa: F401 (a fixture)
-    fixture_scorm12_zip,  # noqa: F401 (a fixture)
-    get,
-)
+from tests.player_server import SAMPLE, get
 
 # --- the server -------------------------------------------------------------------------------------
 

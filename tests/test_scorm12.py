@@ -20,9 +20,6 @@ from tests.scorm12_site import (
     NS,
     XSD_FOLDER,
     XSD_NAMES,
-    fixture_manifest,  # noqa: F401 (a fixture)
-    fixture_manifest_bytes,  # noqa: F401 (a fixture)
-    fixture_site,  # noqa: F401 (a fixture)
     parse,
     read,
     schema_imports,

@@ -8,13 +8,7 @@ from packager.course import Course, load_course
 from packager.render import Site
 from packager.targets.scorm12 import Scorm12
 from tests.conftest import CourseMaker
-from tests.scorm12_site import (
-    NS,
-    fixture_index,  # noqa: F401 (a fixture)
-    fixture_site,  # noqa: F401 (a fixture)
-    parse,
-    read,
-)
+from tests.scorm12_site import NS, parse, read
 
 XSS = "<script>alert(1)</script>"
 

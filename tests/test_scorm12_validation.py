@@ -9,15 +9,7 @@ from lxml import etree
 
 from packager.lint.manifest_rules import manifest_problems
 from packager.render import Site
-from tests.scorm12_site import (
-    ADLCP,
-    IMSCP,
-    NS,
-    fixture_manifest,  # noqa: F401 (a fixture)
-    fixture_manifest_bytes,  # noqa: F401 (a fixture)
-    fixture_site,  # noqa: F401 (a fixture)
-    validate,
-)
+from tests.scorm12_site import ADLCP, IMSCP, NS, validate
 
 # --- validation really validates ---------------------------------------------------------------
 

@@ -1,8 +1,7 @@
 """Shared by the cmi5 browser tests: launching the sample course's AU from the test cmi5 LMS, reading
 the statements back from the LRS, and the cmi5 rules they must keep.
 
-The ``cmi5_launcher`` fixture is registered by importing ``fixture_cmi5_launcher`` (its function's
-name is not the fixture's, so a test's argument does not shadow an import).
+Its fixture ``cmi5_launcher`` is registered in tests/e2e/conftest.py.
 """
 
 from __future__ import annotations

@@ -17,7 +17,6 @@ from tests.e2e.cmi5_statements import (
     check_cmi5_rules,
     check_sessions,
     end_session,
-    fixture_cmi5_launcher,  # noqa: F401 (a fixture)
     judgement,
     launch,
     verb,

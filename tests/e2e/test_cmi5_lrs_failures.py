@@ -14,7 +14,6 @@ from tests.e2e.cmi5_statements import (
     Launch,
     check_sessions,
     end_session,
-    fixture_cmi5_launcher,  # noqa: F401 (a fixture)
     launch,
     launch_refusing,
     wait_for,

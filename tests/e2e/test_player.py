@@ -17,9 +17,7 @@ from packager.questions.registry import question_types
 from packager.testing.session import PlayerSession
 from tests.conftest import build_package
 from tests.e2e.conftest import SCORM_AGAIN
-from tests.e2e.player_scripts import (
-    sample,
-)
+from tests.e2e.player_scripts import sample
 from tests.readme import run_plugin_example
 
 pytestmark = pytest.mark.browser

@@ -8,17 +8,7 @@ from pathlib import Path
 import pytest
 
 from packager.testing.session import PlayerSession
-from tests.e2e.player_scripts import (
-    COMMIT,
-    FINISH,
-    FINISH4,
-    GET,
-    INIT,
-    INIT4,
-    SET,
-    SET4,
-    play_script,
-)
+from tests.e2e.player_scripts import COMMIT, FINISH, FINISH4, GET, INIT, INIT4, SET, SET4, play_script
 
 pytestmark = pytest.mark.browser
 
