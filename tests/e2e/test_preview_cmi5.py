@@ -17,8 +17,8 @@ from packager.course import Course
 from packager.player.cmi5 import Cmi5Launcher
 from packager.player.statement_store import StatementStore
 from packager.targets import TARGETS
+from tests.e2e.cmi5_statements import WAIT_SECONDS, wait_for
 from tests.e2e.learner import Learner
-from tests.e2e.test_cmi5 import WAIT_SECONDS, wait_for
 
 pytestmark = pytest.mark.browser
 

@@ -16,8 +16,8 @@ from playwright.sync_api import Page, expect
 from packager.course import Course
 from packager.player.tincan import TincanLauncher
 from packager.targets.tincan import course_activity_id
+from tests.e2e.cmi5_statements import INTERACTION, ISO_DURATION, WAIT_SECONDS, launch, verb, wait_for
 from tests.e2e.learner import Learner
-from tests.e2e.test_cmi5 import INTERACTION, ISO_DURATION, WAIT_SECONDS, launch, verb, wait_for
 from tests.e2e.test_preview_cmi5 import previewing
 
 pytestmark = pytest.mark.browser
