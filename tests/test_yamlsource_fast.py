@@ -144,6 +144,8 @@ def test_plain_documents_take_the_fast_path(text: str) -> None:
         "a: b\x85c\n",  # an unusual line break
         "%YAML 1.1\n---\na: 1\n",  # a directive
         "a: 1\n---\nb: 2\n",  # two documents
+        "a: >#\n",  # a comment right after a block scalar's header: libyaml reads it, PyYAML refuses it
+        "a: |-2#x\n  b\n",
         "a: [1, 2\n",  # a syntax error
         "a: b: c\n",
         "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1),  # too deep
