@@ -20,7 +20,7 @@ from tests.conftest import build_package
 from tests.e2e.conftest import REPO, SCORM_AGAIN
 from tests.e2e.learner import Learner
 from tests.e2e.lms import launch
-from tests.e2e.test_quiz_presentation import ONE_PER_SCREEN, answer_partly, variant
+from tests.e2e.quiz_variants import ONE_PER_SCREEN, answer_partly, variant
 
 pytestmark = pytest.mark.browser
 

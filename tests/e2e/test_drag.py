@@ -16,6 +16,16 @@ from packager.course import Course, load_course
 from packager.player import PlayerServer
 from tests.conftest import build_package
 from tests.e2e.conftest import SCORM_AGAIN
+from tests.e2e.drag_gestures import (
+    answer_the_rest,
+    bottom_of,
+    centre,
+    drag_into_order,
+    mouse_drag,
+    order,
+    top_of,
+    touch_drag,
+)
 from tests.e2e.learner import Learner
 from tests.e2e.test_accessibility import Scanner, axe_page
 
@@ -23,7 +33,6 @@ pytestmark = pytest.mark.browser
 __all__ = ["axe_page"]  # fixture
 
 COURSE_DIR = Path(__file__).parent / "courses" / "every-type"
-ORDER = "rows => rows.map(row => row.getAttribute('data-item'))"
 
 
 @pytest.fixture(scope="module")
@@ -55,68 +64,6 @@ def open_quiz(page: Page, player: PlayerServer, course: Course) -> Learner:
 def question(learner: Learner, course: Course, question_id: str) -> Locator:
     assert course.quiz is not None
     return learner.section(course.quiz).locator(f"[data-question='{question_id}']")
-
-
-def order(item: Locator) -> list[str]:
-    shown: list[str] = item.locator("[data-item]").evaluate_all(ORDER)
-    return shown
-
-
-def centre(control: Locator) -> tuple[float, float]:
-    box = control.bounding_box()
-    assert box is not None
-    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-
-
-def top_of(control: Locator) -> tuple[float, float]:
-    box = control.bounding_box()
-    assert box is not None
-    return box["x"] + box["width"] / 2, box["y"] + 4
-
-
-def bottom_of(control: Locator) -> tuple[float, float]:
-    box = control.bounding_box()
-    assert box is not None
-    return box["x"] + box["width"] / 2, box["y"] + box["height"] - 4
-
-
-def mouse_drag(page: Page, start: tuple[float, float], end: tuple[float, float]) -> None:
-    page.mouse.move(*start)
-    page.mouse.down()
-    page.mouse.move(*end, steps=12)
-    page.mouse.up()
-
-
-def touch_drag(page: Page, start: tuple[float, float], end: tuple[float, float]) -> None:
-    """A finger on the screen: Chromium turns these touch events into pointer events of type touch."""
-    cdp = page.context.new_cdp_session(page)
-    cdp.send(
-        "Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": start[0], "y": start[1]}]}
-    )
-    for step in range(1, 13):
-        x = start[0] + (end[0] - start[0]) * step / 12
-        y = start[1] + (end[1] - start[1]) * step / 12
-        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y}]})
-    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
-
-
-def drag_into_order(page: Page, item: Locator, wanted: list[str]) -> None:
-    """Drag each item in turn, with the mouse, onto the top of the row where it belongs."""
-    item.scroll_into_view_if_needed()
-    for index, item_id in enumerate(wanted):
-        if order(item)[index] != item_id:
-            grab = item.locator(f"[data-item='{item_id}'] [data-grab]")
-            mouse_drag(page, centre(grab), top_of(item.locator("[data-item]").nth(index)))
-        assert order(item)[index] == item_id
-
-
-def answer_the_rest(learner: Learner, course: Course, *left: str) -> str:
-    """Answer every question but ``left`` correctly, and submit; the result summary."""
-    assert course.quiz is not None
-    for asked in learner.asked(course.quiz):
-        if asked.id not in left:
-            learner.answer(asked, correctly=True)
-    return learner.submit()
 
 
 def test_sequencing_by_mouse_drag_passes(page: Page, web_player: PlayerServer, every_type: Course) -> None:
